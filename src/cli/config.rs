@@ -1,0 +1,65 @@
+use clap::Subcommand;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::Exit;
+use crate::output::Format;
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCmd {
+    /// Validate the config; every mistake is named with file, line and key (exit 2)
+    Check,
+    /// Print the effective config with secrets redacted
+    Show,
+}
+
+#[derive(Serialize, Default)]
+struct CheckResult {
+    file: String,
+    database: String,
+    warehouses: usize,
+    virtual_warehouses: usize,
+    sales_channels: usize,
+    fulfillment_channels: usize,
+    catalog_master: String,
+}
+
+pub fn exec(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    match cmd {
+        ConfigCmd::Check => {
+            for (code, ch) in config
+                .sales_channels
+                .iter()
+                .chain(&config.fulfillment_channels)
+            {
+                if let Some(dir) = &ch.dir
+                    && !dir.is_dir()
+                {
+                    ctx.out.warn(format!(
+                        "channel `{code}`: folder {} does not exist yet",
+                        dir.display()
+                    ));
+                }
+            }
+            let result = CheckResult {
+                file: config.source.display().to_string(),
+                database: config.database_path.display().to_string(),
+                warehouses: config.warehouses.len(),
+                virtual_warehouses: config.virtual_warehouses.len(),
+                sales_channels: config.sales_channels.len(),
+                fulfillment_channels: config.fulfillment_channels.len(),
+                catalog_master: config.catalog.master.get_ref().clone(),
+            };
+            if ctx.out.format == Format::Table {
+                ctx.out.note(format!("{}: ok", result.file));
+            }
+            ctx.out.one(&result)?;
+        }
+        ConfigCmd::Show => match ctx.out.format {
+            Format::Table => print!("{}", toml::to_string_pretty(&config)?),
+            _ => ctx.out.one(&config)?,
+        },
+    }
+    Ok(Exit::Ok)
+}

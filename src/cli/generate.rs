@@ -1,0 +1,69 @@
+//! Shell completions and man pages, generated from the clap definition. The committed
+//! copies under `completions/` and `man/` are checked for drift by `tests/generated.rs`.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, CommandFactory};
+use clap_complete::Shell;
+
+use crate::error::Exit;
+
+/// The full clap command tree, for generators.
+pub fn command() -> clap::Command {
+    super::Cli::command()
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to print a completion script for
+    #[arg(value_enum, required_unless_present = "dir")]
+    pub shell: Option<Shell>,
+    /// Write scripts for every shell into this folder instead
+    #[arg(long, value_name = "DIR", conflicts_with = "shell")]
+    pub dir: Option<PathBuf>,
+}
+
+pub fn completions(args: CompletionsArgs) -> anyhow::Result<Exit> {
+    let mut cmd = command();
+    match (args.shell, args.dir) {
+        (Some(shell), _) => clap_complete::generate(shell, &mut cmd, "oms", &mut std::io::stdout()),
+        (None, Some(dir)) => {
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            for shell in [
+                Shell::Bash,
+                Shell::Zsh,
+                Shell::Fish,
+                Shell::PowerShell,
+                Shell::Elvish,
+            ] {
+                clap_complete::generate_to(shell, &mut cmd, "oms", &dir)
+                    .with_context(|| format!("cannot write completions into {}", dir.display()))?;
+            }
+        }
+        (None, None) => unreachable!("clap requires a shell or --dir"),
+    }
+    Ok(Exit::Ok)
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write one page per command into this folder (default: print oms(1) to stdout)
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+pub fn man(args: ManArgs) -> anyhow::Result<Exit> {
+    let cmd = command();
+    match args.dir {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            clap_mangen::generate_to(cmd, &dir)
+                .with_context(|| format!("cannot write man pages into {}", dir.display()))?;
+        }
+        None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?,
+    }
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,329 @@
+//! The TOML schema of `oms.toml` (SPEC §5). `config.example.toml` documents every key;
+//! a test keeps the two in step. Fields that name other things carry their source
+//! span so validation can point at the exact line.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize, Serializer};
+use toml::Spanned;
+
+use super::secret::Secret;
+
+#[derive(Debug, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// SQLite file; relative paths are relative to the config file's folder.
+    pub database: Option<String>,
+    #[serde(default)]
+    pub defaults: Defaults,
+    #[serde(default)]
+    pub warehouses: BTreeMap<String, Warehouse>,
+    #[serde(default)]
+    pub virtual_warehouses: BTreeMap<String, VirtualWarehouse>,
+    #[serde(default)]
+    pub carrier_services: BTreeMap<String, CarrierService>,
+    #[serde(default)]
+    pub sales_channels: BTreeMap<String, SalesChannel>,
+    #[serde(default)]
+    pub fulfillment_channels: BTreeMap<String, FulfillmentChannel>,
+    #[serde(default)]
+    pub catalog: Catalog,
+    #[serde(default)]
+    pub run: Run,
+    #[serde(default)]
+    pub status: Status,
+
+    /// Where this config was read from (not a key).
+    #[serde(skip)]
+    pub source: PathBuf,
+    /// The database path after `--db`/`$OMS_DB` and relative-path resolution (not a key).
+    #[serde(skip)]
+    pub database_path: PathBuf,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    pub warehouse: Option<Spanned<String>>,
+    pub carrier_service: Option<Spanned<String>>,
+    #[serde(default = "default_order_status")]
+    pub order_status: InitialStatus,
+    #[serde(default)]
+    pub backorder_mode: BackorderMode,
+    #[serde(default = "default_max_splits")]
+    pub max_splits: u32,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults {
+            warehouse: None,
+            carrier_service: None,
+            order_status: default_order_status(),
+            backorder_mode: BackorderMode::default(),
+            max_splits: default_max_splits(),
+        }
+    }
+}
+
+fn default_order_status() -> InitialStatus {
+    InitialStatus::Approved
+}
+
+fn default_max_splits() -> u32 {
+    2
+}
+
+/// The status an imported order starts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InitialStatus {
+    Approved,
+    Draft,
+}
+
+/// `oms`: allocate only what is available, flag the rest backordered.
+/// `wms`: the warehouse handles backorders; allocate without checking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BackorderMode {
+    #[default]
+    Oms,
+    Wms,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Warehouse {
+    pub name: Option<String>,
+    pub fulfillment_channel: Spanned<String>,
+    /// The warehouse's id in its fulfillment channel (ShipBob fulfillment center id, ...).
+    pub location_id: Option<String>,
+    /// Lower is tried first when choosing and splitting.
+    #[serde(default = "default_priority")]
+    pub priority: i64,
+}
+
+fn default_priority() -> i64 {
+    100
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct VirtualWarehouse {
+    pub name: Option<String>,
+    pub members: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CarrierService {
+    pub carrier: String,
+    pub service: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    Files,
+    Shopify,
+    Shipbob,
+}
+
+impl ChannelKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChannelKind::Files => "files",
+            ChannelKind::Shopify => "shopify",
+            ChannelKind::Shipbob => "shipbob",
+        }
+    }
+}
+
+/// How files-connector channels write their outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FileFormat {
+    #[default]
+    Csv,
+    Json,
+}
+
+/// A sales or fulfillment channel. Both roles share one struct so that every key keeps
+/// its line number (serde's `flatten` would lose spans and unknown-key checks);
+/// validation rejects keys that do not belong to the channel's role or kind.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub kind: ChannelKind,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// files: the channel's folder (inbox/, outbox/).
+    pub path: Option<Spanned<String>>,
+    /// files: layout of written files.
+    #[serde(default)]
+    pub format: FileFormat,
+    /// shopify: shop domain, e.g. `example.myshopify.com`.
+    pub shop: Option<String>,
+    /// HTTP connectors: overrides the API's base URL (a proxy, or a mock in tests).
+    pub base_url: Option<Spanned<String>>,
+    #[serde(serialize_with = "redact_token")]
+    pub token: Option<Spanned<String>>,
+    pub token_file: Option<Spanned<String>>,
+    pub api_version: Option<String>,
+    #[serde(default = "default_timeout")]
+    pub timeout_secs: u64,
+    #[serde(default = "default_connect_timeout")]
+    pub connect_timeout_secs: u64,
+    #[serde(default = "default_retries")]
+    pub max_retries: u32,
+    /// Channel SKU → oms SKU.
+    #[serde(default)]
+    pub sku_map: BTreeMap<String, String>,
+    /// Sales: the channel's shipping method → carrier service code.
+    /// Fulfillment: carrier service code → the channel's shipping method.
+    #[serde(default)]
+    pub carrier_map: BTreeMap<String, Spanned<String>>,
+
+    // --- sales channels only ---
+    pub default_status: Option<InitialStatus>,
+    /// Orders whose total is above this amount start as `draft`.
+    pub draft_if_total_over: Option<f64>,
+    /// Orders with more units than this start as `draft`.
+    pub draft_if_units_over: Option<i64>,
+    pub default_warehouse: Option<Spanned<String>>,
+    pub default_carrier_service: Option<Spanned<String>>,
+    /// The warehouse (physical or virtual) whose available stock is pushed to this channel.
+    pub stock_source: Option<Spanned<String>>,
+    /// Units held back from what is published.
+    pub buffer: Option<i64>,
+    /// The channel's own location id stock is pushed to (Shopify location).
+    pub location_id: Option<String>,
+    pub include_test_orders: Option<bool>,
+    #[serde(default)]
+    pub rules: Vec<OrderRule>,
+
+    // --- fulfillment channels only ---
+    /// Ship what is available and leave the rest backordered.
+    pub allow_partial: Option<bool>,
+    /// shipbob: the channel id sent as `shipbob_channel_id`.
+    pub channel_id: Option<String>,
+
+    /// The resolved token (`${VAR}` or `token_file`); never serialized.
+    #[serde(skip)]
+    pub secret: Option<Secret>,
+    /// `path` resolved against the config file's folder.
+    #[serde(skip)]
+    pub dir: Option<PathBuf>,
+}
+
+pub type SalesChannel = Channel;
+pub type FulfillmentChannel = Channel;
+
+impl Channel {
+    pub fn allow_partial(&self) -> bool {
+        self.allow_partial.unwrap_or(false)
+    }
+
+    pub fn buffer(&self) -> i64 {
+        self.buffer.unwrap_or(0)
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+fn default_timeout() -> u64 {
+    30
+}
+fn default_connect_timeout() -> u64 {
+    10
+}
+fn default_retries() -> u32 {
+    5
+}
+
+/// `config show` prints `${VAR}` references as written and hides literal tokens.
+fn redact_token<S: Serializer>(token: &Option<Spanned<String>>, s: S) -> Result<S::Ok, S::Error> {
+    match token {
+        None => s.serialize_none(),
+        Some(t) if super::secret::is_env_reference(t.get_ref()) => s.serialize_str(t.get_ref()),
+        Some(_) => s.serialize_str("<redacted>"),
+    }
+}
+
+/// A rule applied to imported orders: when every given condition holds, its effects apply.
+#[derive(Debug, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct OrderRule {
+    pub name: Option<String>,
+    /// Condition: ISO country code of the shipping address.
+    pub country: Option<String>,
+    /// Condition: the order carries this tag.
+    pub tag: Option<String>,
+    /// Condition: order total above this amount.
+    pub total_over: Option<f64>,
+    /// Condition: more units than this.
+    pub units_over: Option<i64>,
+    /// Condition: some line has this SKU.
+    pub sku: Option<String>,
+    /// Effect: start in this status.
+    pub status: Option<InitialStatus>,
+    /// Effect: ship from this physical warehouse.
+    pub warehouse: Option<Spanned<String>>,
+    /// Effect: use this carrier service.
+    pub carrier_service: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// `oms`, a sales channel code or a fulfillment channel code.
+    #[serde(default = "default_master")]
+    pub master: Spanned<String>,
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog {
+            master: default_master(),
+        }
+    }
+}
+
+fn default_master() -> Spanned<String> {
+    Spanned::new(0..0, "oms".to_string())
+}
+
+#[derive(Debug, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Run {
+    /// The flows `oms run` runs, in order; empty means all of them.
+    #[serde(default)]
+    pub flows: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    /// A shipment sent this many hours ago and not confirmed needs a look.
+    #[serde(default = "default_unconfirmed")]
+    pub unconfirmed_after_hours: u64,
+    /// Available stock at or below this is "low".
+    #[serde(default)]
+    pub low_stock_threshold: i64,
+}
+
+impl Default for Status {
+    fn default() -> Self {
+        Status {
+            unconfirmed_after_hours: default_unconfirmed(),
+            low_stock_threshold: 0,
+        }
+    }
+}
+
+fn default_unconfirmed() -> u64 {
+    48
+}

@@ -1,0 +1,114 @@
+//! Domain types and rules with no I/O: SKU keys, money, statuses and their transitions.
+
+pub mod money;
+pub mod status;
+
+pub use money::{format_cents, parse_cents};
+pub use status::{OrderStatus, PoStatus, ShipmentStatus};
+
+/// The key two SKUs are compared by (SPEC §1): surrounding whitespace trimmed, case ignored.
+/// The catalog keeps the spelling it first saw; this key is what makes them equal.
+pub fn sku_key(sku: &str) -> String {
+    sku.trim().to_lowercase()
+}
+
+/// Why stock moved; stored in the ledger's `reason` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StockReason {
+    Allocation,
+    Release,
+    Shipped,
+    PoApproved,
+    Receipt,
+    PoClosed,
+    Adjustment(AdjustReason),
+    StockSync,
+}
+
+/// The reasons a person may give for a manual adjustment (SPEC §4.2).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum AdjustReason {
+    Damaged,
+    Expired,
+    Lost,
+    Found,
+    Count,
+    Other,
+}
+
+impl AdjustReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AdjustReason::Damaged => "damaged",
+            AdjustReason::Expired => "expired",
+            AdjustReason::Lost => "lost",
+            AdjustReason::Found => "found",
+            AdjustReason::Count => "count",
+            AdjustReason::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AdjustReason> {
+        [
+            AdjustReason::Damaged,
+            AdjustReason::Expired,
+            AdjustReason::Lost,
+            AdjustReason::Found,
+            AdjustReason::Count,
+            AdjustReason::Other,
+        ]
+        .into_iter()
+        .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+impl StockReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StockReason::Allocation => "allocation",
+            StockReason::Release => "release",
+            StockReason::Shipped => "shipped",
+            StockReason::PoApproved => "po_approved",
+            StockReason::Receipt => "receipt",
+            StockReason::PoClosed => "po_closed",
+            StockReason::Adjustment(r) => match r {
+                AdjustReason::Damaged => "adjust:damaged",
+                AdjustReason::Expired => "adjust:expired",
+                AdjustReason::Lost => "adjust:lost",
+                AdjustReason::Found => "adjust:found",
+                AdjustReason::Count => "adjust:count",
+                AdjustReason::Other => "adjust:other",
+            },
+            StockReason::StockSync => "stock_sync",
+        }
+    }
+}
+
+/// RFC 3339 UTC timestamp with seconds, the one format stored and printed.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sku_keys_ignore_case_and_surrounding_space() {
+        assert_eq!(sku_key("  Tee-Red-M "), "tee-red-m");
+        assert_eq!(sku_key("TEE-RED-M"), sku_key("tee-red-m"));
+        assert_ne!(sku_key("TEE RED"), sku_key("TEERED"));
+    }
+
+    #[test]
+    fn adjust_reasons_round_trip() {
+        for r in ["damaged", "EXPIRED", " lost", "found", "count", "other"] {
+            let parsed = AdjustReason::parse(r).expect(r);
+            assert_eq!(parsed.as_str(), r.trim().to_lowercase());
+        }
+        assert_eq!(AdjustReason::parse("stolen"), None);
+    }
+}

@@ -1,0 +1,73 @@
+//! Money as integer minor units: prices are summed and compared against thresholds,
+//! and floats would make `19.99 * 3` disagree with the shop's own total.
+
+/// Parses "19.99", "25", "1,299.50" (thousands commas), "-3.5" into cents.
+/// More than two decimals is an error rather than a silent rounding.
+pub fn parse_cents(input: &str) -> Result<i64, String> {
+    let s = input.trim().replace(',', "");
+    if s.is_empty() {
+        return Err("empty amount".into());
+    }
+    let (neg, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.as_str()),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let valid = |p: &str| p.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() && frac.is_empty() || !valid(whole) || !valid(frac) {
+        return Err(format!("`{input}` is not an amount"));
+    }
+    if frac.len() > 2 {
+        return Err(format!("`{input}` has more than two decimals"));
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole
+            .parse()
+            .map_err(|_| format!("`{input}` is too large"))?
+    };
+    let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
+    let cents = whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .ok_or_else(|| format!("`{input}` is too large"))?;
+    Ok(if neg { -cents } else { cents })
+}
+
+/// Formats cents as a plain decimal ("19.90"), the way CSV consumers expect it.
+pub fn format_cents(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_amounts() {
+        assert_eq!(parse_cents("19.99"), Ok(1999));
+        assert_eq!(parse_cents("25"), Ok(2500));
+        assert_eq!(parse_cents("1,299.5"), Ok(129950));
+        assert_eq!(parse_cents(".5"), Ok(50));
+        assert_eq!(parse_cents("-3.05"), Ok(-305));
+    }
+
+    #[test]
+    fn rejects_what_is_not_money() {
+        assert!(parse_cents("").is_err());
+        assert!(parse_cents("abc").is_err());
+        assert!(parse_cents("1.999").is_err());
+        assert!(parse_cents("1e5").is_err());
+        assert!(parse_cents("99999999999999999999").is_err());
+    }
+
+    #[test]
+    fn formats_round_trip() {
+        for c in [0, 5, 1999, -305, 100_000] {
+            assert_eq!(parse_cents(&format_cents(c)), Ok(c));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! One module per flow; each returns a typed report and never prints.

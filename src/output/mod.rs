@@ -1,0 +1,272 @@
+//! The one place that writes data to stdout. Every command hands rows or a report to a
+//! [`Printer`], which renders them as a table for people or as json / ndjson / csv with
+//! stable column names for machines. Messages go to stderr through [`Printer::note`] and
+//! [`Printer::warn`] so that pipes only ever carry data.
+
+mod progress;
+mod table;
+
+pub use progress::Progress;
+
+use std::io::{self, IsTerminal, Write};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::Exit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    /// Aligned columns for people.
+    #[default]
+    Table,
+    /// One JSON document (an array of rows, or the report object).
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// A flow's result: counts for the summary and one item per record touched.
+/// The same value feeds the table, the JSON pipe, `--dry-run` and the tests.
+pub trait Report: Serialize {
+    type Item: Serialize + Default;
+    /// Counts shown as `name: value` lines under a table.
+    fn summary(&self) -> Vec<(&'static str, String)>;
+    fn items(&self) -> &[Self::Item];
+    /// Items a person must see even without `-v` (rejections, failures).
+    fn is_notable(&self, _item: &Self::Item) -> bool {
+        false
+    }
+    /// Exit code the command should end with.
+    fn exit(&self) -> Exit;
+}
+
+#[derive(Debug, Clone)]
+pub struct Printer {
+    pub format: Format,
+    pub color: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub progress: bool,
+}
+
+impl Printer {
+    pub fn new(
+        format: Format,
+        color: ColorChoice,
+        quiet: bool,
+        verbose: u8,
+        no_progress: bool,
+    ) -> Self {
+        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                !no_color_env && io::stdout().is_terminal() && format == Format::Table
+            }
+        };
+        let progress = !no_progress && !quiet && io::stderr().is_terminal();
+        Printer {
+            format,
+            color,
+            quiet,
+            verbose,
+            progress,
+        }
+    }
+
+    /// Rows of one kind. `T::default()` supplies the column names when there are no rows,
+    /// so a CSV consumer always gets its header.
+    pub fn list<T: Serialize + Default>(&self, rows: &[T]) -> anyhow::Result<()> {
+        let values = rows
+            .iter()
+            .map(to_object)
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let columns = columns_of(values.first(), &T::default())?;
+        let mut out = io::stdout().lock();
+        match self.format {
+            Format::Table => {
+                if values.is_empty() {
+                    drop(out);
+                    self.note("(none)");
+                    return Ok(());
+                }
+                writeln!(out, "{}", table::render(&columns, &values, self.color))?;
+            }
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut out, &values)?;
+                writeln!(out)?;
+            }
+            Format::Ndjson => {
+                for v in &values {
+                    serde_json::to_writer(&mut out, v)?;
+                    writeln!(out)?;
+                }
+            }
+            Format::Csv => write_csv(&mut out, &columns, &values)?,
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// A single record (`show` commands): a two-column field/value table for people,
+    /// an object for JSON, one row for CSV.
+    pub fn one<T: Serialize>(&self, item: &T) -> anyhow::Result<()> {
+        let value = to_object(item)?;
+        let mut out = io::stdout().lock();
+        match self.format {
+            Format::Table => {
+                let cols = vec!["field".to_string(), "value".to_string()];
+                let rows: Vec<Map<String, Value>> = value
+                    .iter()
+                    .filter(|(_, v)| !v.is_array() || v.as_array().is_some_and(|a| !a.is_empty()))
+                    .map(|(k, v)| {
+                        let mut m = Map::new();
+                        m.insert("field".into(), Value::String(k.clone()));
+                        m.insert("value".into(), v.clone());
+                        m
+                    })
+                    .collect();
+                writeln!(out, "{}", table::render(&cols, &rows, self.color))?;
+            }
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut out, &value)?;
+                writeln!(out)?;
+            }
+            Format::Ndjson => {
+                serde_json::to_writer(&mut out, &value)?;
+                writeln!(out)?;
+            }
+            Format::Csv => {
+                let cols: Vec<String> = value.keys().cloned().collect();
+                write_csv(&mut out, &cols, &[value])?;
+            }
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// A flow's report. Tables show notable items (or all with `-v`) and the summary;
+    /// json is the whole report; ndjson and csv carry the items.
+    pub fn report<R: Report>(&self, report: &R) -> anyhow::Result<Exit> {
+        match self.format {
+            Format::Table => {
+                let shown: Vec<&R::Item> = report
+                    .items()
+                    .iter()
+                    .filter(|i| self.verbose > 0 || report.is_notable(i))
+                    .collect();
+                let values = shown
+                    .iter()
+                    .map(|i| to_object(*i))
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                let mut out = io::stdout().lock();
+                if !values.is_empty() {
+                    let columns = columns_of(values.first(), &R::Item::default())?;
+                    writeln!(out, "{}", table::render(&columns, &values, self.color))?;
+                }
+                if !self.quiet || report.exit() != Exit::Ok {
+                    let width = report
+                        .summary()
+                        .iter()
+                        .map(|(k, _)| k.len())
+                        .max()
+                        .unwrap_or(0);
+                    for (k, v) in report.summary() {
+                        writeln!(out, "{k:>width$}: {v}")?;
+                    }
+                }
+                out.flush()?;
+            }
+            Format::Json => {
+                let mut out = io::stdout().lock();
+                serde_json::to_writer_pretty(&mut out, report)?;
+                writeln!(out)?;
+                out.flush()?;
+            }
+            Format::Ndjson | Format::Csv => self.list(report.items())?,
+        }
+        Ok(report.exit())
+    }
+
+    /// An informational line on stderr, silenced by `-q`.
+    pub fn note(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("{}", msg.as_ref());
+        }
+    }
+
+    /// A warning on stderr; shown even with `-q`, because cron should mail it.
+    pub fn warn(&self, msg: impl AsRef<str>) {
+        let stderr_color = self.color && io::stderr().is_terminal();
+        if stderr_color {
+            eprintln!("\x1b[33mwarning:\x1b[0m {}", msg.as_ref());
+        } else {
+            eprintln!("warning: {}", msg.as_ref());
+        }
+    }
+
+    pub fn progress(&self, len: u64, what: &str) -> Progress {
+        Progress::new(self.progress, len, what)
+    }
+}
+
+fn to_object<T: Serialize + ?Sized>(item: &T) -> anyhow::Result<Map<String, Value>> {
+    match serde_json::to_value(item)? {
+        Value::Object(m) => Ok(m),
+        other => {
+            let mut m = Map::new();
+            m.insert("value".into(), other);
+            Ok(m)
+        }
+    }
+}
+
+fn columns_of<T: Serialize>(
+    first: Option<&Map<String, Value>>,
+    default: &T,
+) -> anyhow::Result<Vec<String>> {
+    Ok(match first {
+        Some(m) => m.keys().cloned().collect(),
+        None => to_object(default)?.keys().cloned().collect(),
+    })
+}
+
+/// The text of one cell in a table or CSV: arrays joined with ", ", nulls empty.
+pub(crate) fn cell_text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(cell_text).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn write_csv(
+    out: &mut impl Write,
+    columns: &[String],
+    rows: &[Map<String, Value>],
+) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(columns)?;
+    for row in rows {
+        w.write_record(
+            columns
+                .iter()
+                .map(|c| row.get(c).map(cell_text).unwrap_or_default()),
+        )?;
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! Typed SQL over one SQLite file. `store` knows SQL, not HTTP or config; `ops` combines
+//! it with connectors. Every multi-row change runs in a transaction opened by the caller.
+
+pub mod catalog;
+pub mod history;
+pub mod lock;
+pub mod runs;
+pub mod stock;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+pub use lock::FlowLock;
+
+/// Numbered migrations, applied in order on open; `PRAGMA user_version` is the number applied.
+const MIGRATIONS: &[(&str, &str)] =
+    &[("0001_init", include_str!("../../migrations/0001_init.sql"))];
+
+pub struct Store {
+    pub conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating with mode 0600 if needed) and migrates the database.
+    pub fn open(path: &Path) -> anyhow::Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the database folder {}", dir.display()))?;
+        }
+        create_private(path)?;
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store
+            .migrate()
+            .with_context(|| format!("cannot migrate the database {}", path.display()))?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A write transaction that takes SQLite's write lock at once, so two writers
+    /// serialize at the start instead of failing half-way through.
+    pub fn tx(&mut self) -> rusqlite::Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+    }
+
+    fn migrate(&mut self) -> anyhow::Result<()> {
+        let applied: usize = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))?
+            as usize;
+        if applied > MIGRATIONS.len() {
+            anyhow::bail!(
+                "the database is at schema version {applied}, newer than this oms knows ({}); upgrade oms",
+                MIGRATIONS.len()
+            );
+        }
+        for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(applied) {
+            let tx = self.tx()?;
+            tx.execute_batch(sql)
+                .with_context(|| format!("migration {name} failed"))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> rusqlite::Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+    }
+}
+
+/// Creates the database file readable by its owner only (it holds customer addresses).
+fn create_private(path: &Path) -> anyhow::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    match opts.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot create the database {}", path.display())),
+    }
+}
+
+/// Maps "no rows" to `None` for single-row lookups.
+pub(crate) trait OptionalRow<T> {
+    fn optional(self) -> rusqlite::Result<Option<T>>;
+}
+
+impl<T> OptionalRow<T> for rusqlite::Result<T> {
+    fn optional(self) -> rusqlite::Result<Option<T>> {
+        match self {
+            Ok(v) => Ok(Some(v)),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
