@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod formats;
 pub mod model;
 pub mod ops;
 pub mod output;

@@ -1,0 +1,1 @@
+//! Order files: oms-csv, oms-json and Shopify's orders export CSV.

@@ -1,0 +1,1 @@
+//! Product files: oms-csv and Shopify's products CSV.
