@@ -1,0 +1,650 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[oms] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'oms'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'oms'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Write a starter config and create the database'
+            cand config 'Check or show the configuration'
+            cand warehouses 'List physical and virtual warehouses'
+            cand catalog 'Products and variants'
+            cand stock 'Stock levels, the ledger and adjustments'
+            cand completions 'Print a shell completion script'
+            cand man 'Print or write the man pages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;init'= {
+            cand --warehouse 'Code of the first physical warehouse'
+            cand --sales-channel 'Code of the first sales channel (a `files` folder to start with)'
+            cand --fulfillment-channel 'Code of the warehouse''s fulfillment channel (a `files` folder to start with)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --force 'Overwrite an existing oms.toml'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;config'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Validate the config; every mistake is named with file, line and key (exit 2)'
+            cand show 'Print the effective config with secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;config;check'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;config;show'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;config;help'= {
+            cand check 'Validate the config; every mistake is named with file, line and key (exit 2)'
+            cand show 'Print the effective config with secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;config;help;check'= {
+        }
+        &'oms;config;help;show'= {
+        }
+        &'oms;config;help;help'= {
+        }
+        &'oms;warehouses'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;warehouses;list'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;warehouses;help'= {
+            cand list 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;warehouses;help;list'= {
+        }
+        &'oms;warehouses;help;help'= {
+        }
+        &'oms;catalog'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a variant (and its product when new)'
+            cand edit 'Change a variant or its product'
+            cand list 'List variants'
+            cand show 'Show one variant with its product'
+            cand import 'Import products from a file'
+            cand export 'Export the catalog to stdout or a file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;catalog;add'= {
+            cand --sku 'The variant''s SKU'
+            cand --product 'Product handle the variant belongs to (default: derived from the title or SKU)'
+            cand --title 'Product title'
+            cand --variant-title 'Variant title (e.g. "Green / M")'
+            cand --vendor 'vendor'
+            cand --type 'type'
+            cand --price 'Price, e.g. 19.99'
+            cand --barcode 'Barcode (kept as text: leading zeros matter)'
+            cand --weight-grams 'weight-grams'
+            cand --option1 'option1'
+            cand --option2 'option2'
+            cand --option3 'option3'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;edit'= {
+            cand --sku 'The variant''s SKU'
+            cand --product 'Product handle the variant belongs to (default: derived from the title or SKU)'
+            cand --title 'Product title'
+            cand --variant-title 'Variant title (e.g. "Green / M")'
+            cand --vendor 'vendor'
+            cand --type 'type'
+            cand --price 'Price, e.g. 19.99'
+            cand --barcode 'Barcode (kept as text: leading zeros matter)'
+            cand --weight-grams 'weight-grams'
+            cand --option1 'option1'
+            cand --option2 'option2'
+            cand --option3 'option3'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;list'= {
+            cand --search 'Only SKUs or titles containing this text'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;show'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;import'= {
+            cand --file 'The file to import'
+            cand --format 'format'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;export'= {
+            cand --format 'format'
+            cand --file 'Write to this file (atomically) instead of stdout'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;help'= {
+            cand add 'Add a variant (and its product when new)'
+            cand edit 'Change a variant or its product'
+            cand list 'List variants'
+            cand show 'Show one variant with its product'
+            cand import 'Import products from a file'
+            cand export 'Export the catalog to stdout or a file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;catalog;help;add'= {
+        }
+        &'oms;catalog;help;edit'= {
+        }
+        &'oms;catalog;help;list'= {
+        }
+        &'oms;catalog;help;show'= {
+        }
+        &'oms;catalog;help;import'= {
+        }
+        &'oms;catalog;help;export'= {
+        }
+        &'oms;catalog;help;help'= {
+        }
+        &'oms;stock'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Levels per warehouse and SKU (virtual warehouses show their members'' sums)'
+            cand history 'The stock ledger, newest first'
+            cand adjust 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
+            cand verify 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
+            cand rebuild 'Recompute every level from the ledger'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;stock;show'= {
+            cand --sku 'Only this SKU (`*` matches any text)'
+            cand --warehouse 'Only these warehouses, physical or virtual (repeatable)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --all 'Include rows where every quantity is zero'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;stock;history'= {
+            cand --sku 'sku'
+            cand --warehouse 'Physical or virtual warehouse (repeatable)'
+            cand --since 'Only rows at or after this time (RFC 3339 or YYYY-MM-DD)'
+            cand --limit 'limit'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;stock;adjust'= {
+            cand --warehouse 'The physical warehouse'
+            cand --sku 'sku'
+            cand --by 'Change by this many units: +5, -3'
+            cand --set 'Set on hand to this many units'
+            cand --reason 'reason'
+            cand --note 'note'
+            cand --file 'Many adjustments from a CSV file: warehouse,sku,by|set,reason,note'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --skip-invalid 'With --file: apply the valid rows even if some are invalid (exit 3)'
+            cand --allow-negative 'Allow on hand to go below zero'
+            cand --dry-run 'Show what would change without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;stock;verify'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;stock;rebuild'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would be mended without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;stock;help'= {
+            cand show 'Levels per warehouse and SKU (virtual warehouses show their members'' sums)'
+            cand history 'The stock ledger, newest first'
+            cand adjust 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
+            cand verify 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
+            cand rebuild 'Recompute every level from the ledger'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;stock;help;show'= {
+        }
+        &'oms;stock;help;history'= {
+        }
+        &'oms;stock;help;adjust'= {
+        }
+        &'oms;stock;help;verify'= {
+        }
+        &'oms;stock;help;rebuild'= {
+        }
+        &'oms;stock;help;help'= {
+        }
+        &'oms;completions'= {
+            cand --dir 'Write scripts for every shell into this folder instead'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;man'= {
+            cand --dir 'Write one page per command into this folder (default: print oms(1) to stdout)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;help'= {
+            cand init 'Write a starter config and create the database'
+            cand config 'Check or show the configuration'
+            cand warehouses 'List physical and virtual warehouses'
+            cand catalog 'Products and variants'
+            cand stock 'Stock levels, the ledger and adjustments'
+            cand completions 'Print a shell completion script'
+            cand man 'Print or write the man pages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;help;init'= {
+        }
+        &'oms;help;config'= {
+            cand check 'Validate the config; every mistake is named with file, line and key (exit 2)'
+            cand show 'Print the effective config with secrets redacted'
+        }
+        &'oms;help;config;check'= {
+        }
+        &'oms;help;config;show'= {
+        }
+        &'oms;help;warehouses'= {
+            cand list 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
+        }
+        &'oms;help;warehouses;list'= {
+        }
+        &'oms;help;catalog'= {
+            cand add 'Add a variant (and its product when new)'
+            cand edit 'Change a variant or its product'
+            cand list 'List variants'
+            cand show 'Show one variant with its product'
+            cand import 'Import products from a file'
+            cand export 'Export the catalog to stdout or a file'
+        }
+        &'oms;help;catalog;add'= {
+        }
+        &'oms;help;catalog;edit'= {
+        }
+        &'oms;help;catalog;list'= {
+        }
+        &'oms;help;catalog;show'= {
+        }
+        &'oms;help;catalog;import'= {
+        }
+        &'oms;help;catalog;export'= {
+        }
+        &'oms;help;stock'= {
+            cand show 'Levels per warehouse and SKU (virtual warehouses show their members'' sums)'
+            cand history 'The stock ledger, newest first'
+            cand adjust 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
+            cand verify 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
+            cand rebuild 'Recompute every level from the ledger'
+        }
+        &'oms;help;stock;show'= {
+        }
+        &'oms;help;stock;history'= {
+        }
+        &'oms;help;stock;adjust'= {
+        }
+        &'oms;help;stock;verify'= {
+        }
+        &'oms;help;stock;rebuild'= {
+        }
+        &'oms;help;completions'= {
+        }
+        &'oms;help;man'= {
+        }
+        &'oms;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,505 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_oms_global_optspecs
+    string join \n config= db= o/output= q/quiet v/verbose no-progress color= y/yes log-file= h/help V/version
+end
+
+function __fish_oms_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_oms_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_oms_using_subcommand
+    set -l cmd (__fish_oms_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c oms -n "__fish_oms_needs_command" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_needs_command" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_needs_command" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_needs_command" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_needs_command" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_needs_command" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_needs_command" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_needs_command" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_needs_command" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_needs_command" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_needs_command" -f -a "init" -d 'Write a starter config and create the database'
+complete -c oms -n "__fish_oms_needs_command" -f -a "config" -d 'Check or show the configuration'
+complete -c oms -n "__fish_oms_needs_command" -f -a "warehouses" -d 'List physical and virtual warehouses'
+complete -c oms -n "__fish_oms_needs_command" -f -a "catalog" -d 'Products and variants'
+complete -c oms -n "__fish_oms_needs_command" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
+complete -c oms -n "__fish_oms_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c oms -n "__fish_oms_needs_command" -f -a "man" -d 'Print or write the man pages'
+complete -c oms -n "__fish_oms_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand init" -l warehouse -d 'Code of the first physical warehouse' -r
+complete -c oms -n "__fish_oms_using_subcommand init" -l sales-channel -d 'Code of the first sales channel (a `files` folder to start with)' -r
+complete -c oms -n "__fish_oms_using_subcommand init" -l fulfillment-channel -d 'Code of the warehouse\'s fulfillment channel (a `files` folder to start with)' -r
+complete -c oms -n "__fish_oms_using_subcommand init" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand init" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand init" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand init" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand init" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand init" -l force -d 'Overwrite an existing oms.toml'
+complete -c oms -n "__fish_oms_using_subcommand init" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand init" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand init" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand init" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "show" -d 'Print the effective config with secrets redacted'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective config with secrets redacted'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from help" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "add" -d 'Add a variant (and its product when new)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "edit" -d 'Change a variant or its product'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "list" -d 'List variants'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "show" -d 'Show one variant with its product'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "import" -d 'Import products from a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "export" -d 'Export the catalog to stdout or a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l sku -d 'The variant\'s SKU' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l title -d 'Product title' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l variant-title -d 'Variant title (e.g. "Green / M")' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l vendor -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l type -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l price -d 'Price, e.g. 19.99' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l barcode -d 'Barcode (kept as text: leading zeros matter)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l weight-grams -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option1 -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option2 -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option3 -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l sku -d 'The variant\'s SKU' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l title -d 'Product title' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l variant-title -d 'Variant title (e.g. "Green / M")' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l vendor -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l type -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l price -d 'Price, e.g. 19.99' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l barcode -d 'Barcode (kept as text: leading zeros matter)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l weight-grams -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option1 -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option2 -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option3 -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l search -d 'Only SKUs or titles containing this text' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l file -d 'The file to import' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l format -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
+shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l dry-run -d 'Show what would change without writing'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l format -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
+shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l file -d 'Write to this file (atomically) instead of stdout' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a variant (and its product when new)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a variant or its product'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'List variants'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one variant with its product'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import products from a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export the catalog to stdout or a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -f -a "show" -d 'Levels per warehouse and SKU (virtual warehouses show their members\' sums)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -f -a "history" -d 'The stock ledger, newest first'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -f -a "adjust" -d 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -f -a "verify" -d 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -f -a "rebuild" -d 'Recompute every level from the ledger'
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l sku -d 'Only this SKU (`*` matches any text)' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l warehouse -d 'Only these warehouses, physical or virtual (repeatable)' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l all -d 'Include rows where every quantity is zero'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l sku -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l warehouse -d 'Physical or virtual warehouse (repeatable)' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l since -d 'Only rows at or after this time (RFC 3339 or YYYY-MM-DD)' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l limit -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l warehouse -d 'The physical warehouse' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l sku -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l by -d 'Change by this many units: +5, -3' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l set -d 'Set on hand to this many units' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l reason -r -f -a "damaged\t''
+expired\t''
+lost\t''
+found\t''
+count\t''
+other\t''"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l note -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l file -d 'Many adjustments from a CSV file: warehouse,sku,by|set,reason,note' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l skip-invalid -d 'With --file: apply the valid rows even if some are invalid (exit 3)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l allow-negative -d 'Allow on hand to go below zero'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l dry-run -d 'Show what would change without writing'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -l dry-run -d 'Show what would be mended without writing'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "show" -d 'Levels per warehouse and SKU (virtual warehouses show their members\' sums)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "history" -d 'The stock ledger, newest first'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "adjust" -d 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "rebuild" -d 'Recompute every level from the ledger'
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand completions" -l dir -d 'Write scripts for every shell into this folder instead' -r -F
+complete -c oms -n "__fish_oms_using_subcommand completions" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand completions" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand completions" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand completions" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand completions" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand completions" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand completions" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand man" -l dir -d 'Write one page per command into this folder (default: print oms(1) to stdout)' -r -F
+complete -c oms -n "__fish_oms_using_subcommand man" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand man" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand man" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand man" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand man" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand man" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand man" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand man" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand man" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock completions man help" -f -a "init" -d 'Write a starter config and create the database'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock completions man help" -f -a "config" -d 'Check or show the configuration'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock completions man help" -f -a "catalog" -d 'Products and variants'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config with secrets redacted'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from warehouses" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "add" -d 'Add a variant (and its product when new)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "edit" -d 'Change a variant or its product'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'List variants'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "show" -d 'Show one variant with its product'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Import products from a file'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "export" -d 'Export the catalog to stdout or a file'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "show" -d 'Levels per warehouse and SKU (virtual warehouses show their members\' sums)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "history" -d 'The stock ledger, newest first'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "adjust" -d 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "verify" -d 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "rebuild" -d 'Recompute every level from the ledger'
