@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod connectors;
 pub mod error;
 pub mod formats;
 pub mod model;

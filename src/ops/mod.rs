@@ -1,1 +1,2 @@
 //! One module per flow; each returns a typed report and never prints.
+pub mod flow;

@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod history;
 pub mod lock;
+pub mod rejections;
 pub mod runs;
 pub mod stock;
 

@@ -1,0 +1,117 @@
+//! What every flow shares: a row in the run journal around it (SPEC §4.5 `oms runs list`),
+//! with its counts and outcome, or its error when it fails.
+
+use serde_json::Value;
+
+use crate::error::Exit;
+use crate::store::Store;
+use crate::store::runs::{self, Outcome};
+
+/// A flow's report as the journal sees it.
+pub trait Journaled {
+    /// Counts recorded with the run (e.g. `{"imported": 10, "rejected": 1}`).
+    fn counts(&self) -> Value;
+    fn outcome(&self) -> Outcome;
+}
+
+/// The exit code of an outcome (SPEC §7).
+pub fn exit_of(outcome: Outcome) -> Exit {
+    match outcome {
+        Outcome::Ok => Exit::Ok,
+        Outcome::Rejected => Exit::Rejected,
+        Outcome::Failed => Exit::Failed,
+    }
+}
+
+/// Runs `body` as one journaled run of `flow`. The run row is written in its own small
+/// transactions, outside the body's, so a failed flow still leaves its error behind.
+/// A dry run leaves no trace at all, not even in the journal; its body gets no run id.
+pub fn journaled<R: Journaled>(
+    store: &mut Store,
+    flow: &str,
+    channel: Option<&str>,
+    dry_run: bool,
+    body: impl FnOnce(&mut Store, Option<i64>) -> anyhow::Result<R>,
+) -> anyhow::Result<R> {
+    if dry_run {
+        return body(store, None);
+    }
+    let run_id = runs::start(&store.conn, flow, channel, false)?;
+    match body(store, Some(run_id)) {
+        Ok(report) => {
+            runs::finish(
+                &store.conn,
+                run_id,
+                report.outcome(),
+                &report.counts(),
+                None,
+            )?;
+            Ok(report)
+        }
+        Err(e) => {
+            let message = format!("{e:#}");
+            if let Err(journal) = runs::finish(
+                &store.conn,
+                run_id,
+                Outcome::Failed,
+                &Value::Null,
+                Some(&message),
+            ) {
+                tracing::warn!("could not record the failure of run {run_id}: {journal}");
+            }
+            Err(e)
+        }
+    }
+}
+
+/// How status changes made inside a run are attributed in the story of an order.
+pub fn cause_of(flow: &str, run_id: Option<i64>, fallback: &str) -> String {
+    match run_id {
+        Some(id) => format!("run {id} ({flow})"),
+        None => fallback.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Counted(u32, Outcome);
+    impl Journaled for Counted {
+        fn counts(&self) -> Value {
+            serde_json::json!({ "done": self.0 })
+        }
+        fn outcome(&self) -> Outcome {
+            self.1
+        }
+    }
+
+    #[test]
+    fn runs_are_journaled_with_counts_or_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        journaled(&mut store, "orders import", Some("web"), false, |_, id| {
+            assert!(id.is_some());
+            Ok(Counted(3, Outcome::Rejected))
+        })
+        .unwrap();
+        let failed: anyhow::Result<Counted> =
+            journaled(&mut store, "orders process", None, false, |_, _| {
+                anyhow::bail!("disk full")
+            });
+        assert!(failed.is_err());
+        journaled(&mut store, "orders process", None, true, |_, id| {
+            assert!(id.is_none());
+            Ok(Counted(0, Outcome::Ok))
+        })
+        .unwrap();
+        let rows = runs::list(&store.conn, None, 10).unwrap();
+        assert_eq!(rows.len(), 2, "dry runs leave no journal row");
+        assert_eq!(
+            (rows[0].outcome.as_str(), rows[0].error.as_deref()),
+            ("failed", Some("disk full"))
+        );
+        assert_eq!(rows[1].outcome, "rejected");
+        assert_eq!(rows[1].counts.as_ref().unwrap()["done"], 3);
+    }
+}
