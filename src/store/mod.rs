@@ -4,8 +4,10 @@
 pub mod catalog;
 pub mod history;
 pub mod lock;
+pub mod orders;
 pub mod rejections;
 pub mod runs;
+pub mod shipments;
 pub mod stock;
 
 use std::path::{Path, PathBuf};
@@ -119,4 +121,11 @@ impl<T> OptionalRow<T> for rusqlite::Result<T> {
             Err(e) => Err(e),
         }
     }
+}
+
+/// Reads an enum stored as text (statuses), failing the query on an unknown value.
+pub(crate) fn parse_text<T: std::str::FromStr<Err = String>>(s: &str) -> rusqlite::Result<T> {
+    s.parse::<T>().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
 }

@@ -1,0 +1,446 @@
+//! Sales orders and their lines. Status changes go through [`set_status`], which also
+//! writes the story row (SPEC §3), so no code path can change a status silently.
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use super::{OptionalRow, history};
+use crate::model::{OrderStatus, now};
+
+/// An order ready to be stored: SKUs already resolved to variants, status decided.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NewOrder {
+    pub channel: String,
+    pub external_id: String,
+    pub name: Option<String>,
+    pub ordered_at: Option<String>,
+    pub customer_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub ship_name: Option<String>,
+    pub ship_company: Option<String>,
+    pub ship_address1: Option<String>,
+    pub ship_address2: Option<String>,
+    pub ship_city: Option<String>,
+    pub ship_province: Option<String>,
+    pub ship_zip: Option<String>,
+    pub ship_country: Option<String>,
+    pub shipping_method: Option<String>,
+    pub carrier_service: Option<String>,
+    pub requested_warehouse: Option<String>,
+    pub currency: Option<String>,
+    pub total_cents: Option<i64>,
+    pub tags: Option<String>,
+    pub note: Option<String>,
+    pub upstream_updated_at: Option<String>,
+    pub upstream_hash: Option<String>,
+    pub lines: Vec<NewLine>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NewLine {
+    pub variant_id: i64,
+    pub channel_sku: String,
+    pub external_line_id: Option<String>,
+    pub title: Option<String>,
+    pub quantity: i64,
+    pub price_cents: Option<i64>,
+}
+
+/// Inserts an order with its lines in the caller's transaction and records its first
+/// status in the story. Returns the new order id (the number people use: `oms orders show N`).
+pub fn insert(
+    conn: &Connection,
+    o: &NewOrder,
+    status: OrderStatus,
+    cause: &str,
+) -> rusqlite::Result<i64> {
+    let at = now();
+    conn.prepare_cached(
+        "INSERT INTO orders (channel, external_id, name, status, ordered_at, customer_name, email, phone,
+            ship_name, ship_company, ship_address1, ship_address2, ship_city, ship_province, ship_zip,
+            ship_country, shipping_method, carrier_service, requested_warehouse, currency, total_cents,
+            tags, note, upstream_updated_at, upstream_hash, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                 ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26)",
+    )?
+    .execute(params![
+        o.channel,
+        o.external_id,
+        o.name,
+        status.as_str(),
+        o.ordered_at,
+        o.customer_name,
+        o.email,
+        o.phone,
+        o.ship_name,
+        o.ship_company,
+        o.ship_address1,
+        o.ship_address2,
+        o.ship_city,
+        o.ship_province,
+        o.ship_zip,
+        o.ship_country,
+        o.shipping_method,
+        o.carrier_service,
+        o.requested_warehouse,
+        o.currency,
+        o.total_cents,
+        o.tags,
+        o.note,
+        o.upstream_updated_at,
+        o.upstream_hash,
+        at,
+    ])?;
+    let id = conn.last_insert_rowid();
+    insert_lines(conn, id, &o.lines)?;
+    history::record(conn, "order", id, None, status.as_str(), cause, None)?;
+    Ok(id)
+}
+
+fn insert_lines(conn: &Connection, order_id: i64, lines: &[NewLine]) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO order_lines (order_id, line_no, variant_id, channel_sku, external_line_id, title,
+                                  quantity, price_cents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, l) in lines.iter().enumerate() {
+        stmt.execute(params![
+            order_id,
+            i as i64 + 1,
+            l.variant_id,
+            l.channel_sku,
+            l.external_line_id,
+            l.title,
+            l.quantity,
+            l.price_cents
+        ])?;
+    }
+    Ok(())
+}
+
+/// Replaces the content of an order not yet processed (an upstream edit, SPEC §4.1.1).
+/// Status and story are kept; the edit itself is noted in the story.
+pub fn replace_content(
+    conn: &Connection,
+    id: i64,
+    o: &NewOrder,
+    cause: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE orders SET name = ?2, ordered_at = ?3, customer_name = ?4, email = ?5, phone = ?6,
+            ship_name = ?7, ship_company = ?8, ship_address1 = ?9, ship_address2 = ?10, ship_city = ?11,
+            ship_province = ?12, ship_zip = ?13, ship_country = ?14, shipping_method = ?15,
+            carrier_service = ?16, requested_warehouse = ?17, currency = ?18, total_cents = ?19,
+            tags = ?20, note = ?21, upstream_updated_at = ?22, upstream_hash = ?23, updated_at = ?24
+         WHERE id = ?1",
+        params![
+            id,
+            o.name,
+            o.ordered_at,
+            o.customer_name,
+            o.email,
+            o.phone,
+            o.ship_name,
+            o.ship_company,
+            o.ship_address1,
+            o.ship_address2,
+            o.ship_city,
+            o.ship_province,
+            o.ship_zip,
+            o.ship_country,
+            o.shipping_method,
+            o.carrier_service,
+            o.requested_warehouse,
+            o.currency,
+            o.total_cents,
+            o.tags,
+            o.note,
+            o.upstream_updated_at,
+            o.upstream_hash,
+            now(),
+        ],
+    )?;
+    conn.execute("DELETE FROM order_lines WHERE order_id = ?1", params![id])?;
+    insert_lines(conn, id, &o.lines)?;
+    let status: String = conn.query_row(
+        "SELECT status FROM orders WHERE id = ?1",
+        params![id],
+        |r| r.get(0),
+    )?;
+    history::record(
+        conn,
+        "order",
+        id,
+        Some(&status),
+        &status,
+        cause,
+        Some("updated from the channel"),
+    )?;
+    Ok(())
+}
+
+/// The facts an import needs to decide what to do with an order it sees again.
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub id: i64,
+    pub status: OrderStatus,
+    pub upstream_hash: Option<String>,
+    pub has_shipments: bool,
+}
+
+pub fn find_by_external(
+    conn: &Connection,
+    channel: &str,
+    external_id: &str,
+) -> rusqlite::Result<Option<Known>> {
+    conn.prepare_cached(
+        "SELECT o.id, o.status, o.upstream_hash, EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id)
+         FROM orders o WHERE o.channel = ?1 AND o.external_id = ?2",
+    )?
+    .query_row(params![channel, external_id], |r| {
+        let status: String = r.get(1)?;
+        Ok(Known {
+            id: r.get(0)?,
+            status: super::parse_text(&status)?,
+            upstream_hash: r.get(2)?,
+            has_shipments: r.get(3)?,
+        })
+    })
+    .optional()
+}
+
+/// Changes an order's status and records why. `from` guards against a concurrent change:
+/// the update only happens if the order is still in `from`; returns whether it did.
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    from: OrderStatus,
+    to: OrderStatus,
+    cause: &str,
+    note: Option<&str>,
+) -> rusqlite::Result<bool> {
+    if from == to {
+        return Ok(false);
+    }
+    let n = conn
+        .prepare_cached(
+            "UPDATE orders SET status = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2",
+        )?
+        .execute(params![id, from.as_str(), to.as_str(), now()])?;
+    if n == 1 {
+        history::record(
+            conn,
+            "order",
+            id,
+            Some(from.as_str()),
+            to.as_str(),
+            cause,
+            note,
+        )?;
+    }
+    Ok(n == 1)
+}
+
+/// Sets or clears the backorder flag and its reason ("not enough stock: SKU X needs 5, 2 available").
+pub fn set_backordered(conn: &Connection, id: i64, reason: Option<&str>) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE orders SET backordered = ?2, backorder_reason = ?3, updated_at = ?4 WHERE id = ?1",
+    )?
+    .execute(params![id, reason.is_some(), reason, now()])?;
+    Ok(())
+}
+
+pub fn status_of(conn: &Connection, id: i64) -> rusqlite::Result<Option<OrderStatus>> {
+    conn.prepare_cached("SELECT status FROM orders WHERE id = ?1")?
+        .query_row(params![id], |r| super::parse_text(&r.get::<_, String>(0)?))
+        .optional()
+}
+
+/// One row of `oms orders list`.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct OrderRow {
+    pub id: i64,
+    pub channel: String,
+    pub external_id: String,
+    pub name: Option<String>,
+    pub status: String,
+    pub backordered: bool,
+    pub lines: i64,
+    pub units: i64,
+    pub total: Option<String>,
+    pub ordered_at: Option<String>,
+    pub updated_at: String,
+}
+
+pub struct ListFilter<'a> {
+    pub status: Option<&'a str>,
+    pub channel: Option<&'a str>,
+    pub backordered: bool,
+    pub limit: i64,
+}
+
+pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT o.id, o.channel, o.external_id, o.name, o.status, o.backordered,
+                (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id),
+                (SELECT COALESCE(SUM(quantity), 0) FROM order_lines l WHERE l.order_id = o.id),
+                o.total_cents, o.ordered_at, o.updated_at
+         FROM orders o
+         WHERE (?1 IS NULL OR o.status = ?1) AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)
+         ORDER BY o.id DESC LIMIT ?4",
+    )?;
+    stmt.query_map(params![f.status, f.channel, f.backordered, f.limit], |r| {
+        Ok(OrderRow {
+            id: r.get(0)?,
+            channel: r.get(1)?,
+            external_id: r.get(2)?,
+            name: r.get(3)?,
+            status: r.get(4)?,
+            backordered: r.get(5)?,
+            lines: r.get(6)?,
+            units: r.get(7)?,
+            total: r.get::<_, Option<i64>>(8)?.map(crate::model::format_cents),
+            ordered_at: r.get(9)?,
+            updated_at: r.get(10)?,
+        })
+    })?
+    .collect()
+}
+
+/// A line as processing and syncing need it.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct LineRow {
+    pub id: i64,
+    pub line_no: i64,
+    pub variant_id: i64,
+    pub sku: String,
+    pub channel_sku: String,
+    pub external_line_id: Option<String>,
+    pub title: Option<String>,
+    pub quantity: i64,
+    pub price_cents: Option<i64>,
+    pub quantity_shipped: i64,
+}
+
+pub fn lines(conn: &Connection, order_id: i64) -> rusqlite::Result<Vec<LineRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.id, l.line_no, l.variant_id, v.sku, l.channel_sku, l.external_line_id, l.title,
+                l.quantity, l.price_cents, l.quantity_shipped
+         FROM order_lines l JOIN variants v ON v.id = l.variant_id
+         WHERE l.order_id = ?1 ORDER BY l.line_no",
+    )?;
+    stmt.query_map(params![order_id], |r| {
+        Ok(LineRow {
+            id: r.get(0)?,
+            line_no: r.get(1)?,
+            variant_id: r.get(2)?,
+            sku: r.get(3)?,
+            channel_sku: r.get(4)?,
+            external_line_id: r.get(5)?,
+            title: r.get(6)?,
+            quantity: r.get(7)?,
+            price_cents: r.get(8)?,
+            quantity_shipped: r.get(9)?,
+        })
+    })?
+    .collect()
+}
+
+/// The whole order record, for `orders show` and for building shipments.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct OrderDetail {
+    pub id: i64,
+    pub channel: String,
+    pub external_id: String,
+    pub name: Option<String>,
+    pub status: String,
+    pub backordered: bool,
+    pub backorder_reason: Option<String>,
+    pub ordered_at: Option<String>,
+    pub customer_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub ship_name: Option<String>,
+    pub ship_company: Option<String>,
+    pub ship_address1: Option<String>,
+    pub ship_address2: Option<String>,
+    pub ship_city: Option<String>,
+    pub ship_province: Option<String>,
+    pub ship_zip: Option<String>,
+    pub ship_country: Option<String>,
+    pub shipping_method: Option<String>,
+    pub carrier_service: Option<String>,
+    pub requested_warehouse: Option<String>,
+    pub currency: Option<String>,
+    pub total: Option<String>,
+    pub tags: Option<String>,
+    pub note: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+pub fn detail(conn: &Connection, id: i64) -> rusqlite::Result<Option<OrderDetail>> {
+    conn.prepare_cached(
+        "SELECT id, channel, external_id, name, status, backordered, backorder_reason, ordered_at,
+                customer_name, email, phone, ship_name, ship_company, ship_address1, ship_address2,
+                ship_city, ship_province, ship_zip, ship_country, shipping_method, carrier_service,
+                requested_warehouse, currency, total_cents, tags, note, created_at, updated_at
+         FROM orders WHERE id = ?1",
+    )?
+    .query_row(params![id], |r| {
+        Ok(OrderDetail {
+            id: r.get(0)?,
+            channel: r.get(1)?,
+            external_id: r.get(2)?,
+            name: r.get(3)?,
+            status: r.get(4)?,
+            backordered: r.get(5)?,
+            backorder_reason: r.get(6)?,
+            ordered_at: r.get(7)?,
+            customer_name: r.get(8)?,
+            email: r.get(9)?,
+            phone: r.get(10)?,
+            ship_name: r.get(11)?,
+            ship_company: r.get(12)?,
+            ship_address1: r.get(13)?,
+            ship_address2: r.get(14)?,
+            ship_city: r.get(15)?,
+            ship_province: r.get(16)?,
+            ship_zip: r.get(17)?,
+            ship_country: r.get(18)?,
+            shipping_method: r.get(19)?,
+            carrier_service: r.get(20)?,
+            requested_warehouse: r.get(21)?,
+            currency: r.get(22)?,
+            total: r.get::<_, Option<i64>>(23)?.map(crate::model::format_cents),
+            tags: r.get(24)?,
+            note: r.get(25)?,
+            created_at: r.get(26)?,
+            updated_at: r.get(27)?,
+        })
+    })
+    .optional()
+}
+
+/// Orders waiting for processing, oldest first: approved, and either never processed or
+/// backordered (SPEC §4.1.2). `only` limits to given ids (`--order N`).
+pub fn awaiting_processing(conn: &Connection, only: &[i64]) -> rusqlite::Result<Vec<i64>> {
+    let list = serde_json::to_string(only).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare(
+        "SELECT o.id FROM orders o
+         WHERE o.status = 'approved'
+           AND (?1 = '[]' OR o.id IN (SELECT value FROM json_each(?1)))
+         ORDER BY COALESCE(o.ordered_at, o.created_at), o.id",
+    )?;
+    stmt.query_map(params![list], |r| r.get(0))?.collect()
+}
+
+/// Backordered orders, first in first out (SPEC §4.2.4).
+pub fn backordered(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT id FROM orders WHERE backordered = 1 AND status IN ('approved', 'fulfilling', 'partially_fulfilled')
+         ORDER BY COALESCE(ordered_at, created_at), id",
+    )?;
+    stmt.query_map([], |r| r.get(0))?.collect()
+}

@@ -1,0 +1,269 @@
+//! Shipments: the part of an order sent to one physical warehouse. A shipment is stored
+//! (`ready_to_send`, with its allocation) before it is sent, and its `reference` is the
+//! idempotency key every send and resend uses (SPEC §8).
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use super::{OptionalRow, history};
+use crate::model::{ShipmentStatus, now};
+
+#[derive(Debug, Clone, Default)]
+pub struct NewShipment<'a> {
+    pub order_id: i64,
+    pub warehouse: &'a str,
+    pub fulfillment_channel: &'a str,
+    pub carrier_service: Option<&'a str>,
+    pub lines: Vec<NewShipmentLine>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NewShipmentLine {
+    pub order_line_id: i64,
+    pub variant_id: i64,
+    pub quantity: i64,
+}
+
+/// The reference of shipment `id`: short, unique, and stable across resends.
+pub fn reference_for(id: i64) -> String {
+    format!("S{id:07}")
+}
+
+/// Creates a `ready_to_send` shipment with its lines in the caller's (write) transaction.
+/// The caller allocates its stock in the same transaction. Returns (id, reference).
+pub fn create(conn: &Connection, s: &NewShipment, cause: &str) -> rusqlite::Result<(i64, String)> {
+    // Inside an IMMEDIATE transaction nobody else can insert, so MAX(id) + 1 is ours and the
+    // reference can be derived from the id in one insert.
+    let id: i64 = conn
+        .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM shipments")?
+        .query_row([], |r| r.get(0))?;
+    let reference = reference_for(id);
+    let at = now();
+    conn.prepare_cached(
+        "INSERT INTO shipments (id, order_id, reference, warehouse, fulfillment_channel, carrier_service,
+                                status, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ready_to_send', ?7, ?7)",
+    )?
+    .execute(params![id, s.order_id, reference, s.warehouse, s.fulfillment_channel, s.carrier_service, at])?;
+    let mut line = conn.prepare_cached(
+        "INSERT INTO shipment_lines (shipment_id, order_line_id, variant_id, quantity) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for l in &s.lines {
+        line.execute(params![id, l.order_line_id, l.variant_id, l.quantity])?;
+    }
+    history::record(
+        conn,
+        "shipment",
+        id,
+        None,
+        ShipmentStatus::ReadyToSend.as_str(),
+        cause,
+        None,
+    )?;
+    Ok((id, reference))
+}
+
+/// Changes a shipment's status if it is still in `from`; records the story. Returns whether it did.
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    from: ShipmentStatus,
+    to: ShipmentStatus,
+    cause: &str,
+    note: Option<&str>,
+) -> rusqlite::Result<bool> {
+    if from == to {
+        return Ok(false);
+    }
+    let n = conn
+        .prepare_cached(
+            "UPDATE shipments SET status = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2",
+        )?
+        .execute(params![id, from.as_str(), to.as_str(), now()])?;
+    if n == 1 {
+        history::record(
+            conn,
+            "shipment",
+            id,
+            Some(from.as_str()),
+            to.as_str(),
+            cause,
+            note,
+        )?;
+    }
+    Ok(n == 1)
+}
+
+/// Records a send attempt before it is made (SPEC §8: side effects recorded, then confirmed).
+pub fn note_attempt(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE shipments SET send_attempts = send_attempts + 1, updated_at = ?2 WHERE id = ?1",
+    )?
+    .execute(params![id, now()])?;
+    Ok(())
+}
+
+/// Confirms a send: `sent_to_warehouse`, the channel's id for it, the time.
+pub fn mark_sent(
+    conn: &Connection,
+    id: i64,
+    external_id: Option<&str>,
+    cause: &str,
+) -> rusqlite::Result<bool> {
+    let moved = set_status(
+        conn,
+        id,
+        ShipmentStatus::ReadyToSend,
+        ShipmentStatus::SentToWarehouse,
+        cause,
+        None,
+    )?;
+    if moved {
+        conn.prepare_cached(
+            "UPDATE shipments SET external_id = COALESCE(?2, external_id), sent_at = ?3, last_error = NULL WHERE id = ?1",
+        )?
+        .execute(params![id, external_id, now()])?;
+    }
+    Ok(moved)
+}
+
+pub fn record_error(conn: &Connection, id: i64, error: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE shipments SET last_error = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![id, error, now()])?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ShipmentRow {
+    pub id: i64,
+    pub reference: String,
+    pub order_id: i64,
+    pub order_name: Option<String>,
+    pub warehouse: String,
+    pub fulfillment_channel: String,
+    pub carrier_service: Option<String>,
+    pub status: String,
+    pub external_id: Option<String>,
+    pub carrier: Option<String>,
+    pub tracking_numbers: Vec<String>,
+    pub tracking_url: Option<String>,
+    pub shipped_at: Option<String>,
+    pub send_attempts: i64,
+    pub last_error: Option<String>,
+    pub sent_at: Option<String>,
+    pub created_at: String,
+}
+
+const SHIPMENT_COLUMNS: &str = "s.id, s.reference, s.order_id, o.name, s.warehouse, s.fulfillment_channel,
+    s.carrier_service, s.status, s.external_id, s.carrier, s.tracking_numbers, s.tracking_url, s.shipped_at,
+    s.send_attempts, s.last_error, s.sent_at, s.created_at";
+
+fn shipment_row(r: &rusqlite::Row) -> rusqlite::Result<ShipmentRow> {
+    let tracking: Option<String> = r.get(10)?;
+    Ok(ShipmentRow {
+        id: r.get(0)?,
+        reference: r.get(1)?,
+        order_id: r.get(2)?,
+        order_name: r.get(3)?,
+        warehouse: r.get(4)?,
+        fulfillment_channel: r.get(5)?,
+        carrier_service: r.get(6)?,
+        status: r.get(7)?,
+        external_id: r.get(8)?,
+        carrier: r.get(9)?,
+        tracking_numbers: tracking
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default(),
+        tracking_url: r.get(11)?,
+        shipped_at: r.get(12)?,
+        send_attempts: r.get(13)?,
+        last_error: r.get(14)?,
+        sent_at: r.get(15)?,
+        created_at: r.get(16)?,
+    })
+}
+
+pub fn by_reference(conn: &Connection, reference: &str) -> rusqlite::Result<Option<ShipmentRow>> {
+    conn.prepare_cached(&format!(
+        "SELECT {SHIPMENT_COLUMNS} FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.reference = ?1"
+    ))?
+    .query_row(params![reference.trim()], shipment_row)
+    .optional()
+}
+
+pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<ShipmentRow>> {
+    conn.prepare_cached(&format!(
+        "SELECT {SHIPMENT_COLUMNS} FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ?1"
+    ))?
+    .query_row(params![id], shipment_row)
+    .optional()
+}
+
+pub fn of_order(conn: &Connection, order_id: i64) -> rusqlite::Result<Vec<ShipmentRow>> {
+    conn.prepare_cached(&format!(
+        "SELECT {SHIPMENT_COLUMNS} FROM shipments s JOIN orders o ON o.id = s.order_id
+         WHERE s.order_id = ?1 ORDER BY s.id"
+    ))?
+    .query_map(params![order_id], shipment_row)?
+    .collect()
+}
+
+pub struct ListFilter<'a> {
+    pub status: Option<&'a str>,
+    pub channel: Option<&'a str>,
+    pub warehouse: Option<&'a str>,
+    pub limit: i64,
+}
+
+pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<ShipmentRow>> {
+    conn.prepare(&format!(
+        "SELECT {SHIPMENT_COLUMNS} FROM shipments s JOIN orders o ON o.id = s.order_id
+         WHERE (?1 IS NULL OR s.status = ?1) AND (?2 IS NULL OR s.fulfillment_channel = ?2)
+           AND (?3 IS NULL OR s.warehouse = ?3)
+         ORDER BY s.id DESC LIMIT ?4"
+    ))?
+    .query_map(
+        params![f.status, f.channel, f.warehouse, f.limit],
+        shipment_row,
+    )?
+    .collect()
+}
+
+/// Ids of shipments waiting to be sent, oldest first, optionally for one fulfillment channel.
+pub fn ready_to_send(conn: &Connection, channel: Option<&str>) -> rusqlite::Result<Vec<i64>> {
+    conn.prepare(
+        "SELECT id FROM shipments WHERE status = 'ready_to_send' AND (?1 IS NULL OR fulfillment_channel = ?1)
+         ORDER BY id",
+    )?
+    .query_map(params![channel], |r| r.get(0))?
+    .collect()
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ShipmentLineRow {
+    pub id: i64,
+    pub order_line_id: i64,
+    pub variant_id: i64,
+    pub sku: String,
+    pub quantity: i64,
+    pub quantity_shipped: i64,
+}
+
+pub fn lines(conn: &Connection, shipment_id: i64) -> rusqlite::Result<Vec<ShipmentLineRow>> {
+    conn.prepare_cached(
+        "SELECT l.id, l.order_line_id, l.variant_id, v.sku, l.quantity, l.quantity_shipped
+         FROM shipment_lines l JOIN variants v ON v.id = l.variant_id
+         WHERE l.shipment_id = ?1 ORDER BY l.id",
+    )?
+    .query_map(params![shipment_id], |r| {
+        Ok(ShipmentLineRow {
+            id: r.get(0)?,
+            order_line_id: r.get(1)?,
+            variant_id: r.get(2)?,
+            sku: r.get(3)?,
+            quantity: r.get(4)?,
+            quantity_shipped: r.get(5)?,
+        })
+    })?
+    .collect()
+}
