@@ -40,6 +40,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand warehouses 'List physical and virtual warehouses'
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
+            cand runs 'The journal of runs'
             cand completions 'Print a shell completion script'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -537,6 +538,56 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;stock;help;help'= {
         }
+        &'oms;runs'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;runs;list'= {
+            cand --flow 'Only runs of this flow, e.g. "orders import"'
+            cand --limit 'limit'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;runs;help'= {
+            cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;runs;help;list'= {
+        }
+        &'oms;runs;help;help'= {
+        }
         &'oms;completions'= {
             cand --dir 'Write scripts for every shell into this folder instead'
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
@@ -583,6 +634,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand warehouses 'List physical and virtual warehouses'
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
+            cand runs 'The journal of runs'
             cand completions 'Print a shell completion script'
             cand man 'Print or write the man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -638,6 +690,11 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;stock;verify'= {
         }
         &'oms;help;stock;rebuild'= {
+        }
+        &'oms;help;runs'= {
+            cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
+        }
+        &'oms;help;runs;list'= {
         }
         &'oms;help;completions'= {
         }

@@ -5,6 +5,7 @@ mod catalog;
 mod config;
 mod generate;
 mod init;
+mod runs;
 mod stock;
 mod warehouses;
 
@@ -81,6 +82,9 @@ pub enum Command {
     /// Stock levels, the ledger and adjustments
     #[command(subcommand)]
     Stock(stock::StockCmd),
+    /// The journal of runs
+    #[command(subcommand)]
+    Runs(runs::RunsCmd),
     /// Print a shell completion script
     Completions(generate::CompletionsArgs),
     /// Print or write the man pages
@@ -208,6 +212,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Warehouses(cmd) => warehouses::exec(ctx, cmd),
         Command::Catalog(cmd) => catalog::exec(ctx, cmd),
         Command::Stock(cmd) => stock::exec(ctx, cmd),
+        Command::Runs(cmd) => runs::exec(ctx, cmd),
         Command::Completions(args) => generate::completions(args),
         Command::Man(args) => generate::man(args),
     }

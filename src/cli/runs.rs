@@ -1,0 +1,29 @@
+use clap::{Args, Subcommand};
+
+use super::Ctx;
+use crate::error::Exit;
+use crate::store::runs;
+
+#[derive(Debug, Subcommand)]
+pub enum RunsCmd {
+    /// The journal of runs: flow, channel, times, counts, outcome, error (newest first)
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only runs of this flow, e.g. "orders import"
+    #[arg(long)]
+    pub flow: Option<String>,
+    #[arg(long, default_value_t = 50)]
+    pub limit: i64,
+}
+
+pub fn exec(ctx: &Ctx, cmd: RunsCmd) -> anyhow::Result<Exit> {
+    let RunsCmd::List(args) = cmd;
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let rows = runs::list(&store.conn, args.flow.as_deref(), args.limit)?;
+    ctx.out.list(&rows)?;
+    Ok(Exit::Ok)
+}
