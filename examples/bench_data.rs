@@ -34,7 +34,10 @@ fn main() -> std::io::Result<()> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     match args.first().map(String::as_str) {
         Some("catalog") => {
-            writeln!(out, "handle,title,vendor,product_type,tags,status,sku,variant_title,option1,option2,option3,barcode,price,weight_grams")?;
+            writeln!(
+                out,
+                "handle,title,vendor,product_type,tags,status,sku,variant_title,option1,option2,option3,barcode,price,weight_grams"
+            )?;
             for i in 0..num(1, 10_000) {
                 let price = 500 + rng.below(9_500);
                 writeln!(
@@ -53,15 +56,29 @@ fn main() -> std::io::Result<()> {
             writeln!(out, "warehouse,sku,by,set,reason,note")?;
             for w in args.iter().skip(2) {
                 for i in 0..skus {
-                    writeln!(out, "{w},{},,{},count,opening stock", sku(i), 50 + rng.below(200))?;
+                    writeln!(
+                        out,
+                        "{w},{},,{},count,opening stock",
+                        sku(i),
+                        50 + rng.below(200)
+                    )?;
                 }
             }
         }
         Some("orders") => {
             let (orders, lines, skus) = (num(1, 1_000_000), num(2, 3), num(3, 10_000));
-            writeln!(out, "order_id,order_name,ordered_at,email,ship_name,ship_address1,ship_city,ship_zip,ship_country,shipping_method,currency,sku,quantity,price")?;
+            writeln!(
+                out,
+                "order_id,order_name,ordered_at,email,ship_name,ship_address1,ship_city,ship_zip,ship_country,shipping_method,currency,sku,quantity,price"
+            )?;
             for o in 0..orders {
-                let ts = format!("2026-01-{:02}T{:02}:{:02}:{:02}Z", 1 + (o / 86_400) % 28, (o / 3600) % 24, (o / 60) % 60, o % 60);
+                let ts = format!(
+                    "2026-01-{:02}T{:02}:{:02}:{:02}Z",
+                    1 + (o / 86_400) % 28,
+                    (o / 3600) % 24,
+                    (o / 60) % 60,
+                    o % 60
+                );
                 let mut used = Vec::with_capacity(lines as usize);
                 for l in 0..lines {
                     let mut s = rng.below(skus);
@@ -82,13 +99,21 @@ fn main() -> std::io::Result<()> {
                             price % 100
                         )?;
                     } else {
-                        writeln!(out, "B{o},,,,,,,,,,,{},{qty},{}.{:02}", sku(s), price / 100, price % 100)?;
+                        writeln!(
+                            out,
+                            "B{o},,,,,,,,,,,{},{qty},{}.{:02}",
+                            sku(s),
+                            price / 100,
+                            price % 100
+                        )?;
                     }
                 }
             }
         }
         _ => {
-            eprintln!("usage: bench_data catalog SKUS | stock SKUS WAREHOUSE... | orders N LINES SKUS");
+            eprintln!(
+                "usage: bench_data catalog SKUS | stock SKUS WAREHOUSE... | orders N LINES SKUS"
+            );
             std::process::exit(2);
         }
     }

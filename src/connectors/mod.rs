@@ -1,4 +1,180 @@
-//! Connections to sales and fulfillment channels. Connectors know their wire format and
-//! map it to `model` types; they never touch the database (ARCHITECTURE).
+//! Connections to sales and fulfillment channels (SPEC §6). Connectors know their wire
+//! format and map it to `model` types; they never touch the database (ARCHITECTURE).
+//!
+//! Reading is streaming and acknowledged: a connector hands records to a sink one by one,
+//! grouped by source (a file, a page), and is told to acknowledge a source only after the
+//! flow has committed everything from it. A crash in between means the source is read
+//! again next time, and the flow's idempotency makes that harmless.
 
 pub mod files;
+
+use crate::config::{ChannelKind, Config};
+use crate::model::order::OrderIn;
+use crate::model::purchase::{PoRequest, ReceiptIn};
+use crate::model::shipment::{
+    OrderUpdate, ShipmentConfirmation, ShipmentRequest, StockCount, StockPublish,
+};
+
+/// One event of a streamed read.
+#[derive(Debug)]
+pub enum Fetched<T> {
+    /// A record, parsed as far as its source allowed (see its `problems`).
+    Record(T),
+    /// Every record of this source has been handed over; acknowledge it once committed.
+    SourceDone { source: String },
+    /// A source that could not be read at all; the connector has already set it aside.
+    SourceFailed { source: String, reason: String },
+}
+
+/// Where a streamed read hands its events. Returning an error stops the read.
+pub type Sink<'a, T> = &'a mut dyn FnMut(Fetched<T>) -> anyhow::Result<()>;
+
+/// The answer to one record sent to a channel.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Sent {
+    /// Our reference (shipment reference, order id, PO number, SKU).
+    pub reference: String,
+    /// The channel's id for it, when it gives one.
+    pub external_id: Option<String>,
+    /// Why the channel refused this record; the others in the same call may have succeeded.
+    pub error: Option<String>,
+}
+
+impl Sent {
+    pub fn ok(reference: impl Into<String>, external_id: Option<String>) -> Sent {
+        Sent {
+            reference: reference.into(),
+            external_id,
+            error: None,
+        }
+    }
+}
+
+/// The error for asking a connector to do what its kind cannot (SPEC §6).
+#[derive(Debug, thiserror::Error)]
+#[error("channel `{channel}` ({kind}) cannot {what}")]
+pub struct Unsupported {
+    pub channel: String,
+    pub kind: &'static str,
+    pub what: &'static str,
+}
+
+/// A shop or marketplace: where orders come from and where their fate is reported.
+pub trait SalesChannel {
+    fn code(&self) -> &str;
+    fn kind(&self) -> ChannelKind;
+
+    fn unsupported(&self, what: &'static str) -> anyhow::Error {
+        Unsupported {
+            channel: self.code().to_string(),
+            kind: self.kind().as_str(),
+            what,
+        }
+        .into()
+    }
+
+    /// Streams orders changed since `watermark`; returns the watermark to store once the
+    /// whole read has been committed (None: watermarks mean nothing to this connector).
+    fn fetch_orders(
+        &mut self,
+        _watermark: Option<&str>,
+        _sink: Sink<OrderIn>,
+    ) -> anyhow::Result<Option<String>> {
+        Err(self.unsupported("list orders"))
+    }
+
+    /// Marks a source handed over by `fetch_orders` as fully applied.
+    fn ack_orders(&mut self, _source: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    /// Reports shipped lines, tracking and cancellations back to the channel.
+    fn export_orders(&mut self, _updates: &[OrderUpdate]) -> anyhow::Result<Vec<Sent>> {
+        Err(self.unsupported("receive order updates"))
+    }
+
+    /// Publishes available quantities per SKU.
+    fn push_stock(&mut self, _levels: &[StockPublish]) -> anyhow::Result<Vec<Sent>> {
+        Err(self.unsupported("receive stock levels"))
+    }
+}
+
+/// A warehouse's system: takes shipments and POs, reports shipments, stock and receipts.
+pub trait FulfillmentChannel {
+    fn code(&self) -> &str;
+    fn kind(&self) -> ChannelKind;
+
+    fn unsupported(&self, what: &'static str) -> anyhow::Error {
+        Unsupported {
+            channel: self.code().to_string(),
+            kind: self.kind().as_str(),
+            what,
+        }
+        .into()
+    }
+
+    /// Creates shipments; idempotent on each shipment's `reference`.
+    fn send_shipments(&mut self, _shipments: &[ShipmentRequest]) -> anyhow::Result<Vec<Sent>> {
+        Err(self.unsupported("take shipments"))
+    }
+
+    /// Asks the warehouse to cancel shipments not yet shipped.
+    fn cancel_shipments(&mut self, _references: &[String]) -> anyhow::Result<Vec<Sent>> {
+        Err(self.unsupported("cancel shipments"))
+    }
+
+    /// Streams shipment confirmations (shipped quantities, tracking, cancellations).
+    fn shipment_updates(&mut self, _sink: Sink<ShipmentConfirmation>) -> anyhow::Result<()> {
+        Err(self.unsupported("report shipments"))
+    }
+
+    /// Streams stock on hand per warehouse location.
+    fn stock_counts(&mut self, _sink: Sink<StockCount>) -> anyhow::Result<()> {
+        Err(self.unsupported("report stock"))
+    }
+
+    /// Creates an inbound purchase order; idempotent on the PO number.
+    fn send_purchase_order(&mut self, _po: &PoRequest) -> anyhow::Result<Sent> {
+        Err(self.unsupported("take purchase orders"))
+    }
+
+    /// Streams receipts against purchase orders.
+    fn receipts(&mut self, _sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
+        Err(self.unsupported("report receipts"))
+    }
+
+    /// Marks a source handed over by a streamed read as fully applied.
+    fn ack(&mut self, _source: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// Opens the sales channel `code` as configured.
+pub fn sales(config: &Config, code: &str) -> anyhow::Result<Box<dyn SalesChannel>> {
+    let ch = config
+        .sales_channels
+        .get(code)
+        .ok_or_else(|| crate::error::usage(format!("unknown sales channel `{code}`")))?;
+    match ch.kind {
+        ChannelKind::Files => Ok(Box::new(files::FilesChannel::new(code, ch)?)),
+        other => Err(crate::error::usage(format!(
+            "sales channel `{code}`: the `{}` connector is not available in this build",
+            other.as_str()
+        ))),
+    }
+}
+
+/// Opens the fulfillment channel `code` as configured.
+pub fn fulfillment(config: &Config, code: &str) -> anyhow::Result<Box<dyn FulfillmentChannel>> {
+    let ch = config
+        .fulfillment_channels
+        .get(code)
+        .ok_or_else(|| crate::error::usage(format!("unknown fulfillment channel `{code}`")))?;
+    match ch.kind {
+        ChannelKind::Files => Ok(Box::new(files::FilesChannel::new(code, ch)?)),
+        other => Err(crate::error::usage(format!(
+            "fulfillment channel `{code}`: the `{}` connector is not available in this build",
+            other.as_str()
+        ))),
+    }
+}

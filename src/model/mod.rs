@@ -1,6 +1,9 @@
 //! Domain types and rules with no I/O: SKU keys, money, statuses and their transitions.
 
 pub mod money;
+pub mod order;
+pub mod purchase;
+pub mod shipment;
 pub mod status;
 
 pub use money::{format_cents, parse_cents};

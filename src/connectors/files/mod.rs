@@ -2,3 +2,69 @@
 //! us) and `outbox/` (what we send). The layout is documented in docs/files-connector.md.
 
 pub mod fs;
+
+use std::path::PathBuf;
+
+use super::{FulfillmentChannel, SalesChannel};
+use crate::config::{Channel, ChannelKind, FileFormat};
+
+/// A `files` channel in either role.
+pub struct FilesChannel {
+    code: String,
+    root: PathBuf,
+    format: FileFormat,
+}
+
+impl FilesChannel {
+    pub fn new(code: &str, config: &Channel) -> anyhow::Result<FilesChannel> {
+        let root = config
+            .dir
+            .clone()
+            .ok_or_else(|| anyhow::anyhow!("files channel `{code}` has no `path`"))?;
+        Ok(FilesChannel {
+            code: code.to_string(),
+            root,
+            format: config.format,
+        })
+    }
+
+    pub fn inbox(&self) -> PathBuf {
+        self.root.join("inbox")
+    }
+
+    pub fn outbox(&self) -> PathBuf {
+        self.root.join("outbox")
+    }
+
+    pub fn format(&self) -> FileFormat {
+        self.format
+    }
+}
+
+impl SalesChannel for FilesChannel {
+    fn code(&self) -> &str {
+        &self.code
+    }
+
+    fn kind(&self) -> ChannelKind {
+        ChannelKind::Files
+    }
+
+    fn ack_orders(&mut self, source: &str) -> anyhow::Result<()> {
+        fs::move_done(std::path::Path::new(source)).map(|_| ())
+    }
+}
+
+impl FulfillmentChannel for FilesChannel {
+    fn code(&self) -> &str {
+        &self.code
+    }
+
+    fn kind(&self) -> ChannelKind {
+        ChannelKind::Files
+    }
+
+    fn ack(&mut self, source: &str) -> anyhow::Result<()> {
+        fs::move_done(std::path::Path::new(source)).map(|_| ())
+    }
+}

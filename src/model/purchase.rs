@@ -1,0 +1,39 @@
+//! Purchase orders as sent to warehouses, and the receipts they report back.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct PoRequest {
+    pub number: String,
+    pub supplier: String,
+    pub warehouse: String,
+    pub location_id: Option<String>,
+    pub expected_at: Option<String>,
+    pub note: Option<String>,
+    pub lines: Vec<PoRequestLine>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct PoRequestLine {
+    /// The SKU as the fulfillment channel knows it.
+    pub sku: String,
+    pub quantity: i64,
+}
+
+/// A warehouse's report of units received against a PO.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ReceiptIn {
+    /// The channel's id for this receipt; re-reading the same id changes nothing.
+    pub external_id: String,
+    pub po_number: String,
+    pub received_at: Option<String>,
+    pub lines: Vec<ReceiptLineIn>,
+    pub source: String,
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ReceiptLineIn {
+    pub sku: String,
+    pub quantity: i64,
+}

@@ -1,0 +1,122 @@
+//! What crosses the wire about shipments and orders after import: shipment requests to
+//! warehouses, their confirmations, and order updates back to shops. Plain data, so every
+//! connector maps the same types to its own format.
+
+use serde::{Deserialize, Serialize};
+
+use super::order::Address;
+
+/// A shipment as sent to a warehouse. `reference` is the idempotency key.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ShipmentRequest {
+    pub reference: String,
+    /// The order's number in oms and its name and id in the sales channel.
+    pub order_id: i64,
+    pub order_name: String,
+    pub order_external_id: String,
+    pub sales_channel: String,
+    pub warehouse: String,
+    /// The warehouse's id in the fulfillment channel (`location_id` in config).
+    pub location_id: Option<String>,
+    pub carrier_service: Option<String>,
+    pub carrier: Option<String>,
+    pub service: Option<String>,
+    /// The fulfillment channel's name for the carrier service (its `carrier_map`).
+    pub shipping_method: Option<String>,
+    pub email: Option<String>,
+    pub ship_to: Address,
+    pub lines: Vec<ShipmentRequestLine>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ShipmentRequestLine {
+    /// The SKU as the fulfillment channel knows it (after its `sku_map`).
+    pub sku: String,
+    pub quantity: i64,
+    pub title: Option<String>,
+}
+
+/// What a warehouse reports about one shipment.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ShipmentConfirmation {
+    pub reference: String,
+    pub external_id: Option<String>,
+    /// `shipped` (with quantities; fewer than sent means short shipped) or `cancelled`.
+    pub status: ConfirmedStatus,
+    pub carrier: Option<String>,
+    pub tracking_numbers: Vec<String>,
+    pub tracking_url: Option<String>,
+    pub shipped_at: Option<String>,
+    pub lines: Vec<ConfirmedLine>,
+    /// Where it was read (`file:line`), for messages and rejections.
+    pub source: String,
+    /// Field problems found while reading; a confirmation with problems is rejected.
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfirmedStatus {
+    #[default]
+    Shipped,
+    Cancelled,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ConfirmedLine {
+    /// The SKU as the fulfillment channel knows it (before its `sku_map`).
+    pub sku: String,
+    pub quantity_shipped: i64,
+}
+
+/// An order's state as reported back to its sales channel (SPEC §4.1.4).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct OrderUpdate {
+    pub order_id: i64,
+    pub external_id: String,
+    pub order_name: Option<String>,
+    pub status: String,
+    pub cancelled: bool,
+    pub fulfillments: Vec<Fulfillment>,
+}
+
+/// One shipment of an order as the shop sees it: the lines and units it carried.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Fulfillment {
+    pub reference: String,
+    pub carrier: Option<String>,
+    pub service: Option<String>,
+    pub tracking_numbers: Vec<String>,
+    pub tracking_url: Option<String>,
+    pub shipped_at: Option<String>,
+    pub lines: Vec<FulfilledLine>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct FulfilledLine {
+    /// The SKU as the sales channel knows it.
+    pub sku: String,
+    pub external_line_id: Option<String>,
+    pub quantity: i64,
+}
+
+/// Stock on hand a warehouse reports for one SKU.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct StockCount {
+    /// The warehouse's location id in the channel, or our warehouse code.
+    pub location: String,
+    pub sku: String,
+    pub on_hand: i64,
+    pub source: String,
+    pub problems: Vec<String>,
+}
+
+/// A quantity published to a sales channel for one SKU.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct StockPublish {
+    /// The SKU as the sales channel knows it.
+    pub sku: String,
+    pub available: i64,
+    /// The channel's location id, when it has one.
+    pub location_id: Option<String>,
+}
