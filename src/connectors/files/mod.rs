@@ -2,11 +2,14 @@
 //! us) and `outbox/` (what we send). The layout is documented in docs/files-connector.md.
 
 pub mod fs;
+mod order_updates;
+mod shipments;
 
 use std::path::PathBuf;
 
-use super::{FulfillmentChannel, SalesChannel};
+use super::{FulfillmentChannel, SalesChannel, Sent, Sink};
 use crate::config::{Channel, ChannelKind, FileFormat};
+use crate::model::shipment::{OrderUpdate, ShipmentConfirmation, ShipmentRequest};
 
 /// A `files` channel in either role.
 pub struct FilesChannel {
@@ -53,6 +56,10 @@ impl SalesChannel for FilesChannel {
     fn ack_orders(&mut self, source: &str) -> anyhow::Result<()> {
         fs::move_done(std::path::Path::new(source)).map(|_| ())
     }
+
+    fn export_orders(&mut self, updates: &[OrderUpdate]) -> anyhow::Result<Vec<Sent>> {
+        order_updates::export(self, updates)
+    }
 }
 
 impl FulfillmentChannel for FilesChannel {
@@ -66,5 +73,17 @@ impl FulfillmentChannel for FilesChannel {
 
     fn ack(&mut self, source: &str) -> anyhow::Result<()> {
         fs::move_done(std::path::Path::new(source)).map(|_| ())
+    }
+
+    fn send_shipments(&mut self, list: &[ShipmentRequest]) -> anyhow::Result<Vec<Sent>> {
+        shipments::send(self, list)
+    }
+
+    fn cancel_shipments(&mut self, references: &[String]) -> anyhow::Result<Vec<Sent>> {
+        shipments::cancel(self, references)
+    }
+
+    fn shipment_updates(&mut self, sink: Sink<ShipmentConfirmation>) -> anyhow::Result<()> {
+        shipments::updates(self, sink)
     }
 }
