@@ -6,6 +6,7 @@ mod config;
 mod generate;
 mod init;
 mod runs;
+mod shipments;
 mod stock;
 mod warehouses;
 
@@ -82,6 +83,9 @@ pub enum Command {
     /// Stock levels, the ledger and adjustments
     #[command(subcommand)]
     Stock(stock::StockCmd),
+    /// Shipments to warehouses
+    #[command(subcommand)]
+    Shipments(shipments::ShipmentsCmd),
     /// The journal of runs
     #[command(subcommand)]
     Runs(runs::RunsCmd),
@@ -212,6 +216,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Warehouses(cmd) => warehouses::exec(ctx, cmd),
         Command::Catalog(cmd) => catalog::exec(ctx, cmd),
         Command::Stock(cmd) => stock::exec(ctx, cmd),
+        Command::Shipments(cmd) => shipments::exec(ctx, cmd),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
         Command::Completions(args) => generate::completions(args),
         Command::Man(args) => generate::man(args),

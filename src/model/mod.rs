@@ -3,6 +3,7 @@
 pub mod money;
 pub mod order;
 pub mod purchase;
+pub mod rollup;
 pub mod shipment;
 pub mod status;
 

@@ -267,3 +267,39 @@ pub fn lines(conn: &Connection, shipment_id: i64) -> rusqlite::Result<Vec<Shipme
     })?
     .collect()
 }
+
+/// What a warehouse told us about a shipment that left.
+#[derive(Debug, Clone, Default)]
+pub struct ShippedInfo<'a> {
+    pub external_id: Option<&'a str>,
+    pub carrier: Option<&'a str>,
+    pub tracking_numbers: &'a [String],
+    pub tracking_url: Option<&'a str>,
+    pub shipped_at: Option<&'a str>,
+}
+
+pub fn record_shipped(conn: &Connection, id: i64, info: &ShippedInfo) -> rusqlite::Result<()> {
+    let tracking = serde_json::to_string(info.tracking_numbers).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "UPDATE shipments SET external_id = COALESCE(?2, external_id), carrier = ?3, tracking_numbers = ?4,
+            tracking_url = ?5, shipped_at = COALESCE(?6, ?7), updated_at = ?7
+         WHERE id = ?1",
+    )?
+    .execute(params![id, info.external_id, info.carrier, tracking, info.tracking_url, info.shipped_at, now()])?;
+    Ok(())
+}
+
+/// Sets a shipment line's shipped units and adds them to its order line.
+pub fn set_line_shipped(
+    conn: &Connection,
+    line: &ShipmentLineRow,
+    shipped: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE shipment_lines SET quantity_shipped = ?2 WHERE id = ?1")?
+        .execute(params![line.id, shipped])?;
+    conn.prepare_cached(
+        "UPDATE order_lines SET quantity_shipped = quantity_shipped + ?2 WHERE id = ?1",
+    )?
+    .execute(params![line.order_line_id, shipped - line.quantity_shipped])?;
+    Ok(())
+}

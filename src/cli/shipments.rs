@@ -1,0 +1,102 @@
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::{Exit, usage};
+use crate::ops::shipments_sync;
+use crate::store::{history, shipments};
+
+#[derive(Debug, Subcommand)]
+pub enum ShipmentsCmd {
+    /// Shipments, newest first
+    List(ListArgs),
+    /// One shipment: lines, tracking and its story
+    Show {
+        /// Shipment reference (S0000042) or number (42)
+        shipment: String,
+    },
+    /// Read shipment confirmations from fulfillment channels and apply them
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only shipments of this fulfillment channel
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub warehouse: Option<String>,
+    #[arg(long, default_value_t = 100)]
+    pub limit: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only this fulfillment channel
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Report what would change without writing or moving any file
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Serialize, Default)]
+struct ShipmentDetail {
+    #[serde(flatten)]
+    shipment: shipments::ShipmentRow,
+    lines: Vec<shipments::ShipmentLineRow>,
+    story: Vec<history::Change>,
+}
+
+pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    match cmd {
+        ShipmentsCmd::List(args) => {
+            if let Some(s) = &args.status {
+                s.parse::<crate::model::ShipmentStatus>().map_err(usage)?;
+            }
+            let store = ctx.store(&config)?;
+            let filter = shipments::ListFilter {
+                status: args.status.as_deref(),
+                channel: args.channel.as_deref(),
+                warehouse: args.warehouse.as_deref(),
+                limit: args.limit,
+            };
+            ctx.out.list(&shipments::list(&store.conn, &filter)?)?;
+            Ok(Exit::Ok)
+        }
+        ShipmentsCmd::Show { shipment } => {
+            let store = ctx.store(&config)?;
+            let found = match shipment.trim().parse::<i64>() {
+                Ok(id) => shipments::by_id(&store.conn, id)?,
+                Err(_) => shipments::by_reference(&store.conn, &shipment)?,
+            };
+            let row = found.ok_or_else(|| usage(format!("no shipment `{shipment}`")))?;
+            let detail = ShipmentDetail {
+                lines: shipments::lines(&store.conn, row.id)?,
+                story: history::of(&store.conn, "shipment", row.id)?,
+                shipment: row,
+            };
+            ctx.out.one(&detail)?;
+            Ok(Exit::Ok)
+        }
+        ShipmentsCmd::Sync(args) => {
+            if let Some(c) = &args.channel
+                && !config.fulfillment_channels.contains_key(c)
+            {
+                return Err(usage(format!("unknown fulfillment channel `{c}`")));
+            }
+            let _lock = ctx.lock(&config)?;
+            let mut store = ctx.store(&config)?;
+            let opts = shipments_sync::Options {
+                channel: args.channel.as_deref(),
+                dry_run: args.dry_run,
+                cause: &ctx.cause,
+            };
+            let report = shipments_sync::run(&config, &mut store, &opts)?;
+            ctx.out.report(&report)
+        }
+    }
+}

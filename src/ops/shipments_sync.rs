@@ -1,0 +1,449 @@
+//! `oms shipments sync` (SPEC §4.1.3): shipment confirmations from every fulfillment
+//! channel update shipments, stock and order status. A confirmation that ships more than
+//! was sent, or names a SKU the shipment does not carry, is rejected and recorded, never
+//! applied.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::flow::{self, Journaled};
+use crate::config::Config;
+use crate::connectors::{self, Fetched};
+use crate::error::Exit;
+use crate::model::shipment::{ConfirmedStatus, ShipmentConfirmation};
+use crate::model::{ShipmentStatus, StockReason, sku_key};
+use crate::output::Report;
+use crate::store::runs::Outcome;
+use crate::store::shipments::{self, ShipmentLineRow, ShipmentRow, ShippedInfo};
+use crate::store::stock::{self, Movement, Reference};
+use crate::store::{Store, rejections};
+
+pub const FLOW: &str = "shipments sync";
+
+pub struct Options<'a> {
+    pub channel: Option<&'a str>,
+    pub dry_run: bool,
+    /// Who asked, for the story of orders changed outside a run (dry runs).
+    pub cause: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Item {
+    pub channel: String,
+    pub reference: String,
+    pub order_id: Option<i64>,
+    pub outcome: String,
+    pub units_shipped: i64,
+    pub tracking: String,
+    pub source: String,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct SyncReport {
+    pub dry_run: bool,
+    pub shipped: usize,
+    pub short_shipped: usize,
+    pub cancelled: usize,
+    pub unchanged: usize,
+    pub rejected: usize,
+    pub failed_files: usize,
+    pub failed_channels: Vec<String>,
+    pub items: Vec<Item>,
+    /// (warehouse, variant) pairs whose available stock rose (cancellations release stock).
+    #[serde(skip)]
+    pub released: Vec<(String, i64)>,
+}
+
+impl Report for SyncReport {
+    type Item = Item;
+    fn summary(&self) -> Vec<(&'static str, String)> {
+        let mut s = vec![
+            ("shipped", self.shipped.to_string()),
+            ("short shipped", self.short_shipped.to_string()),
+            ("cancelled", self.cancelled.to_string()),
+            ("unchanged", self.unchanged.to_string()),
+            ("rejected", self.rejected.to_string()),
+        ];
+        if self.failed_files > 0 {
+            s.push(("unreadable files", self.failed_files.to_string()));
+        }
+        if !self.failed_channels.is_empty() {
+            s.push(("failed channels", self.failed_channels.join(", ")));
+        }
+        if self.dry_run {
+            s.push(("dry run", "nothing was written".into()));
+        }
+        s
+    }
+    fn items(&self) -> &[Item] {
+        &self.items
+    }
+    fn is_notable(&self, item: &Item) -> bool {
+        matches!(item.outcome.as_str(), "rejected" | "unreadable")
+    }
+    fn exit(&self) -> Exit {
+        flow::exit_of(self.outcome())
+    }
+}
+
+impl Journaled for SyncReport {
+    fn counts(&self) -> serde_json::Value {
+        serde_json::json!({
+            "shipped": self.shipped, "short_shipped": self.short_shipped, "cancelled": self.cancelled,
+            "unchanged": self.unchanged, "rejected": self.rejected, "failed_files": self.failed_files,
+        })
+    }
+    fn outcome(&self) -> Outcome {
+        if !self.failed_channels.is_empty() {
+            Outcome::Failed
+        } else if self.rejected > 0 || self.failed_files > 0 {
+            Outcome::Rejected
+        } else {
+            Outcome::Ok
+        }
+    }
+}
+
+impl SyncReport {
+    fn absorb(&mut self, other: SyncReport) {
+        self.shipped += other.shipped;
+        self.short_shipped += other.short_shipped;
+        self.cancelled += other.cancelled;
+        self.unchanged += other.unchanged;
+        self.rejected += other.rejected;
+        self.failed_files += other.failed_files;
+        self.items.extend(other.items);
+        self.released.extend(other.released);
+    }
+}
+
+/// Syncs every enabled fulfillment channel (or one), each as its own journaled run.
+/// A channel that fails is reported and does not stop the others.
+pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result<SyncReport> {
+    let mut total = SyncReport {
+        dry_run: opts.dry_run,
+        ..Default::default()
+    };
+    for (code, ch) in &config.fulfillment_channels {
+        if opts.channel.is_some_and(|c| c != code) || (!ch.enabled && opts.channel.is_none()) {
+            continue;
+        }
+        let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
+            let cause = flow::cause_of(FLOW, run_id, opts.cause);
+            sync_channel(config, store, code, &cause, run_id, opts.dry_run)
+        });
+        match result {
+            Ok(report) => total.absorb(report),
+            Err(e) => {
+                tracing::error!("{FLOW}: channel {code}: {e:#}");
+                total.failed_channels.push(format!("{code}: {e:#}"));
+            }
+        }
+    }
+    Ok(total)
+}
+
+fn sync_channel(
+    config: &Config,
+    store: &mut Store,
+    code: &str,
+    cause: &str,
+    run_id: Option<i64>,
+    dry_run: bool,
+) -> anyhow::Result<SyncReport> {
+    let mut connector = connectors::fulfillment(config, code)?;
+    let sku_map = channel_sku_map(config, code);
+    let mut report = SyncReport {
+        dry_run,
+        ..Default::default()
+    };
+    let mut pending: Vec<ShipmentConfirmation> = Vec::new();
+    let mut done_sources: Vec<String> = Vec::new();
+    connector.shipment_updates(&mut |event| {
+        match event {
+            Fetched::Record(c) => pending.push(c),
+            Fetched::SourceFailed { source, reason } => {
+                report.failed_files += 1;
+                report.items.push(Item {
+                    channel: code.to_string(),
+                    outcome: "unreadable".into(),
+                    source,
+                    message: Some(reason),
+                    ..Default::default()
+                });
+            }
+            Fetched::SourceDone { source } => {
+                // One transaction per file: the file moves to done/ only once all of it is committed.
+                let tx = store.tx()?;
+                for c in pending.drain(..) {
+                    let item = apply(&tx, code, &sku_map, &c, cause, run_id, &mut report)?;
+                    report.items.push(item);
+                }
+                if dry_run {
+                    tx.rollback()?;
+                } else {
+                    tx.commit()?;
+                    done_sources.push(source);
+                }
+            }
+        }
+        Ok(())
+    })?;
+    for source in done_sources {
+        connector.ack(&source)?;
+    }
+    Ok(report)
+}
+
+/// The fulfillment channel's SKU map, keyed by channel SKU key.
+fn channel_sku_map(config: &Config, code: &str) -> HashMap<String, String> {
+    config
+        .fulfillment_channels
+        .get(code)
+        .map(|c| {
+            c.sku_map
+                .iter()
+                .map(|(k, v)| (sku_key(k), v.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn apply(
+    conn: &Connection,
+    channel: &str,
+    sku_map: &HashMap<String, String>,
+    c: &ShipmentConfirmation,
+    cause: &str,
+    run_id: Option<i64>,
+    report: &mut SyncReport,
+) -> anyhow::Result<Item> {
+    let mut item = Item {
+        channel: channel.to_string(),
+        reference: c.reference.clone(),
+        source: c.source.clone(),
+        tracking: c.tracking_numbers.join(" "),
+        ..Default::default()
+    };
+    let decided = decide(conn, channel, sku_map, c)?;
+    let (shipment, plan) = match decided {
+        Decision::Reject(reasons) => {
+            report.rejected += 1;
+            let key = if c.reference.is_empty() {
+                c.source.as_str()
+            } else {
+                c.reference.as_str()
+            };
+            let payload = serde_json::to_string(c).ok();
+            rejections::record(
+                conn,
+                &rejections::NewRejection {
+                    flow: FLOW,
+                    channel,
+                    external_id: key,
+                    source: Some(&c.source),
+                    reasons: &reasons,
+                    payload: payload.as_deref(),
+                    run_id,
+                },
+            )?;
+            item.outcome = "rejected".into();
+            item.message = Some(reasons.join("; "));
+            return Ok(item);
+        }
+        Decision::Unchanged(shipment, why) => {
+            report.unchanged += 1;
+            item.order_id = Some(shipment.order_id);
+            item.outcome = "unchanged".into();
+            item.message = Some(why);
+            return Ok(item);
+        }
+        Decision::Apply(shipment, plan) => (shipment, plan),
+    };
+    item.order_id = Some(shipment.order_id);
+    let current: ShipmentStatus = shipment.status.parse().map_err(anyhow::Error::msg)?;
+    let reference = Reference {
+        kind: Some("shipment"),
+        id: Some(&shipment.reference),
+        run_id,
+        note: None,
+    };
+    let lines = shipments::lines(conn, shipment.id)?;
+    let next = match plan {
+        None => {
+            for l in &lines {
+                release(conn, &shipment, l, 0, StockReason::Release, reference)?;
+            }
+            report.cancelled += 1;
+            ShipmentStatus::Cancelled
+        }
+        Some(shipped) => {
+            let mut complete = true;
+            for (l, s) in lines.iter().zip(&shipped) {
+                release(conn, &shipment, l, *s, StockReason::Shipped, reference)?;
+                shipments::set_line_shipped(conn, l, *s)?;
+                complete &= *s == l.quantity;
+                item.units_shipped += s;
+            }
+            shipments::record_shipped(
+                conn,
+                shipment.id,
+                &ShippedInfo {
+                    external_id: c.external_id.as_deref(),
+                    carrier: c.carrier.as_deref(),
+                    tracking_numbers: &c.tracking_numbers,
+                    tracking_url: c.tracking_url.as_deref(),
+                    shipped_at: c.shipped_at.as_deref(),
+                },
+            )?;
+            if complete {
+                report.shipped += 1;
+                ShipmentStatus::Shipped
+            } else {
+                report.short_shipped += 1;
+                ShipmentStatus::ShortShipped
+            }
+        }
+    };
+    if next == ShipmentStatus::Cancelled {
+        report.released.extend(
+            lines
+                .iter()
+                .map(|l| (shipment.warehouse.clone(), l.variant_id)),
+        );
+    }
+    shipments::set_status(conn, shipment.id, current, next, cause, None)?;
+    rejections::resolve(conn, FLOW, channel, &c.reference)?;
+    super::order_status::refresh(conn, shipment.order_id, cause)?;
+    item.outcome = next.as_str().to_string();
+    Ok(item)
+}
+
+/// Ships `shipped` units of a shipment line (on hand down) and releases its whole
+/// allocation (SPEC §2: the shipment's allocation is released whatever was shipped).
+fn release(
+    conn: &Connection,
+    shipment: &ShipmentRow,
+    line: &ShipmentLineRow,
+    shipped: i64,
+    reason: StockReason,
+    reference: Reference,
+) -> rusqlite::Result<()> {
+    stock::apply(
+        conn,
+        &Movement {
+            warehouse: &shipment.warehouse,
+            variant_id: line.variant_id,
+            on_hand: -shipped,
+            allocated: -line.quantity,
+            incoming: 0,
+            reason,
+            reference,
+        },
+    )?;
+    Ok(())
+}
+
+enum Decision {
+    Reject(Vec<String>),
+    Unchanged(ShipmentRow, String),
+    /// `None`: cancel; `Some(units)`: shipped units per shipment line, in line order.
+    Apply(ShipmentRow, Option<Vec<i64>>),
+}
+
+fn decide(
+    conn: &Connection,
+    channel: &str,
+    sku_map: &HashMap<String, String>,
+    c: &ShipmentConfirmation,
+) -> anyhow::Result<Decision> {
+    let mut reasons = c.problems.clone();
+    let Some(shipment) = shipments::by_reference(conn, &c.reference)? else {
+        reasons.push(format!(
+            "{}: reference: unknown shipment `{}`",
+            c.source, c.reference
+        ));
+        return Ok(Decision::Reject(reasons));
+    };
+    if shipment.fulfillment_channel != channel {
+        reasons.push(format!(
+            "{}: reference: shipment `{}` was sent to `{}`, not to `{channel}`",
+            c.source, c.reference, shipment.fulfillment_channel
+        ));
+    }
+    if !reasons.is_empty() {
+        return Ok(Decision::Reject(reasons));
+    }
+    let status: ShipmentStatus = shipment.status.parse().map_err(anyhow::Error::msg)?;
+    let confirms_final = match c.status {
+        ConfirmedStatus::Cancelled => status == ShipmentStatus::Cancelled,
+        ConfirmedStatus::Shipped => matches!(
+            status,
+            ShipmentStatus::Shipped | ShipmentStatus::ShortShipped
+        ),
+    };
+    if confirms_final {
+        return Ok(Decision::Unchanged(shipment, format!("already {status}")));
+    }
+    if status.is_final() {
+        reasons.push(format!(
+            "{}: status: shipment `{}` is already {status}",
+            c.source, c.reference
+        ));
+        return Ok(Decision::Reject(reasons));
+    }
+    if c.status == ConfirmedStatus::Cancelled {
+        return Ok(Decision::Apply(shipment, None));
+    }
+    // Shipped: every reported SKU must be on the shipment, and no more units than were sent.
+    let lines = shipments::lines(conn, shipment.id)?;
+    let mut reported: Vec<(String, String, i64)> = Vec::new(); // (key, as written, units)
+    for l in &c.lines {
+        let key = sku_key(&l.sku);
+        let key = sku_map.get(&key).map(|m| sku_key(m)).unwrap_or(key);
+        match reported.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(entry) => entry.2 += l.quantity_shipped,
+            None => reported.push((key, l.sku.clone(), l.quantity_shipped)),
+        }
+    }
+    let mut shipped = vec![0i64; lines.len()];
+    for (key, written, units) in &reported {
+        let on_shipment: Vec<usize> = (0..lines.len())
+            .filter(|i| sku_key(&lines[*i].sku) == *key)
+            .collect();
+        if on_shipment.is_empty() {
+            let known = crate::store::catalog::find_variant(conn, written)?.is_some();
+            reasons.push(if known {
+                format!(
+                    "{}: sku: `{written}` is not on shipment `{}`",
+                    c.source, c.reference
+                )
+            } else {
+                format!("{}: sku: unknown SKU `{written}`", c.source)
+            });
+            continue;
+        }
+        let sent: i64 = on_shipment.iter().map(|i| lines[*i].quantity).sum();
+        if *units > sent {
+            reasons.push(format!(
+                "{}: quantity_shipped: ships {units} of `{written}` but shipment `{}` carried {sent}",
+                c.source, c.reference
+            ));
+            continue;
+        }
+        // Spread the units over the shipment's lines of this SKU, in order.
+        let mut left = *units;
+        for i in on_shipment {
+            let take = left.min(lines[i].quantity);
+            shipped[i] = take;
+            left -= take;
+        }
+    }
+    if !reasons.is_empty() {
+        return Ok(Decision::Reject(reasons));
+    }
+    Ok(Decision::Apply(shipment, Some(shipped)))
+}
