@@ -40,6 +40,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand warehouses 'List physical and virtual warehouses'
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
+            cand shipments 'Shipments to warehouses'
             cand runs 'The journal of runs'
             cand completions 'Print a shell completion script'
             cand man 'Print or write the man pages'
@@ -428,10 +429,10 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;stock;history'= {
-            cand --sku 'sku'
-            cand --warehouse 'Physical or virtual warehouse (repeatable)'
-            cand --since 'Only rows at or after this time (RFC 3339 or YYYY-MM-DD)'
-            cand --limit 'limit'
+            cand --sku 'Only this SKU (`*` matches any text)'
+            cand --warehouse 'Physical or virtual warehouse (repeatable); a virtual one means its members'
+            cand --since 'Only rows at or after this time: RFC 3339, or YYYY-MM-DD for midnight UTC'
+            cand --limit 'At most this many rows'
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -452,12 +453,12 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;stock;adjust'= {
             cand --warehouse 'The physical warehouse'
-            cand --sku 'sku'
-            cand --by 'Change by this many units: +5, -3'
+            cand --sku 'The SKU (case and surrounding spaces ignored)'
+            cand --by 'Change on hand by this many units: +5, -3'
             cand --set 'Set on hand to this many units'
-            cand --reason 'reason'
-            cand --note 'note'
-            cand --file 'Many adjustments from a CSV file: warehouse,sku,by|set,reason,note'
+            cand --reason 'Why stock changed [default: other]'
+            cand --note 'Free text kept in the ledger row'
+            cand --file 'Many adjustments from a CSV file: warehouse,sku,by,set,reason,note (docs/stock-adjustments.md)'
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -537,6 +538,106 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;stock;help;rebuild'= {
         }
         &'oms;stock;help;help'= {
+        }
+        &'oms;shipments'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Shipments, newest first'
+            cand show 'One shipment: lines, tracking and its story'
+            cand sync 'Read shipment confirmations from fulfillment channels and apply them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;shipments;list'= {
+            cand --status 'status'
+            cand --channel 'Only shipments of this fulfillment channel'
+            cand --warehouse 'warehouse'
+            cand --limit 'limit'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;shipments;show'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;shipments;sync'= {
+            cand --channel 'Only this fulfillment channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Report what would change without writing or moving any file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;shipments;help'= {
+            cand list 'Shipments, newest first'
+            cand show 'One shipment: lines, tracking and its story'
+            cand sync 'Read shipment confirmations from fulfillment channels and apply them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;shipments;help;list'= {
+        }
+        &'oms;shipments;help;show'= {
+        }
+        &'oms;shipments;help;sync'= {
+        }
+        &'oms;shipments;help;help'= {
         }
         &'oms;runs'= {
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
@@ -634,6 +735,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand warehouses 'List physical and virtual warehouses'
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
+            cand shipments 'Shipments to warehouses'
             cand runs 'The journal of runs'
             cand completions 'Print a shell completion script'
             cand man 'Print or write the man pages'
@@ -690,6 +792,17 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;stock;verify'= {
         }
         &'oms;help;stock;rebuild'= {
+        }
+        &'oms;help;shipments'= {
+            cand list 'Shipments, newest first'
+            cand show 'One shipment: lines, tracking and its story'
+            cand sync 'Read shipment confirmations from fulfillment channels and apply them'
+        }
+        &'oms;help;shipments;list'= {
+        }
+        &'oms;help;shipments;show'= {
+        }
+        &'oms;help;shipments;sync'= {
         }
         &'oms;help;runs'= {
             cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'

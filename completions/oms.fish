@@ -45,6 +45,7 @@ complete -c oms -n "__fish_oms_needs_command" -f -a "config" -d 'Check or show t
 complete -c oms -n "__fish_oms_needs_command" -f -a "warehouses" -d 'List physical and virtual warehouses'
 complete -c oms -n "__fish_oms_needs_command" -f -a "catalog" -d 'Products and variants'
 complete -c oms -n "__fish_oms_needs_command" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
+complete -c oms -n "__fish_oms_needs_command" -f -a "shipments" -d 'Shipments to warehouses'
 complete -c oms -n "__fish_oms_needs_command" -f -a "runs" -d 'The journal of runs'
 complete -c oms -n "__fish_oms_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c oms -n "__fish_oms_needs_command" -f -a "man" -d 'Print or write the man pages'
@@ -358,10 +359,10 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l sku -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l warehouse -d 'Physical or virtual warehouse (repeatable)' -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l since -d 'Only rows at or after this time (RFC 3339 or YYYY-MM-DD)' -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l limit -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l sku -d 'Only this SKU (`*` matches any text)' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l warehouse -d 'Physical or virtual warehouse (repeatable); a virtual one means its members' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l since -d 'Only rows at or after this time: RFC 3339, or YYYY-MM-DD for midnight UTC' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l limit -d 'At most this many rows' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -379,17 +380,17 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l warehouse -d 'The physical warehouse' -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l sku -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l by -d 'Change by this many units: +5, -3' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l sku -d 'The SKU (case and surrounding spaces ignored)' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l by -d 'Change on hand by this many units: +5, -3' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l set -d 'Set on hand to this many units' -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l reason -r -f -a "damaged\t''
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l reason -d 'Why stock changed [default: other]' -r -f -a "damaged\t''
 expired\t''
 lost\t''
 found\t''
 count\t''
 other\t''"
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l note -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l file -d 'Many adjustments from a CSV file: warehouse,sku,by|set,reason,note' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l note -d 'Free text kept in the ledger row' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l file -d 'Many adjustments from a CSV file: warehouse,sku,by,set,reason,note (docs/stock-adjustments.md)' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -448,6 +449,84 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "rebuild" -d 'Recompute every level from the ledger'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -f -a "list" -d 'Shipments, newest first'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -f -a "show" -d 'One shipment: lines, tracking and its story'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l status -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l channel -d 'Only shipments of this fulfillment channel' -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l warehouse -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l limit -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l channel -d 'Only this fulfillment channel' -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l dry-run -d 'Report what would change without writing or moving any file'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "list" -d 'Shipments, newest first'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "show" -d 'One shipment: lines, tracking and its story'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -520,15 +599,16 @@ complete -c oms -n "__fish_oms_using_subcommand man" -l no-progress -d 'Never dr
 complete -c oms -n "__fish_oms_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand man" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock runs completions man help" -f -a "init" -d 'Write a starter config and create the database'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock runs completions man help" -f -a "config" -d 'Check or show the configuration'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock runs completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock runs completions man help" -f -a "catalog" -d 'Products and variants'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock runs completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock runs completions man help" -f -a "runs" -d 'The journal of runs'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock runs completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock runs completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock runs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "init" -d 'Write a starter config and create the database'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "config" -d 'Check or show the configuration'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "catalog" -d 'Products and variants'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "shipments" -d 'Shipments to warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "runs" -d 'The journal of runs'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config with secrets redacted'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from warehouses" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
@@ -543,4 +623,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "adjust" -d 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "verify" -d 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "rebuild" -d 'Recompute every level from the ledger'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "list" -d 'Shipments, newest first'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "show" -d 'One shipment: lines, tracking and its story'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'

@@ -1,10 +1,17 @@
+//! `oms stock …`: levels, the ledger, adjustments, and the ledger checks (SPEC §2, §4.2).
+
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
 use super::Ctx;
-use crate::error::Exit;
+use crate::error::{Exit, usage};
 use crate::model::AdjustReason;
+use crate::ops::stock_adjust::{self, AdjustReport, Batch, Change, Options, ProblemKind, Request};
+use crate::ops::stock_history::{self, HistoryOptions};
+use crate::ops::stock_show::{self, ShowOptions};
+use crate::ops::{stock_adjust_file, stock_rebuild, stock_verify};
+use crate::output::Format;
 
 #[derive(Debug, Subcommand)]
 pub enum StockCmd {
@@ -35,36 +42,57 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
+    /// Only this SKU (`*` matches any text)
     #[arg(long)]
     pub sku: Option<String>,
-    /// Physical or virtual warehouse (repeatable)
+    /// Physical or virtual warehouse (repeatable); a virtual one means its members
     #[arg(long, value_name = "CODE")]
     pub warehouse: Vec<String>,
-    /// Only rows at or after this time (RFC 3339 or YYYY-MM-DD)
-    #[arg(long)]
+    /// Only rows at or after this time: RFC 3339, or YYYY-MM-DD for midnight UTC
+    #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
-    #[arg(long, default_value_t = 100)]
+    /// At most this many rows
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(i64).range(1..))]
     pub limit: i64,
 }
 
 #[derive(Debug, Args)]
 pub struct AdjustArgs {
     /// The physical warehouse
-    #[arg(long, value_name = "CODE", required_unless_present = "file")]
+    #[arg(
+        long,
+        value_name = "CODE",
+        required_unless_present = "file",
+        conflicts_with = "file"
+    )]
     pub warehouse: Option<String>,
-    #[arg(long, required_unless_present = "file")]
+    /// The SKU (case and surrounding spaces ignored)
+    #[arg(long, required_unless_present = "file", conflicts_with = "file")]
     pub sku: Option<String>,
-    /// Change by this many units: +5, -3
-    #[arg(long, allow_hyphen_values = true, conflicts_with_all = ["set", "file"])]
+    /// Change on hand by this many units: +5, -3
+    #[arg(
+        long,
+        value_name = "N",
+        allow_hyphen_values = true,
+        required_unless_present_any = ["set", "file"],
+        conflicts_with_all = ["set", "file"]
+    )]
     pub by: Option<i64>,
     /// Set on hand to this many units
-    #[arg(long, conflicts_with = "file")]
+    #[arg(
+        long,
+        value_name = "N",
+        allow_hyphen_values = true,
+        conflicts_with = "file"
+    )]
     pub set: Option<i64>,
-    #[arg(long, value_enum, default_value_t = AdjustReason::Other)]
-    pub reason: AdjustReason,
-    #[arg(long)]
+    /// Why stock changed [default: other]
+    #[arg(long, value_enum, conflicts_with = "file")]
+    pub reason: Option<AdjustReason>,
+    /// Free text kept in the ledger row
+    #[arg(long, conflicts_with = "file")]
     pub note: Option<String>,
-    /// Many adjustments from a CSV file: warehouse,sku,by|set,reason,note
+    /// Many adjustments from a CSV file: warehouse,sku,by,set,reason,note (docs/stock-adjustments.md)
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// With --file: apply the valid rows even if some are invalid (exit 3)
@@ -85,6 +113,204 @@ pub struct RebuildArgs {
     pub dry_run: bool,
 }
 
-pub fn exec(_ctx: &Ctx, _cmd: StockCmd) -> anyhow::Result<Exit> {
-    anyhow::bail!("stock commands are being built")
+pub fn exec(ctx: &Ctx, cmd: StockCmd) -> anyhow::Result<Exit> {
+    match cmd {
+        StockCmd::Show(args) => show(ctx, args),
+        StockCmd::History(args) => history(ctx, args),
+        StockCmd::Adjust(args) => adjust(ctx, args),
+        StockCmd::Verify => verify(ctx),
+        StockCmd::Rebuild(args) => rebuild(ctx, args),
+    }
+}
+
+fn show(ctx: &Ctx, args: ShowArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let opts = ShowOptions {
+        sku: args.sku.as_deref(),
+        warehouses: &args.warehouse,
+        all: args.all,
+    };
+    ctx.out
+        .list(&stock_show::show(&store.conn, &config, &opts)?)?;
+    Ok(Exit::Ok)
+}
+
+fn history(ctx: &Ctx, args: HistoryArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let opts = HistoryOptions {
+        sku: args.sku.as_deref(),
+        warehouses: &args.warehouse,
+        since: args.since.as_deref(),
+        limit: args.limit,
+    };
+    ctx.out
+        .list(&stock_history::history(&store.conn, &config, &opts)?)?;
+    Ok(Exit::Ok)
+}
+
+fn verify(ctx: &Ctx) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let report = stock_verify::verify(&store.conn)?;
+    let n = report.mismatches.len();
+    if n == 0 {
+        // A table of nothing helps no one; machines still get their empty list.
+        if ctx.out.format != Format::Table {
+            ctx.out.list(&report.mismatches)?;
+        }
+        ctx.out.note(match report.levels {
+            1 => "1 level matches the ledger".to_string(),
+            levels => format!("{levels} levels match the ledger"),
+        });
+        return Ok(Exit::Ok);
+    }
+    ctx.out.list(&report.mismatches)?;
+    anyhow::bail!(
+        "{n} of {} level{} differ from the ledger; `oms stock rebuild` sets them to the ledger's sums",
+        report.levels,
+        if report.levels == 1 { "" } else { "s" }
+    )
+}
+
+fn rebuild(ctx: &Ctx, args: RebuildArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let _lock = ctx.lock(&config)?;
+    let mut store = ctx.store(&config)?;
+    let report = stock_rebuild::rebuild(&mut store, args.dry_run)?;
+    ctx.out.report(&report)
+}
+
+/// Checks first without writing, asks, then applies under the flow lock. The lock is not
+/// held while a person reads the question, so cron runs are not blocked by a prompt;
+/// the requests are checked again when applied, so stock that moved in between is
+/// judged as it is then.
+fn adjust(ctx: &Ctx, args: AdjustArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let batch = match &args.file {
+        Some(path) => stock_adjust_file::read(path)?,
+        None => flags_request(&args)?,
+    };
+    for warning in &batch.warnings {
+        ctx.out.warn(warning);
+    }
+    if batch.requests.is_empty() {
+        ctx.out.note("the file has no adjustments; nothing to do");
+        return Ok(Exit::Ok);
+    }
+    let opts = Options {
+        allow_negative: args.allow_negative,
+        skip_invalid: args.skip_invalid,
+        dry_run: args.dry_run,
+    };
+    let mut store = ctx.store(&config)?;
+    if !args.dry_run {
+        let mut preview = stock_adjust::adjust(
+            &mut store,
+            &config,
+            &batch,
+            Options {
+                dry_run: true,
+                ..opts
+            },
+        )?;
+        if preview.applied == 0 || preview.blocked() || single_refused(&batch, &preview) {
+            // Nothing would be written whatever the answer, so there is nothing to ask.
+            preview.dry_run = false;
+            return finish(ctx, &batch, &preview);
+        }
+        if !ctx.confirm(&question(&batch, &preview))? {
+            ctx.out.note("nothing was changed");
+            return Ok(Exit::Failed);
+        }
+    }
+    let _lock = ctx.lock(&config)?;
+    let report = stock_adjust::adjust(&mut store, &config, &batch, opts)?;
+    finish(ctx, &batch, &report)
+}
+
+fn flags_request(args: &AdjustArgs) -> anyhow::Result<Batch> {
+    let (Some(warehouse), Some(sku)) = (&args.warehouse, &args.sku) else {
+        return Err(usage("give --warehouse and --sku, or --file"));
+    };
+    let change = match (args.by, args.set) {
+        (Some(by), None) => Change::By(by),
+        (None, Some(set)) => Change::Set(set),
+        _ => return Err(usage("give either --by or --set")),
+    };
+    Ok(Batch {
+        requests: vec![Request {
+            warehouse: warehouse.clone(),
+            sku: sku.clone(),
+            change: Some(change),
+            reason: args.reason,
+            note: args.note.clone(),
+            ..Request::default()
+        }],
+        ..Batch::default()
+    })
+}
+
+fn single_refused(batch: &Batch, report: &AdjustReport) -> bool {
+    batch.source.is_none() && report.rejected > 0
+}
+
+fn question(batch: &Batch, preview: &AdjustReport) -> String {
+    match (&batch.source, preview.items.as_slice()) {
+        (None, [item]) => format!(
+            "Change on hand of {} at {} from {} to {}?",
+            item.sku,
+            item.warehouse,
+            item.before.unwrap_or_default(),
+            item.after.unwrap_or_default()
+        ),
+        (source, _) => {
+            let mut q = format!(
+                "Apply {} stock adjustment{} from {}?",
+                preview.applied,
+                if preview.applied == 1 { "" } else { "s" },
+                source.as_deref().unwrap_or("the command line")
+            );
+            if preview.rejected > 0 {
+                q.push_str(&format!(
+                    " ({} invalid row{} will be skipped)",
+                    preview.rejected,
+                    if preview.rejected == 1 { "" } else { "s" }
+                ));
+            }
+            q
+        }
+    }
+}
+
+/// Prints the outcome. A refused flags adjustment is an error (exit 2 when it names a
+/// warehouse or SKU that does not exist, else 1); a file with invalid rows lists every
+/// problem, and fails unless the invalid rows were skipped.
+fn finish(ctx: &Ctx, batch: &Batch, report: &AdjustReport) -> anyhow::Result<Exit> {
+    if single_refused(batch, report) {
+        let problems: Vec<_> = report.items.iter().flat_map(|i| &i.problems).collect();
+        let text = report.problems(batch).join("\n");
+        if problems.iter().any(|p| p.kind == ProblemKind::Usage) {
+            return Err(usage(text));
+        }
+        anyhow::bail!(text);
+    }
+    // A table already shows each rejected row with its problems; other formats keep
+    // stdout for machines, so people get the problems on stderr.
+    if ctx.out.format != Format::Table {
+        for problem in report.problems(batch) {
+            ctx.out.warn(problem);
+        }
+    }
+    let exit = ctx.out.report(report)?;
+    if report.blocked() {
+        anyhow::bail!(
+            "nothing from {} was applied: {} of {} rows are invalid (fix them, or pass --skip-invalid to apply the others)",
+            batch.source.as_deref().unwrap_or("the command line"),
+            report.rejected,
+            report.items.len()
+        );
+    }
+    Ok(exit)
 }

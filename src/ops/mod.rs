@@ -1,4 +1,12 @@
 //! One module per flow; each returns a typed report and never prints.
+
 pub mod flow;
 pub mod order_status;
 pub mod shipments_sync;
+pub mod stock_adjust;
+pub mod stock_adjust_file;
+pub mod stock_history;
+pub mod stock_rebuild;
+pub mod stock_scope;
+pub mod stock_show;
+pub mod stock_verify;

@@ -1,0 +1,160 @@
+//! Stock levels and the append-only ledger (SPEC §2).
+//!
+//! [`apply`] is the only function that changes `stock_levels`, and it always writes the
+//! ledger row in the same statement group, so levels equal the ledger's sums by
+//! construction; [`verify`] proves it and [`rebuild`] restores it. Reads for the
+//! `stock show|history` commands live in `query`, the ledger checks in `audit`.
+
+mod audit;
+mod query;
+
+pub use audit::{Mismatch, level_count, rebuild, verify};
+pub use query::{
+    HistoryFilter, LedgerRow, LevelRow, history, levels, sku_like, stocked_warehouses,
+};
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use super::OptionalRow;
+use crate::model::{StockReason, now};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Level {
+    pub on_hand: i64,
+    pub allocated: i64,
+    pub incoming: i64,
+}
+
+impl Level {
+    pub fn available(&self) -> i64 {
+        self.on_hand - self.allocated
+    }
+}
+
+/// What a ledger row points at: an order, shipment, PO, receipt, adjustment or run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reference<'a> {
+    pub kind: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub run_id: Option<i64>,
+    pub note: Option<&'a str>,
+}
+
+/// One change of stock at one (physical warehouse, variant).
+#[derive(Debug, Clone, Copy)]
+pub struct Movement<'a> {
+    pub warehouse: &'a str,
+    pub variant_id: i64,
+    pub on_hand: i64,
+    pub allocated: i64,
+    pub incoming: i64,
+    pub reason: StockReason,
+    pub reference: Reference<'a>,
+}
+
+/// Applies a movement: ledger row + level update, in the caller's transaction.
+/// Returns the new level. A movement that changes nothing writes nothing.
+pub fn apply(conn: &Connection, m: &Movement) -> rusqlite::Result<Level> {
+    if m.on_hand == 0 && m.allocated == 0 && m.incoming == 0 {
+        return level(conn, m.warehouse, m.variant_id);
+    }
+    let at = now();
+    let args = params![
+        m.warehouse,
+        m.variant_id,
+        m.on_hand,
+        m.allocated,
+        m.incoming,
+        at
+    ];
+    let read = |r: &rusqlite::Row| {
+        Ok(Level {
+            on_hand: r.get(0)?,
+            allocated: r.get(1)?,
+            incoming: r.get(2)?,
+        })
+    };
+    // Not an UPSERT: SQLite checks the CHECK constraint on the row an INSERT proposes
+    // before it finds the conflict, so `INSERT … ON CONFLICT DO UPDATE` with a negative
+    // allocated delta would fail even when the existing row has enough to release.
+    let updated = conn
+        .prepare_cached(
+            "UPDATE stock_levels SET
+                on_hand = on_hand + ?3,
+                allocated = allocated + ?4,
+                incoming = incoming + ?5,
+                updated_at = ?6
+             WHERE warehouse = ?1 AND variant_id = ?2
+             RETURNING on_hand, allocated, incoming",
+        )?
+        .query_row(args, read)
+        .optional()?;
+    let level = match updated {
+        Some(level) => level,
+        None => conn
+            .prepare_cached(
+                "INSERT INTO stock_levels (warehouse, variant_id, on_hand, allocated, incoming, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 RETURNING on_hand, allocated, incoming",
+            )?
+            .query_row(args, read)?,
+    };
+    conn.prepare_cached(
+        "INSERT INTO stock_ledger (at, warehouse, variant_id, d_on_hand, d_allocated, d_incoming,
+                                   reason, ref_kind, ref_id, run_id, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        at,
+        m.warehouse,
+        m.variant_id,
+        m.on_hand,
+        m.allocated,
+        m.incoming,
+        m.reason.as_str(),
+        m.reference.kind,
+        m.reference.id,
+        m.reference.run_id,
+        m.reference.note,
+    ])?;
+    Ok(level)
+}
+
+/// Sets on_hand to `target` (stock sync, `adjust --set`), recording the delta.
+pub fn set_on_hand(
+    conn: &Connection,
+    warehouse: &str,
+    variant_id: i64,
+    target: i64,
+    reason: StockReason,
+    reference: Reference,
+) -> rusqlite::Result<(Level, i64)> {
+    let current = level(conn, warehouse, variant_id)?;
+    let delta = target - current.on_hand;
+    let m = Movement {
+        warehouse,
+        variant_id,
+        on_hand: delta,
+        allocated: 0,
+        incoming: 0,
+        reason,
+        reference,
+    };
+    Ok((apply(conn, &m)?, delta))
+}
+
+pub fn level(conn: &Connection, warehouse: &str, variant_id: i64) -> rusqlite::Result<Level> {
+    let found = conn
+        .prepare_cached(
+            "SELECT on_hand, allocated, incoming FROM stock_levels WHERE warehouse = ?1 AND variant_id = ?2",
+        )?
+        .query_row(params![warehouse, variant_id], |r| {
+            Ok(Level { on_hand: r.get(0)?, allocated: r.get(1)?, incoming: r.get(2)? })
+        });
+    match found {
+        Ok(l) => Ok(l),
+        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(Level::default()),
+        Err(e) => Err(e),
+    }
+}
