@@ -2,6 +2,7 @@
 
 pub mod flow;
 pub mod order_status;
+pub mod orders_export;
 pub mod shipments_sync;
 pub mod stock_adjust;
 pub mod stock_adjust_file;

@@ -316,6 +316,7 @@ fn apply(
         );
     }
     shipments::set_status(conn, shipment.id, current, next, cause, None)?;
+    crate::store::orders::mark_export_pending(conn, shipment.order_id)?;
     rejections::resolve(conn, FLOW, channel, &c.reference)?;
     super::order_status::refresh(conn, shipment.order_id, cause)?;
     item.outcome = next.as_str().to_string();

@@ -444,3 +444,29 @@ pub fn backordered(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
     )?;
     stmt.query_map([], |r| r.get(0))?.collect()
 }
+
+/// Flags an order whose shop should hear about a change (see `orders export`).
+pub fn mark_export_pending(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE orders SET export_pending = 1 WHERE id = ?1")?
+        .execute(params![id])?;
+    Ok(())
+}
+
+/// Orders waiting to be exported, oldest change first, for one sales channel.
+pub fn export_pending(
+    conn: &Connection,
+    channel: &str,
+) -> rusqlite::Result<Vec<(i64, Option<String>)>> {
+    conn.prepare_cached(
+        "SELECT id, exported_hash FROM orders WHERE export_pending = 1 AND channel = ?1 ORDER BY updated_at, id",
+    )?
+    .query_map(params![channel], |r| Ok((r.get(0)?, r.get(1)?)))?
+    .collect()
+}
+
+/// Records that the channel accepted the order's state with this content hash.
+pub fn mark_exported(conn: &Connection, id: i64, hash: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE orders SET export_pending = 0, exported_hash = ?2 WHERE id = ?1")?
+        .execute(params![id, hash])?;
+    Ok(())
+}

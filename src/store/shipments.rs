@@ -303,3 +303,30 @@ pub fn set_line_shipped(
     .execute(params![line.order_line_id, shipped - line.quantity_shipped])?;
     Ok(())
 }
+
+/// A shipped line as the sales channel knows it: its SKU and line id there, and units shipped.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct FulfilledLineRow {
+    pub channel_sku: String,
+    pub external_line_id: Option<String>,
+    pub quantity_shipped: i64,
+}
+
+pub fn fulfilled_lines(
+    conn: &Connection,
+    shipment_id: i64,
+) -> rusqlite::Result<Vec<FulfilledLineRow>> {
+    conn.prepare_cached(
+        "SELECT ol.channel_sku, ol.external_line_id, sl.quantity_shipped
+         FROM shipment_lines sl JOIN order_lines ol ON ol.id = sl.order_line_id
+         WHERE sl.shipment_id = ?1 AND sl.quantity_shipped > 0 ORDER BY sl.id",
+    )?
+    .query_map(params![shipment_id], |r| {
+        Ok(FulfilledLineRow {
+            channel_sku: r.get(0)?,
+            external_line_id: r.get(1)?,
+            quantity_shipped: r.get(2)?,
+        })
+    })?
+    .collect()
+}

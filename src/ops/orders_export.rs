@@ -1,0 +1,255 @@
+//! `oms orders export` (SPEC §4.1.4): each changed order's state — shipped lines with
+//! tracking, or its cancellation — goes back to its sales channel. What was accepted is
+//! remembered as a fingerprint, so nothing is sent twice.
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::flow::{self, Journaled};
+use crate::config::Config;
+use crate::connectors;
+use crate::error::Exit;
+use crate::model::fingerprint;
+use crate::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate};
+use crate::output::Report;
+use crate::store::runs::Outcome;
+use crate::store::{Store, orders, shipments};
+
+pub const FLOW: &str = "orders export";
+
+/// Updates sent to a channel per call: big enough to be cheap, small enough that one
+/// refused call does not hold back thousands of orders.
+const BATCH: usize = 500;
+
+pub struct Options<'a> {
+    pub channel: Option<&'a str>,
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Item {
+    pub channel: String,
+    pub order_id: i64,
+    pub order_name: Option<String>,
+    pub status: String,
+    pub shipments: usize,
+    pub units: i64,
+    pub outcome: String,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ExportReport {
+    pub dry_run: bool,
+    pub sent: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    pub failed_channels: Vec<String>,
+    pub items: Vec<Item>,
+}
+
+impl Report for ExportReport {
+    type Item = Item;
+    fn summary(&self) -> Vec<(&'static str, String)> {
+        let mut s = vec![
+            (
+                if self.dry_run { "would send" } else { "sent" },
+                self.sent.to_string(),
+            ),
+            ("unchanged", self.unchanged.to_string()),
+            ("failed", self.failed.to_string()),
+        ];
+        if !self.failed_channels.is_empty() {
+            s.push(("failed channels", self.failed_channels.join(", ")));
+        }
+        s
+    }
+    fn items(&self) -> &[Item] {
+        &self.items
+    }
+    fn is_notable(&self, item: &Item) -> bool {
+        item.outcome == "failed"
+    }
+    fn exit(&self) -> Exit {
+        flow::exit_of(self.outcome())
+    }
+}
+
+impl Journaled for ExportReport {
+    fn counts(&self) -> serde_json::Value {
+        serde_json::json!({ "sent": self.sent, "unchanged": self.unchanged, "failed": self.failed })
+    }
+    fn outcome(&self) -> Outcome {
+        if self.failed > 0 || !self.failed_channels.is_empty() {
+            Outcome::Failed
+        } else {
+            Outcome::Ok
+        }
+    }
+}
+
+/// Exports every enabled sales channel (or one), each as its own journaled run.
+pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result<ExportReport> {
+    let mut total = ExportReport {
+        dry_run: opts.dry_run,
+        ..Default::default()
+    };
+    for (code, ch) in &config.sales_channels {
+        if opts.channel.is_some_and(|c| c != code) || (!ch.enabled && opts.channel.is_none()) {
+            continue;
+        }
+        let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, _run| {
+            export_channel(config, store, code, opts.dry_run)
+        });
+        match result {
+            Ok(r) => {
+                total.sent += r.sent;
+                total.unchanged += r.unchanged;
+                total.failed += r.failed;
+                total.items.extend(r.items);
+            }
+            Err(e) => total.failed_channels.push(format!("{code}: {e:#}")),
+        }
+    }
+    Ok(total)
+}
+
+fn export_channel(
+    config: &Config,
+    store: &mut Store,
+    code: &str,
+    dry_run: bool,
+) -> anyhow::Result<ExportReport> {
+    let mut report = ExportReport {
+        dry_run,
+        ..Default::default()
+    };
+    let pending = orders::export_pending(&store.conn, code)?;
+    if pending.is_empty() {
+        return Ok(report);
+    }
+    let mut connector = connectors::sales(config, code)?;
+    let mut to_send: Vec<(OrderUpdate, String, Item)> = Vec::new();
+    for (id, exported) in pending {
+        let Some(update) = order_update(config, &store.conn, id)? else {
+            continue;
+        };
+        let hash = fingerprint::of_json(&update);
+        let item = Item {
+            channel: code.to_string(),
+            order_id: id,
+            order_name: update.order_name.clone(),
+            status: update.status.clone(),
+            shipments: update.fulfillments.len(),
+            units: update
+                .fulfillments
+                .iter()
+                .flat_map(|f| &f.lines)
+                .map(|l| l.quantity)
+                .sum(),
+            ..Default::default()
+        };
+        if exported.as_deref() == Some(hash.as_str()) {
+            if !dry_run {
+                orders::mark_exported(&store.conn, id, &hash)?;
+            }
+            report.unchanged += 1;
+            report.items.push(Item {
+                outcome: "unchanged".into(),
+                ..item
+            });
+        } else {
+            to_send.push((update, hash, item));
+        }
+    }
+    for batch in to_send.chunks(BATCH) {
+        if dry_run {
+            report.sent += batch.len();
+            report.items.extend(batch.iter().map(|(_, _, i)| Item {
+                outcome: "would send".into(),
+                ..i.clone()
+            }));
+            continue;
+        }
+        let updates: Vec<OrderUpdate> = batch.iter().map(|(u, _, _)| u.clone()).collect();
+        let answers = connector.export_orders(&updates)?;
+        let tx = store.tx()?;
+        for (update, hash, item) in batch {
+            let answer = answers
+                .iter()
+                .find(|a| a.reference == update.order_id.to_string());
+            match answer.and_then(|a| a.error.clone()) {
+                None if answer.is_some() => {
+                    orders::mark_exported(&tx, update.order_id, hash)?;
+                    report.sent += 1;
+                    report.items.push(Item {
+                        outcome: "sent".into(),
+                        ..item.clone()
+                    });
+                }
+                error => {
+                    report.failed += 1;
+                    let message =
+                        error.unwrap_or_else(|| "the channel did not answer for this order".into());
+                    report.items.push(Item {
+                        outcome: "failed".into(),
+                        message: Some(message),
+                        ..item.clone()
+                    });
+                }
+            }
+        }
+        tx.commit()?;
+    }
+    Ok(report)
+}
+
+/// The state of order `id` as its shop should see it: every shipment that left, with the
+/// units per line, and whether it was cancelled.
+pub fn order_update(
+    config: &Config,
+    conn: &Connection,
+    id: i64,
+) -> anyhow::Result<Option<OrderUpdate>> {
+    let Some(order) = orders::detail(conn, id)? else {
+        return Ok(None);
+    };
+    let mut fulfillments = Vec::new();
+    for s in shipments::of_order(conn, id)? {
+        if !matches!(s.status.as_str(), "shipped" | "short_shipped") {
+            continue;
+        }
+        let lines: Vec<FulfilledLine> = shipments::fulfilled_lines(conn, s.id)?
+            .into_iter()
+            .map(|l| FulfilledLine {
+                sku: l.channel_sku,
+                external_line_id: l.external_line_id,
+                quantity: l.quantity_shipped,
+            })
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let service = s
+            .carrier_service
+            .as_deref()
+            .and_then(|cs| config.carrier_services.get(cs));
+        fulfillments.push(Fulfillment {
+            reference: s.reference,
+            carrier: s.carrier.or_else(|| service.map(|c| c.carrier.clone())),
+            service: service.map(|c| c.service.clone()),
+            tracking_numbers: s.tracking_numbers,
+            tracking_url: s.tracking_url,
+            shipped_at: s.shipped_at,
+            lines,
+        });
+    }
+    Ok(Some(OrderUpdate {
+        order_id: order.id,
+        external_id: order.external_id,
+        order_name: order.name,
+        cancelled: order.status == "cancelled",
+        status: order.status,
+        fulfillments,
+    }))
+}
