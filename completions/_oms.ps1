@@ -224,21 +224,24 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a variant (and its product when new)')
-            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant or its product')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant or its product; only the fields given change')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List variants')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one variant with its product')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import products from a file')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import products from a file (exit 3 when some rows were rejected)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the catalog to stdout or a file')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'oms;catalog;add' {
-            [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'The variant''s SKU')
-            [CompletionResult]::new('--product', '--product', [CompletionResultType]::ParameterName, 'Product handle the variant belongs to (default: derived from the title or SKU)')
+            [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'The variant''s SKU (case and surrounding spaces ignored when matching)')
+            [CompletionResult]::new('--product', '--product', [CompletionResultType]::ParameterName, 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Product title')
-            [CompletionResult]::new('--variant-title', '--variant-title', [CompletionResultType]::ParameterName, 'Variant title (e.g. "Green / M")')
+            [CompletionResult]::new('--variant-title', '--variant-title', [CompletionResultType]::ParameterName, 'Variant title (default: the option values joined with " / ")')
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'vendor')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'type')
+            [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'Product tags, comma-separated')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Product description (HTML allowed)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price, e.g. 19.99')
             [CompletionResult]::new('--barcode', '--barcode', [CompletionResultType]::ParameterName, 'Barcode (kept as text: leading zeros matter)')
             [CompletionResult]::new('--weight-grams', '--weight-grams', [CompletionResultType]::ParameterName, 'weight-grams')
@@ -265,12 +268,15 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;catalog;edit' {
-            [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'The variant''s SKU')
-            [CompletionResult]::new('--product', '--product', [CompletionResultType]::ParameterName, 'Product handle the variant belongs to (default: derived from the title or SKU)')
+            [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'The variant''s SKU (case and surrounding spaces ignored when matching)')
+            [CompletionResult]::new('--product', '--product', [CompletionResultType]::ParameterName, 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Product title')
-            [CompletionResult]::new('--variant-title', '--variant-title', [CompletionResultType]::ParameterName, 'Variant title (e.g. "Green / M")')
+            [CompletionResult]::new('--variant-title', '--variant-title', [CompletionResultType]::ParameterName, 'Variant title (default: the option values joined with " / ")')
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'vendor')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'type')
+            [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'Product tags, comma-separated')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Product description (HTML allowed)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price, e.g. 19.99')
             [CompletionResult]::new('--barcode', '--barcode', [CompletionResultType]::ParameterName, 'Barcode (kept as text: leading zeros matter)')
             [CompletionResult]::new('--weight-grams', '--weight-grams', [CompletionResultType]::ParameterName, 'weight-grams')
@@ -297,7 +303,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;catalog;list' {
-            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only SKUs or titles containing this text')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only variants whose SKU, handle, titles or barcode contain this text')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
@@ -384,10 +390,10 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         }
         'oms;catalog;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a variant (and its product when new)')
-            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant or its product')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant or its product; only the fields given change')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List variants')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one variant with its product')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import products from a file')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import products from a file (exit 3 when some rows were rejected)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the catalog to stdout or a file')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -826,10 +832,10 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         }
         'oms;help;catalog' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a variant (and its product when new)')
-            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant or its product')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant or its product; only the fields given change')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List variants')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one variant with its product')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import products from a file')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import products from a file (exit 3 when some rows were rejected)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the catalog to stdout or a file')
             break
         }

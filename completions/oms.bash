@@ -357,7 +357,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__catalog__subcmd__add)
-            opts="-o -q -v -y -h -V --sku --product --title --variant-title --vendor --type --price --barcode --weight-grams --option1 --option2 --option3 --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --sku --product --title --variant-title --vendor --type --tags --description --status --price --barcode --weight-grams --option1 --option2 --option3 --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -385,6 +385,18 @@ _oms() {
                     ;;
                 --type)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tags)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "active draft archived" -- "${cur}"))
                     return 0
                     ;;
                 --price)
@@ -443,7 +455,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__catalog__subcmd__edit)
-            opts="-o -q -v -y -h -V --sku --product --title --variant-title --vendor --type --price --barcode --weight-grams --option1 --option2 --option3 --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --sku --product --title --variant-title --vendor --type --tags --description --status --price --barcode --weight-grams --option1 --option2 --option3 --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -471,6 +483,18 @@ _oms() {
                     ;;
                 --type)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tags)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "active draft archived" -- "${cur}"))
                     return 0
                     ;;
                 --price)

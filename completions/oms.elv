@@ -207,20 +207,23 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Add a variant (and its product when new)'
-            cand edit 'Change a variant or its product'
+            cand edit 'Change a variant or its product; only the fields given change'
             cand list 'List variants'
             cand show 'Show one variant with its product'
-            cand import 'Import products from a file'
+            cand import 'Import products from a file (exit 3 when some rows were rejected)'
             cand export 'Export the catalog to stdout or a file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;catalog;add'= {
-            cand --sku 'The variant''s SKU'
-            cand --product 'Product handle the variant belongs to (default: derived from the title or SKU)'
+            cand --sku 'The variant''s SKU (case and surrounding spaces ignored when matching)'
+            cand --product 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product'
             cand --title 'Product title'
-            cand --variant-title 'Variant title (e.g. "Green / M")'
+            cand --variant-title 'Variant title (default: the option values joined with " / ")'
             cand --vendor 'vendor'
             cand --type 'type'
+            cand --tags 'Product tags, comma-separated'
+            cand --description 'Product description (HTML allowed)'
+            cand --status 'status'
             cand --price 'Price, e.g. 19.99'
             cand --barcode 'Barcode (kept as text: leading zeros matter)'
             cand --weight-grams 'weight-grams'
@@ -246,12 +249,15 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;catalog;edit'= {
-            cand --sku 'The variant''s SKU'
-            cand --product 'Product handle the variant belongs to (default: derived from the title or SKU)'
+            cand --sku 'The variant''s SKU (case and surrounding spaces ignored when matching)'
+            cand --product 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product'
             cand --title 'Product title'
-            cand --variant-title 'Variant title (e.g. "Green / M")'
+            cand --variant-title 'Variant title (default: the option values joined with " / ")'
             cand --vendor 'vendor'
             cand --type 'type'
+            cand --tags 'Product tags, comma-separated'
+            cand --description 'Product description (HTML allowed)'
+            cand --status 'status'
             cand --price 'Price, e.g. 19.99'
             cand --barcode 'Barcode (kept as text: leading zeros matter)'
             cand --weight-grams 'weight-grams'
@@ -277,7 +283,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;catalog;list'= {
-            cand --search 'Only SKUs or titles containing this text'
+            cand --search 'Only variants whose SKU, handle, titles or barcode contain this text'
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -360,10 +366,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;catalog;help'= {
             cand add 'Add a variant (and its product when new)'
-            cand edit 'Change a variant or its product'
+            cand edit 'Change a variant or its product; only the fields given change'
             cand list 'List variants'
             cand show 'Show one variant with its product'
-            cand import 'Import products from a file'
+            cand import 'Import products from a file (exit 3 when some rows were rejected)'
             cand export 'Export the catalog to stdout or a file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -758,10 +764,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;help;catalog'= {
             cand add 'Add a variant (and its product when new)'
-            cand edit 'Change a variant or its product'
+            cand edit 'Change a variant or its product; only the fields given change'
             cand list 'List variants'
             cand show 'Show one variant with its product'
-            cand import 'Import products from a file'
+            cand import 'Import products from a file (exit 3 when some rows were rejected)'
             cand export 'Export the catalog to stdout or a file'
         }
         &'oms;help;catalog;add'= {

@@ -177,18 +177,23 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_sub
 complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "add" -d 'Add a variant (and its product when new)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "edit" -d 'Change a variant or its product'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "edit" -d 'Change a variant or its product; only the fields given change'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "list" -d 'List variants'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "show" -d 'Show one variant with its product'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "import" -d 'Import products from a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "export" -d 'Export the catalog to stdout or a file'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l sku -d 'The variant\'s SKU' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l sku -d 'The variant\'s SKU (case and surrounding spaces ignored when matching)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l title -d 'Product title' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l variant-title -d 'Variant title (e.g. "Green / M")' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l variant-title -d 'Variant title (default: the option values joined with " / ")' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l vendor -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l type -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l tags -d 'Product tags, comma-separated' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l description -d 'Product description (HTML allowed)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l status -r -f -a "active\t''
+draft\t''
+archived\t''"
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l price -d 'Price, e.g. 19.99' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l barcode -d 'Barcode (kept as text: leading zeros matter)' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l weight-grams -r
@@ -211,12 +216,17 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l sku -d 'The variant\'s SKU' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l sku -d 'The variant\'s SKU (case and surrounding spaces ignored when matching)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l title -d 'Product title' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l variant-title -d 'Variant title (e.g. "Green / M")' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l variant-title -d 'Variant title (default: the option values joined with " / ")' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l vendor -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l type -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l tags -d 'Product tags, comma-separated' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l description -d 'Product description (HTML allowed)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l status -r -f -a "active\t''
+draft\t''
+archived\t''"
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l price -d 'Price, e.g. 19.99' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l barcode -d 'Barcode (kept as text: leading zeros matter)' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l weight-grams -r
@@ -239,7 +249,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l search -d 'Only SKUs or titles containing this text' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l search -d 'Only variants whose SKU, handle, titles or barcode contain this text' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -312,10 +322,10 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a variant (and its product when new)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a variant or its product'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a variant or its product; only the fields given change'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'List variants'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one variant with its product'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import products from a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export the catalog to stdout or a file'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
@@ -613,10 +623,10 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config with secrets redacted'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from warehouses" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "add" -d 'Add a variant (and its product when new)'
-complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "edit" -d 'Change a variant or its product'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "edit" -d 'Change a variant or its product; only the fields given change'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'List variants'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "show" -d 'Show one variant with its product'
-complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Import products from a file'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "export" -d 'Export the catalog to stdout or a file'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "show" -d 'Levels per warehouse and SKU (virtual warehouses show their members\' sums)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "history" -d 'The stock ledger, newest first'

@@ -205,3 +205,45 @@ fn history_is_newest_first_and_expands_virtual_warehouses() {
     env.oms(["stock", "history", "--warehouse", "north"])
         .code(2);
 }
+
+#[test]
+fn csv_into_a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let env = common::Env::standard();
+    // Enough rows that the writer is still writing when the reader has gone.
+    env.oms(["stock", "verify"]).ok();
+    let conn = env.db();
+    conn.execute_batch(
+        "INSERT INTO products (handle, title, created_at, updated_at) VALUES ('p', 'P', 'now', 'now');",
+    )
+    .unwrap();
+    conn.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 4999)
+         INSERT INTO variants (product_id, sku, sku_key, created_at, updated_at)
+         SELECT 1, printf('SKU-%05d', i), lower(printf('SKU-%05d', i)), 'now', 'now' FROM n;",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_oms"))
+        .current_dir(env.root())
+        .args(["stock", "show", "--all", "-o", "csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // stdout is dropped here: the pipe is closed with most of the output unread.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

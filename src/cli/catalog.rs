@@ -1,16 +1,25 @@
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
 
 use super::Ctx;
-use crate::error::Exit;
+use crate::config::Config;
+use crate::error::{Exit, usage};
+use crate::formats::products::ProductFormat;
+use crate::model::catalog::{ProductPatch, ProductStatus, VariantPatch};
+use crate::model::{format_cents, parse_cents};
+use crate::ops::catalog_add::Change;
+use crate::ops::{catalog_add, catalog_edit, catalog_export, catalog_import};
+use crate::store::catalog::{Record, Saved, record, records};
 
 #[derive(Debug, Subcommand)]
 pub enum CatalogCmd {
     /// Add a variant (and its product when new)
-    Add(VariantArgs),
-    /// Change a variant or its product
-    Edit(VariantArgs),
+    Add(Box<VariantArgs>),
+    /// Change a variant or its product; only the fields given change
+    Edit(Box<VariantArgs>),
     /// List variants
     List(ListArgs),
     /// Show one variant with its product
@@ -18,7 +27,7 @@ pub enum CatalogCmd {
         /// The SKU (case and surrounding spaces ignored)
         sku: String,
     },
-    /// Import products from a file
+    /// Import products from a file (exit 3 when some rows were rejected)
     Import(ImportArgs),
     /// Export the catalog to stdout or a file
     Export(ExportArgs),
@@ -32,31 +41,50 @@ pub enum CatalogFormat {
     ShopifyCsv,
 }
 
+impl From<CatalogFormat> for ProductFormat {
+    fn from(f: CatalogFormat) -> Self {
+        match f {
+            CatalogFormat::OmsCsv => ProductFormat::OmsCsv,
+            CatalogFormat::ShopifyCsv => ProductFormat::ShopifyCsv,
+        }
+    }
+}
+
+/// The fields of a variant and its product. An empty value ("") clears a field.
 #[derive(Debug, Args)]
 pub struct VariantArgs {
-    /// The variant's SKU
+    /// The variant's SKU (case and surrounding spaces ignored when matching)
     #[arg(long)]
     pub sku: String,
-    /// Product handle the variant belongs to (default: derived from the title or SKU)
-    #[arg(long)]
+    /// Product handle the variant belongs to (default: derived from the title or SKU);
+    /// with `edit`, moves the variant to that product
+    #[arg(long, value_name = "HANDLE")]
     pub product: Option<String>,
     /// Product title
     #[arg(long)]
     pub title: Option<String>,
-    /// Variant title (e.g. "Green / M")
+    /// Variant title (default: the option values joined with " / ")
     #[arg(long)]
     pub variant_title: Option<String>,
     #[arg(long)]
     pub vendor: Option<String>,
-    #[arg(long = "type")]
+    #[arg(long = "type", value_name = "TYPE")]
     pub product_type: Option<String>,
+    /// Product tags, comma-separated
+    #[arg(long)]
+    pub tags: Option<String>,
+    /// Product description (HTML allowed)
+    #[arg(long)]
+    pub description: Option<String>,
+    #[arg(long, value_enum)]
+    pub status: Option<ProductStatus>,
     /// Price, e.g. 19.99
     #[arg(long)]
     pub price: Option<String>,
     /// Barcode (kept as text: leading zeros matter)
     #[arg(long)]
     pub barcode: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(i64).range(0..))]
     pub weight_grams: Option<i64>,
     #[arg(long)]
     pub option1: Option<String>,
@@ -68,7 +96,7 @@ pub struct VariantArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only SKUs or titles containing this text
+    /// Only variants whose SKU, handle, titles or barcode contain this text
     #[arg(long)]
     pub search: Option<String>,
 }
@@ -94,6 +122,230 @@ pub struct ExportArgs {
     pub file: Option<PathBuf>,
 }
 
-pub fn exec(_ctx: &Ctx, _cmd: CatalogCmd) -> anyhow::Result<Exit> {
-    anyhow::bail!("catalog commands are being built")
+/// A row of `catalog list`.
+#[derive(Debug, Serialize, Default)]
+struct ListRow {
+    sku: String,
+    product: String,
+    title: String,
+    variant_title: Option<String>,
+    barcode: Option<String>,
+    price: Option<String>,
+    weight_grams: Option<i64>,
+    status: String,
+}
+
+/// The record `catalog show`, `add` and `edit` print.
+#[derive(Debug, Serialize, Default)]
+struct ShowRow {
+    sku: String,
+    product: String,
+    title: String,
+    variant_title: Option<String>,
+    option1: Option<String>,
+    option2: Option<String>,
+    option3: Option<String>,
+    barcode: Option<String>,
+    price: Option<String>,
+    weight_grams: Option<i64>,
+    status: String,
+    vendor: Option<String>,
+    product_type: Option<String>,
+    tags: Option<String>,
+    description: Option<String>,
+    source: String,
+    manual_edit_at: Option<String>,
+    created_at: String,
+    updated_at: String,
+}
+
+impl From<Record> for ListRow {
+    fn from(r: Record) -> Self {
+        let (p, v) = (r.entry.product, r.entry.variant);
+        ListRow {
+            sku: v.sku,
+            product: p.handle,
+            title: p.title,
+            variant_title: v.title,
+            barcode: v.barcode,
+            price: v.price_cents.map(format_cents),
+            weight_grams: v.weight_grams,
+            status: p.status.to_string(),
+        }
+    }
+}
+
+impl From<Record> for ShowRow {
+    fn from(r: Record) -> Self {
+        let (p, v) = (r.entry.product, r.entry.variant);
+        let [option1, option2, option3] = v.options;
+        ShowRow {
+            sku: v.sku,
+            product: p.handle,
+            title: p.title,
+            variant_title: v.title,
+            option1,
+            option2,
+            option3,
+            barcode: v.barcode,
+            price: v.price_cents.map(format_cents),
+            weight_grams: v.weight_grams,
+            status: p.status.to_string(),
+            vendor: p.vendor,
+            product_type: p.product_type,
+            tags: p.tags,
+            description: p.description,
+            source: r.source,
+            manual_edit_at: r.manual_edit_at,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    match cmd {
+        CatalogCmd::Add(args) => {
+            let change = change(&args)?;
+            let _lock = ctx.lock(&config)?;
+            let mut store = ctx.store(&config)?;
+            let created = catalog_add::run(&mut store, &change)?;
+            ctx.out.note(format!("added {}", created.entry.variant.sku));
+            warn_unless_master(ctx, &config);
+            ctx.out.one(&ShowRow::from(created))?;
+        }
+        CatalogCmd::Edit(args) => {
+            let change = change(&args)?;
+            if change.product.is_none()
+                && change.product_patch == ProductPatch::default()
+                && change.variant_patch == VariantPatch::default()
+            {
+                return Err(usage(
+                    "nothing to change: give at least one field, e.g. --price or --title",
+                ));
+            }
+            let _lock = ctx.lock(&config)?;
+            let mut store = ctx.store(&config)?;
+            let (saved, edited) = catalog_edit::run(&mut store, &change)?;
+            if saved == Saved::Unchanged {
+                ctx.out
+                    .note(format!("{}: nothing changed", edited.entry.variant.sku));
+            } else {
+                ctx.out
+                    .note(format!("updated {}", edited.entry.variant.sku));
+                warn_unless_master(ctx, &config);
+            }
+            ctx.out.one(&ShowRow::from(edited))?;
+        }
+        CatalogCmd::List(args) => {
+            let store = ctx.store(&config)?;
+            let rows: Vec<ListRow> = records(&store.conn, args.search.as_deref())?
+                .into_iter()
+                .map(ListRow::from)
+                .collect();
+            ctx.out.list(&rows)?;
+        }
+        CatalogCmd::Show { sku } => {
+            let store = ctx.store(&config)?;
+            let found = record(&store.conn, &sku)?
+                .ok_or_else(|| usage(format!("unknown SKU `{}`", sku.trim())))?;
+            ctx.out.one(&ShowRow::from(found))?;
+        }
+        CatalogCmd::Import(args) => {
+            let _lock = ctx.lock(&config)?;
+            let mut store = ctx.store(&config)?;
+            let report =
+                catalog_import::run(&mut store, &args.file, args.format.into(), args.dry_run)?;
+            for warning in report.warnings() {
+                ctx.out.warn(warning);
+            }
+            if let Some(e) = &report.error {
+                ctx.out.warn(e);
+            }
+            if !report.dry_run && report.changed() > 0 {
+                warn_unless_master(ctx, &config);
+            }
+            return ctx.out.report(&report);
+        }
+        CatalogCmd::Export(args) => {
+            let store = ctx.store(&config)?;
+            let format = args.format.into();
+            match &args.file {
+                Some(path) => {
+                    let done =
+                        catalog_export::to_file(&store.conn, format, path).with_context(|| {
+                            format!("cannot export the catalog to {}", path.display())
+                        })?;
+                    ctx.out.note(format!(
+                        "wrote {} variants of {} products to {}",
+                        done.variants,
+                        done.products,
+                        path.display()
+                    ));
+                }
+                // The file format is the data here, so it goes to stdout as it is,
+                // whatever -o says.
+                None => {
+                    catalog_export::write(&store.conn, format, std::io::stdout().lock())?;
+                }
+            }
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+/// SPEC §4.4: when another system is the master, a change made here is overwritten by
+/// the next import from it, and the person making it must be told.
+fn warn_unless_master(ctx: &Ctx, config: &Config) {
+    let master = config.catalog.master.get_ref();
+    if master != "oms" {
+        ctx.out.warn(format!(
+            "catalog.master is `{master}`: the next catalog import from `{master}` \
+             may overwrite this change"
+        ));
+    }
+}
+
+fn change(args: &VariantArgs) -> anyhow::Result<Change> {
+    let clearable = |v: &Option<String>| {
+        v.as_ref()
+            .map(|s| Some(s.trim().to_string()).filter(|s| !s.is_empty()))
+    };
+    let title = match args.title.as_deref().map(str::trim) {
+        Some("") => return Err(usage("--title cannot be empty")),
+        t => t.map(str::to_string),
+    };
+    let price_cents = match args.price.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(p) => match parse_cents(p) {
+            Ok(c) if c < 0 => return Err(usage(format!("--price: `{p}` is negative"))),
+            Ok(c) => Some(Some(c)),
+            Err(e) => return Err(usage(format!("--price: {e}"))),
+        },
+    };
+    Ok(Change {
+        sku: args.sku.clone(),
+        product: args.product.clone(),
+        product_patch: ProductPatch {
+            title,
+            vendor: clearable(&args.vendor),
+            product_type: clearable(&args.product_type),
+            tags: clearable(&args.tags),
+            description: clearable(&args.description),
+            status: args.status,
+        },
+        variant_patch: VariantPatch {
+            title: clearable(&args.variant_title),
+            options: [
+                clearable(&args.option1),
+                clearable(&args.option2),
+                clearable(&args.option3),
+            ],
+            barcode: clearable(&args.barcode),
+            price_cents,
+            weight_grams: args.weight_grams.map(Some),
+        },
+    })
 }

@@ -1,5 +1,6 @@
 //! Domain types and rules with no I/O: SKU keys, money, statuses and their transitions.
 
+pub mod catalog;
 pub mod fingerprint;
 pub mod money;
 pub mod order;

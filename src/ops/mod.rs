@@ -1,5 +1,9 @@
 //! One module per flow; each returns a typed report and never prints.
 
+pub mod catalog_add;
+pub mod catalog_edit;
+pub mod catalog_export;
+pub mod catalog_import;
 pub mod flow;
 pub mod order_status;
 pub mod orders_export;

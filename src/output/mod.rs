@@ -258,14 +258,14 @@ fn write_csv(
     columns: &[String],
     rows: &[Map<String, Value>],
 ) -> anyhow::Result<()> {
+    use crate::formats::csv_io;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(columns)?;
+    w.write_record(columns).map_err(csv_io)?;
     for row in rows {
-        w.write_record(
-            columns
-                .iter()
-                .map(|c| row.get(c).map(cell_text).unwrap_or_default()),
-        )?;
+        let cells = columns
+            .iter()
+            .map(|c| row.get(c).map(cell_text).unwrap_or_default());
+        w.write_record(cells).map_err(csv_io)?;
     }
     w.flush()?;
     Ok(())

@@ -19,8 +19,13 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use lock::FlowLock;
 
 /// Numbered migrations, applied in order on open; `PRAGMA user_version` is the number applied.
-const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_init", include_str!("../../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../../migrations/0001_init.sql")),
+    (
+        "0002_export_pending",
+        include_str!("../../migrations/0002_export_pending.sql"),
+    ),
+];
 
 pub struct Store {
     pub conn: Connection,
@@ -128,4 +133,28 @@ pub(crate) fn parse_text<T: std::str::FromStr<Err = String>>(s: &str) -> rusqlit
     s.parse::<T>().map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_migration_file_is_applied() {
+        let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+            .unwrap()
+            .count();
+        assert_eq!(
+            files,
+            MIGRATIONS.len(),
+            "a file in migrations/ is missing from MIGRATIONS"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db")).unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        // Opening again applies nothing twice.
+        drop(store);
+        let again = Store::open(&dir.path().join("t.db")).unwrap();
+        assert_eq!(again.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    }
 }
