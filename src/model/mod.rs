@@ -1,6 +1,7 @@
 //! Domain types and rules with no I/O: SKU keys, money, statuses and their transitions.
 
 pub mod money;
+pub mod order;
 pub mod status;
 
 pub use money::{format_cents, parse_cents};
