@@ -3,6 +3,7 @@
 
 mod catalog;
 mod config;
+mod demo;
 mod generate;
 mod init;
 mod runs;
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::config::Config;
 use crate::error::{Exit, exit_for, usage};
@@ -89,6 +90,8 @@ pub enum Command {
     /// The journal of runs
     #[command(subcommand)]
     Runs(runs::RunsCmd),
+    /// Build a demo workspace on the `files` connectors and run the whole cycle in it
+    Demo(demo::DemoArgs),
     /// Print a shell completion script
     Completions(generate::CompletionsArgs),
     /// Print or write the man pages
@@ -156,23 +159,7 @@ pub fn main() -> i32 {
         eprintln!("error: {e:#}");
         return Exit::Usage.code();
     }
-    let g = cli.global.clone();
-    let out = Printer::new(g.output, g.color, g.quiet, g.verbose, g.no_progress);
-    let cause = format!(
-        "oms {}",
-        argv.iter()
-            .skip(1)
-            .filter(|a| !a.starts_with('-'))
-            .take(3)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
-    let ctx = Ctx {
-        global: g,
-        out,
-        cause,
-    };
+    let ctx = context(cli.global.clone(), &argv);
     match dispatch(&ctx, cli.command) {
         Ok(exit) => exit.code(),
         Err(e) => {
@@ -185,27 +172,55 @@ pub fn main() -> i32 {
     }
 }
 
-fn report_error(e: &anyhow::Error) {
-    let mut lines = format!("{e}")
-        .lines()
-        .map(str::to_string)
-        .collect::<Vec<_>>();
-    for cause in e.chain().skip(1) {
-        lines.push(format!("  caused by: {cause}"));
+/// The context a command runs in, from its global flags and the words typed.
+fn context(global: GlobalArgs, argv: &[String]) -> Ctx {
+    let out = Printer::new(
+        global.output,
+        global.color,
+        global.quiet,
+        global.verbose,
+        global.no_progress,
+    );
+    Ctx {
+        global,
+        out,
+        cause: cause_of(argv),
     }
-    for (i, line) in lines.iter().enumerate() {
-        if i == 0 {
-            eprintln!("error: {line}")
-        } else {
-            eprintln!(
-                "{}{line}",
-                if line.starts_with("  ") {
-                    ""
-                } else {
-                    "error: "
-                }
-            )
+}
+
+/// "oms orders cancel": the command as typed, without its flags and values, for the story
+/// of what it changed.
+fn cause_of(argv: &[String]) -> String {
+    let mut words = vec!["oms".to_string()];
+    if let Ok(matches) = Cli::command().try_get_matches_from(argv) {
+        let mut current = &matches;
+        while let Some((name, sub)) = current.subcommand() {
+            words.push(name.to_string());
+            current = sub;
         }
+    }
+    words.join(" ")
+}
+
+/// Runs one command line in this process, exactly as `oms` would (used by `oms demo`).
+pub(crate) fn run_line(argv: &[String]) -> anyhow::Result<Exit> {
+    let cli = Cli::try_parse_from(argv).map_err(|e| usage(e.to_string()))?;
+    let ctx = context(cli.global.clone(), argv);
+    dispatch(&ctx, cli.command)
+}
+
+fn report_error(e: &anyhow::Error) {
+    let text = e.to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    if let Some(first) = lines.next() {
+        eprintln!("error: {first}");
+    }
+    for line in lines {
+        eprintln!("  {}", line.trim_start());
+    }
+    for cause in e.chain().skip(1) {
+        eprintln!("  caused by: {cause}");
     }
 }
 
@@ -218,6 +233,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Stock(cmd) => stock::exec(ctx, cmd),
         Command::Shipments(cmd) => shipments::exec(ctx, cmd),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
+        Command::Demo(args) => demo::exec(ctx, args),
         Command::Completions(args) => generate::completions(args),
         Command::Man(args) => generate::man(args),
     }
