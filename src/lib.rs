@@ -5,6 +5,7 @@
 //! Data flows one way: `cli` → `ops` → (`model`, `store`, `connectors`), and only
 //! `output` prints data. See ARCHITECTURE in the README.
 
+pub mod allocation;
 pub mod cli;
 pub mod config;
 pub mod connectors;

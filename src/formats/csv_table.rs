@@ -14,13 +14,31 @@ pub struct CsvTable {
     headers: Vec<String>,
     reader: csv::Reader<LineCounter>,
     lines: Lines,
+    // Reused for every row so that reading millions of rows allocates nothing per row.
+    bytes: csv::ByteRecord,
+    record: csv::StringRecord,
+    undecodable: Vec<usize>,
+    line: u64,
+    /// Line of the last row and the column of its first value spanning several lines,
+    /// to explain an unclosed quote once the end is reached.
+    last_multiline: Option<(u64, usize)>,
+    /// A read error ends the table: retrying a failing reader would loop forever.
+    failed: bool,
 }
 
 /// Newline offsets not yet passed by the parser. The csv crate's own line numbers skip
 /// blank lines, so rows are numbered from byte offsets instead; only the parser's
 /// read-ahead window is ever held here, so memory stays flat on huge files.
 #[derive(Clone, Default)]
-struct Lines(Rc<RefCell<(VecDeque<Newline>, u64)>>);
+struct Lines(Rc<RefCell<LineState>>);
+
+#[derive(Default)]
+struct LineState {
+    pending: VecDeque<Newline>,
+    passed: u64,
+    /// Quote characters seen so far: an odd count at the end means a quote never closed.
+    quotes: u64,
+}
 
 #[derive(Clone, Copy)]
 struct Newline {
@@ -34,7 +52,9 @@ impl Lines {
     /// blank lines it skipped before the record, so newlines right there are counted too.
     fn line_at(&self, byte: u64) -> u64 {
         let mut state = self.0.borrow_mut();
-        let (pending, passed) = &mut *state;
+        let LineState {
+            pending, passed, ..
+        } = &mut *state;
         while pending.front().is_some_and(|nl| nl.offset < byte) {
             pending.pop_front();
             *passed += 1;
@@ -66,10 +86,12 @@ impl Read for LineCounter {
         let mut state = self.lines.0.borrow_mut();
         for (i, b) in buf[..n].iter().enumerate() {
             if *b == b'\n' {
-                state.0.push_back(Newline {
+                state.pending.push_back(Newline {
                     offset: self.offset + i as u64,
                     after_cr: self.last == b'\r',
                 });
+            } else if *b == b'"' {
+                state.quotes += 1;
             }
             self.last = *b;
         }
@@ -83,7 +105,8 @@ pub struct CsvRow<'t> {
     pub line: u64,
     source: &'t str,
     headers: &'t [String],
-    record: csv::StringRecord,
+    record: &'t csv::StringRecord,
+    undecodable: &'t [usize],
 }
 
 /// A problem that stops a whole file from being read (no header, broken quoting, bad encoding).
@@ -147,8 +170,15 @@ impl CsvTable {
             headers,
             reader,
             lines,
+            bytes: csv::ByteRecord::new(),
+            record: csv::StringRecord::new(),
+            undecodable: Vec::new(),
+            line: 0,
+            last_multiline: None,
+            failed: false,
         })
     }
+
     pub fn source(&self) -> &str {
         &self.source
     }
@@ -159,7 +189,15 @@ impl CsvTable {
 
     /// Whether a column exists (case-insensitive, surrounding spaces ignored).
     pub fn has(&self, name: &str) -> bool {
-        self.headers.iter().any(|h| h.eq_ignore_ascii_case(name))
+        self.column(name).is_some()
+    }
+
+    /// The index of a column (case-insensitive, surrounding spaces ignored), for
+    /// [`CsvRow::at`]: resolving names once per file keeps per-row work to an index.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
     }
 
     /// Requires columns to be present; names every missing one.
@@ -175,27 +213,80 @@ impl CsvTable {
         })
     }
 
-    /// The next row, skipping blank lines. A row that cannot be decoded (invalid UTF-8,
-    /// broken quoting) is an error naming its line; the caller decides whether to go on.
+    /// The next row, skipping blank lines. A row that cannot be decoded (invalid UTF-8)
+    /// is an error naming its line; the caller decides whether to go on.
     pub fn next_row(&mut self) -> Option<Result<CsvRow<'_>, CsvError>> {
-        let mut record = csv::StringRecord::new();
+        if let Err(e) = self.advance()? {
+            return Some(Err(e));
+        }
+        if let Some(&field) = self.undecodable.first() {
+            return Some(Err(CsvError {
+                source_name: self.source.clone(),
+                line: self.line,
+                message: format!("field {} is not valid UTF-8", field + 1),
+            }));
+        }
+        Some(Ok(self.row()))
+    }
+
+    /// Like [`next_row`](Self::next_row), but a row with invalid UTF-8 still comes back,
+    /// its bad bytes replaced by U+FFFD and [`CsvRow::decode_problems`] naming the
+    /// columns, so that the caller can charge the problem to the record the row belongs
+    /// to. The only error left is a failure to read the input, after which the table ends.
+    pub fn next_row_lossy(&mut self) -> Option<Result<CsvRow<'_>, CsvError>> {
+        if let Err(e) = self.advance()? {
+            return Some(Err(e));
+        }
+        Some(Ok(self.row()))
+    }
+
+    /// Once the rows are exhausted: the line and column of the last row's value if the
+    /// file ends inside a quoted value. The CSV reader accepts a quote that is never
+    /// closed by reading everything after it into one value, which would otherwise
+    /// swallow the rest of the file without a word. An odd number of quote characters
+    /// plus a last value spanning several lines is the signature of that.
+    pub fn unclosed_quote(&self) -> Option<(u64, String)> {
+        let odd = self.lines.0.borrow().quotes % 2 == 1;
+        let (line, column) = self.last_multiline.filter(|_| odd)?;
+        Some((line, column_name(&self.headers, column)))
+    }
+
+    /// Reads the next non-blank record into the reused buffers, decoding it lossily.
+    fn advance(&mut self) -> Option<Result<(), CsvError>> {
+        if self.failed {
+            return None;
+        }
         loop {
-            match self.reader.read_record(&mut record) {
+            match self.reader.read_byte_record(&mut self.bytes) {
                 Ok(false) => return None,
-                Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
                 Ok(true) => {
-                    let line = record
+                    self.record.clear();
+                    self.undecodable.clear();
+                    for (i, field) in self.bytes.iter().enumerate() {
+                        let text = String::from_utf8_lossy(field);
+                        if matches!(text, std::borrow::Cow::Owned(_)) {
+                            self.undecodable.push(i);
+                        }
+                        self.record.push_field(&text);
+                    }
+                    if self.record.iter().all(|f| f.trim().is_empty()) {
+                        continue;
+                    }
+                    self.line = self
+                        .bytes
                         .position()
                         .map(|p| self.lines.line_at(p.byte()))
                         .unwrap_or(0);
-                    return Some(Ok(CsvRow {
-                        line,
-                        source: &self.source,
-                        headers: &self.headers,
-                        record,
-                    }));
+                    let line = self.line;
+                    self.last_multiline = self
+                        .record
+                        .iter()
+                        .position(|f| f.contains('\n'))
+                        .map(|column| (line, column));
+                    return Some(Ok(()));
                 }
                 Err(e) => {
+                    self.failed = true;
                     let line = e
                         .position()
                         .map(|p| self.lines.line_at(p.byte()))
@@ -208,6 +299,24 @@ impl CsvTable {
                 }
             }
         }
+    }
+
+    fn row(&self) -> CsvRow<'_> {
+        CsvRow {
+            line: self.line,
+            source: &self.source,
+            headers: &self.headers,
+            record: &self.record,
+            undecodable: &self.undecodable,
+        }
+    }
+}
+
+/// A column's header for messages, or its position when the header has no name for it.
+fn column_name(headers: &[String], column: usize) -> String {
+    match headers.get(column) {
+        Some(h) if !h.is_empty() => h.clone(),
+        _ => format!("field {}", column + 1),
     }
 }
 
@@ -231,6 +340,31 @@ impl CsvRow<'_> {
             .iter()
             .position(|h| h.eq_ignore_ascii_case(name))?;
         self.record.get(idx).filter(|v| !v.is_empty())
+    }
+
+    /// [`get`](Self::get) by a column index from [`CsvTable::column`]; `None` for an
+    /// absent column, so optional columns need no special case.
+    pub fn at(&self, column: Option<usize>) -> Option<&str> {
+        self.record
+            .get(column?)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// [`raw`](Self::raw) by a column index from [`CsvTable::column`].
+    pub fn raw_at(&self, column: Option<usize>) -> Option<&str> {
+        self.record.get(column?).filter(|v| !v.is_empty())
+    }
+
+    /// For a row read with [`CsvTable::next_row_lossy`]: one `file:line: column: ...`
+    /// message per value that was not valid UTF-8.
+    pub fn decode_problems(&self) -> impl Iterator<Item = String> + '_ {
+        self.undecodable.iter().map(|&i| {
+            self.problem(
+                &column_name(self.headers, i),
+                "is not valid UTF-8 (save the file as UTF-8; the bad bytes show as \u{FFFD})",
+            )
+        })
     }
 
     /// `file:line`, for messages and for the rejection's source.
@@ -283,75 +417,5 @@ fn describe(e: &csv::Error) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn table(text: &[u8]) -> CsvTable {
-        CsvTable::open("t.csv", Box::new(std::io::Cursor::new(text.to_vec()))).expect("open")
-    }
-
-    #[test]
-    fn bom_semicolons_and_header_names() {
-        let mut t = table("\u{feff}SKU;Qty\n A-1 ;3\n\n b-2;4\r\n\r\n\r\nc;5\n".as_bytes());
-        assert_eq!(t.headers(), ["SKU", "Qty"]);
-        let row = t.next_row().unwrap().unwrap();
-        assert_eq!(
-            (row.get("sku"), row.int("QTY"), row.line),
-            (Some("A-1"), Ok(Some(3)), 2)
-        );
-        let row = t.next_row().unwrap().unwrap();
-        assert_eq!(row.line, 4, "blank lines are skipped but still counted");
-        let row = t.next_row().unwrap().unwrap();
-        assert_eq!(
-            (row.get("sku"), row.line),
-            (Some("c"), 7),
-            "CRLF blank lines count too"
-        );
-        assert!(t.next_row().is_none());
-    }
-
-    #[test]
-    fn short_rows_and_quoted_newlines() {
-        let mut t = table(b"a,b,c\n1\n\"x\ny\",2,3\n4,5,6\n");
-        let r = t.next_row().unwrap().unwrap();
-        assert_eq!((r.get("a"), r.get("c")), (Some("1"), None));
-        let r = t.next_row().unwrap().unwrap();
-        assert_eq!(r.raw("a"), Some("x\ny"));
-        let r = t.next_row().unwrap().unwrap();
-        assert_eq!(r.line, 5, "a quoted newline moves the line count on");
-    }
-
-    #[test]
-    fn invalid_utf8_names_the_line() {
-        let mut t = table(b"a,b\n1,2\n3,\xff\n");
-        assert!(t.next_row().unwrap().is_ok());
-        let e = t.next_row().unwrap().err().expect("utf8 error");
-        assert_eq!(e.line, 3);
-        assert!(
-            e.to_string()
-                .starts_with("t.csv:3: field 2 is not valid UTF-8"),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn bad_numbers_name_the_field() {
-        let mut t = table(b"sku,quantity,price\nA,x,1.999\n");
-        let r = t.next_row().unwrap().unwrap();
-        assert_eq!(
-            r.int("quantity").unwrap_err(),
-            "t.csv:2: quantity: `x` is not a whole number"
-        );
-        assert!(r.cents("price").unwrap_err().starts_with("t.csv:2: price:"));
-    }
-
-    #[test]
-    fn missing_columns_are_all_named() {
-        let t = table(b"sku\n");
-        let e = t.require(&["sku", "quantity", "warehouse"]).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "t.csv:1: missing column(s): quantity, warehouse"
-        );
-    }
-}
+#[path = "csv_table_tests.rs"]
+mod tests;

@@ -1,10 +1,12 @@
 //! Money as integer minor units: prices are summed and compared against thresholds,
 //! and floats would make `19.99 * 3` disagree with the shop's own total.
 
-/// Parses "19.99", "25", "1,299.50" (thousands commas), "-3.5" into cents.
+/// Parses "19.99", "25", "1,299.50", "-3.5" and the European "12,50" and "1.299,50"
+/// into cents. A comma followed by one or two digits at the end is a decimal comma
+/// (spreadsheets in `;` locales write those); otherwise commas group thousands.
 /// More than two decimals is an error rather than a silent rounding.
 pub fn parse_cents(input: &str) -> Result<i64, String> {
-    let s = input.trim().replace(',', "");
+    let s = normalize_separators(input.trim());
     if s.is_empty() {
         return Err("empty amount".into());
     }
@@ -35,6 +37,20 @@ pub fn parse_cents(input: &str) -> Result<i64, String> {
     Ok(if neg { -cents } else { cents })
 }
 
+/// Rewrites an amount to use `.` as its only decimal separator and no grouping.
+fn normalize_separators(s: &str) -> String {
+    let decimal_comma = match (s.rfind(','), s.rfind('.')) {
+        (Some(c), Some(d)) => c > d,
+        (Some(c), None) => (1..=2).contains(&(s.len() - c - 1)),
+        _ => false,
+    };
+    if decimal_comma {
+        s.replace('.', "").replace(',', ".")
+    } else {
+        s.replace(',', "")
+    }
+}
+
 /// Formats cents as a plain decimal ("19.90"), the way CSV consumers expect it.
 pub fn format_cents(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
@@ -53,6 +69,11 @@ mod tests {
         assert_eq!(parse_cents("1,299.5"), Ok(129950));
         assert_eq!(parse_cents(".5"), Ok(50));
         assert_eq!(parse_cents("-3.05"), Ok(-305));
+        assert_eq!(parse_cents("12,50"), Ok(1250));
+        assert_eq!(parse_cents("0,5"), Ok(50));
+        assert_eq!(parse_cents("1.299,50"), Ok(129_950));
+        assert_eq!(parse_cents("1,299"), Ok(129_900));
+        assert_eq!(parse_cents("1,299,000.5"), Ok(129_900_050));
     }
 
     #[test]
@@ -61,6 +82,8 @@ mod tests {
         assert!(parse_cents("abc").is_err());
         assert!(parse_cents("1.999").is_err());
         assert!(parse_cents("1e5").is_err());
+        assert!(parse_cents("x,50").is_err());
+        assert!(parse_cents("1,2,3").is_err(), "two decimal commas");
         assert!(parse_cents("99999999999999999999").is_err());
     }
 

@@ -26,6 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_export_pending",
         include_str!("../../migrations/0002_export_pending.sql"),
     ),
+    (
+        "0003_cancel_requests",
+        include_str!("../../migrations/0003_cancel_requests.sql"),
+    ),
 ];
 
 pub struct Store {

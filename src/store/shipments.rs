@@ -330,3 +330,24 @@ pub fn fulfilled_lines(
     })?
     .collect()
 }
+
+/// Cancellation requests recorded but not yet delivered to the warehouse, oldest first.
+pub fn cancellations_to_send(
+    conn: &Connection,
+    channel: Option<&str>,
+) -> rusqlite::Result<Vec<(i64, String)>> {
+    conn.prepare(
+        "SELECT id, reference FROM shipments
+         WHERE status = 'cancel_requested' AND cancel_sent_at IS NULL AND (?1 IS NULL OR fulfillment_channel = ?1)
+         ORDER BY id",
+    )?
+    .query_map(params![channel], |r| Ok((r.get(0)?, r.get(1)?)))?
+    .collect()
+}
+
+/// Confirms that a cancellation request reached the warehouse.
+pub fn mark_cancel_sent(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE shipments SET cancel_sent_at = ?2, updated_at = ?2 WHERE id = ?1")?
+        .execute(params![id, now()])?;
+    Ok(())
+}

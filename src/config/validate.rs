@@ -1,0 +1,436 @@
+//! Semantic checks of a parsed config: references between tables, role and kind rules,
+//! secrets. Every problem is collected, with the line of the value it is about.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use toml::Spanned;
+
+use super::*;
+
+pub(super) struct Validator<'a> {
+    pub file: String,
+    pub text: &'a str,
+    pub base: &'a Path,
+    pub problems: Vec<String>,
+}
+
+impl Validator<'_> {
+    fn at<T>(&mut self, spanned: &Spanned<T>, key: &str, msg: impl fmt::Display) {
+        let span = spanned.span();
+        let at = if span.is_empty() && span.start == 0 {
+            String::new()
+        } else {
+            locate(self.text, &span)
+        };
+        self.problems
+            .push(format!("{}{at}: {key}: {msg}", self.file));
+    }
+
+    /// For problems with no value to point at: the line of the table header, if found.
+    fn near(&mut self, header: &str, key: &str, msg: impl fmt::Display) {
+        let at = self
+            .text
+            .find(header)
+            .map(|o| locate(self.text, &(o..o)))
+            .unwrap_or_default();
+        self.problems
+            .push(format!("{}{at}: {key}: {msg}", self.file));
+    }
+
+    pub fn check(&mut self, c: &mut Config) {
+        self.check_codes(c);
+        self.check_warehouses(c);
+        self.check_defaults(c);
+        let sales: Vec<String> = c.sales_channels.keys().cloned().collect();
+        for code in sales {
+            if let Some(mut ch) = c.sales_channels.remove(&code) {
+                self.check_channel(c, &code, &mut ch, Role::Sales);
+                c.sales_channels.insert(code, ch);
+            }
+        }
+        let fulfil: Vec<String> = c.fulfillment_channels.keys().cloned().collect();
+        for code in fulfil {
+            if let Some(mut ch) = c.fulfillment_channels.remove(&code) {
+                self.check_channel(c, &code, &mut ch, Role::Fulfillment);
+                c.fulfillment_channels.insert(code, ch);
+            }
+        }
+        let master = c.catalog.master.get_ref().clone();
+        if master != "oms"
+            && !c.sales_channels.contains_key(&master)
+            && !c.fulfillment_channels.contains_key(&master)
+        {
+            let m = c.catalog.master.clone();
+            self.at(
+                &m,
+                "catalog.master",
+                format!("`{master}` is neither `oms` nor a configured channel"),
+            );
+        }
+        if c.defaults.max_splits == 0 {
+            self.near(
+                "[defaults]",
+                "defaults.max_splits",
+                "must be at least 1 (1 = never split an order)",
+            );
+        }
+    }
+
+    fn check_codes(&mut self, c: &Config) {
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        let groups: [(&str, Vec<&String>); 5] = [
+            ("warehouses", c.warehouses.keys().collect()),
+            ("virtual_warehouses", c.virtual_warehouses.keys().collect()),
+            ("sales_channels", c.sales_channels.keys().collect()),
+            (
+                "fulfillment_channels",
+                c.fulfillment_channels.keys().collect(),
+            ),
+            ("carrier_services", c.carrier_services.keys().collect()),
+        ];
+        for (table, codes) in groups {
+            for code in codes {
+                let header = format!("[{table}.{code}]");
+                if !valid_code(code) {
+                    self.near(
+                        &header,
+                        &format!("{table}.{code}"),
+                        "codes may use letters, digits, `-`, `_` and `.` only",
+                    );
+                }
+                // A warehouse and a channel may share a name, but two warehouses may not.
+                let family = if table.ends_with("warehouses") {
+                    "warehouse"
+                } else {
+                    table
+                };
+                if let Some(prev) = seen.insert(format!("{family}:{code}"), table) {
+                    self.near(
+                        &header,
+                        &format!("{table}.{code}"),
+                        format!("`{code}` is already defined in [{prev}]"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_warehouses(&mut self, c: &Config) {
+        for (code, w) in &c.warehouses {
+            let fc = w.fulfillment_channel.get_ref();
+            if !c.fulfillment_channels.contains_key(fc) {
+                self.at(
+                    &w.fulfillment_channel,
+                    &format!("warehouses.{code}.fulfillment_channel"),
+                    format!(
+                        "unknown fulfillment channel `{fc}`{}",
+                        known(c.fulfillment_channels.keys())
+                    ),
+                );
+            }
+        }
+        for (code, v) in &c.virtual_warehouses {
+            let key = format!("virtual_warehouses.{code}.members");
+            if v.members.is_empty() {
+                self.near(
+                    &format!("[virtual_warehouses.{code}]"),
+                    &key,
+                    "a virtual warehouse needs at least one member",
+                );
+            }
+            for m in &v.members {
+                let name = m.get_ref();
+                if c.virtual_warehouses.contains_key(name) {
+                    self.at(
+                        m,
+                        &key,
+                        format!(
+                            "`{name}` is a virtual warehouse; members must be physical warehouses"
+                        ),
+                    );
+                } else if !c.warehouses.contains_key(name) {
+                    self.at(
+                        m,
+                        &key,
+                        format!("unknown warehouse `{name}`{}", known(c.warehouses.keys())),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_defaults(&mut self, c: &Config) {
+        if let Some(w) = &c.defaults.warehouse {
+            self.physical_warehouse(c, w, "defaults.warehouse");
+        }
+        if let Some(cs) = &c.defaults.carrier_service {
+            self.carrier_service(c, cs, "defaults.carrier_service");
+        }
+    }
+
+    fn physical_warehouse(&mut self, c: &Config, w: &Spanned<String>, key: &str) {
+        let name = w.get_ref();
+        if c.virtual_warehouses.contains_key(name) {
+            self.at(
+                w,
+                key,
+                format!("`{name}` is a virtual warehouse; nothing ships from it"),
+            );
+        } else if !c.warehouses.contains_key(name) {
+            self.at(
+                w,
+                key,
+                format!("unknown warehouse `{name}`{}", known(c.warehouses.keys())),
+            );
+        }
+    }
+
+    fn carrier_service(&mut self, c: &Config, cs: &Spanned<String>, key: &str) {
+        let name = cs.get_ref();
+        if !c.carrier_services.contains_key(name) {
+            self.at(
+                cs,
+                key,
+                format!(
+                    "unknown carrier service `{name}`{}",
+                    known(c.carrier_services.keys())
+                ),
+            );
+        }
+    }
+
+    fn check_channel(&mut self, c: &Config, code: &str, ch: &mut Channel, role: Role) {
+        let table = role.table();
+        let prefix = format!("{table}.{code}");
+        let header = format!("[{prefix}]");
+        let kinds: &[ChannelKind] = match role {
+            Role::Sales => &[ChannelKind::Files, ChannelKind::Shopify],
+            Role::Fulfillment => &[ChannelKind::Files, ChannelKind::Shipbob],
+        };
+        if !kinds.contains(&ch.kind) {
+            self.near(
+                &header,
+                &format!("{prefix}.kind"),
+                format!("`{}` cannot be a {}", ch.kind.as_str(), role.noun()),
+            );
+        }
+        self.misplaced_keys(ch, &header, &prefix, role);
+
+        match ch.kind {
+            ChannelKind::Files => match &ch.path {
+                Some(p) => ch.dir = Some(self.base.join(p.get_ref())),
+                None => self.near(
+                    &header,
+                    &format!("{prefix}.path"),
+                    "a `files` channel needs `path` (its folder)",
+                ),
+            },
+            ChannelKind::Shopify => {
+                if ch.shop.is_none() && ch.base_url.is_none() {
+                    self.near(
+                        &header,
+                        &format!("{prefix}.shop"),
+                        "a `shopify` channel needs `shop` (e.g. example.myshopify.com)",
+                    );
+                }
+                self.resolve_secret(ch, &header, &prefix);
+            }
+            ChannelKind::Shipbob => {
+                self.resolve_secret(ch, &header, &prefix);
+            }
+        }
+        if let Some(url) = &ch.base_url {
+            let u = url.get_ref();
+            if !(u.starts_with("https://") || is_loopback_http(u)) {
+                self.at(
+                    url,
+                    &format!("{prefix}.base_url"),
+                    "must start with https:// (plain http:// only to 127.0.0.1 or localhost)",
+                );
+            }
+        }
+
+        if role == Role::Sales {
+            if let Some(w) = &ch.default_warehouse {
+                self.physical_warehouse(c, w, &format!("{prefix}.default_warehouse"));
+            }
+            if let Some(cs) = &ch.default_carrier_service {
+                self.carrier_service(c, cs, &format!("{prefix}.default_carrier_service"));
+            }
+            if let Some(src) = &ch.stock_source {
+                let name = src.get_ref();
+                if !c.warehouses.contains_key(name) && !c.virtual_warehouses.contains_key(name) {
+                    let all = c.warehouses.keys().chain(c.virtual_warehouses.keys());
+                    self.at(
+                        src,
+                        &format!("{prefix}.stock_source"),
+                        format!("unknown warehouse `{name}`{}", known(all)),
+                    );
+                }
+            }
+            if ch.buffer() < 0 {
+                self.near(&header, &format!("{prefix}.buffer"), "must not be negative");
+            }
+            for cs in ch.carrier_map.values() {
+                self.carrier_service(c, cs, &format!("{prefix}.carrier_map"));
+            }
+            for (i, rule) in ch.rules.iter().enumerate() {
+                let key = format!("{prefix}.rules[{i}]");
+                if let Some(w) = &rule.warehouse {
+                    self.physical_warehouse(c, w, &format!("{key}.warehouse"));
+                }
+                if let Some(cs) = &rule.carrier_service {
+                    self.carrier_service(c, cs, &format!("{key}.carrier_service"));
+                }
+            }
+        } else {
+            for (cs, method) in &ch.carrier_map {
+                if !c.carrier_services.contains_key(cs) {
+                    self.at(
+                        method,
+                        &format!("{prefix}.carrier_map"),
+                        format!(
+                            "unknown carrier service `{cs}`{}",
+                            known(c.carrier_services.keys())
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn misplaced_keys(&mut self, ch: &Channel, header: &str, prefix: &str, role: Role) {
+        let sales_only = [
+            ("default_status", ch.default_status.is_some()),
+            ("draft_if_total_over", ch.draft_if_total_over.is_some()),
+            ("draft_if_units_over", ch.draft_if_units_over.is_some()),
+            ("default_warehouse", ch.default_warehouse.is_some()),
+            (
+                "default_carrier_service",
+                ch.default_carrier_service.is_some(),
+            ),
+            ("stock_source", ch.stock_source.is_some()),
+            ("buffer", ch.buffer.is_some()),
+            ("location_id", ch.location_id.is_some()),
+            ("include_test_orders", ch.include_test_orders.is_some()),
+            ("rules", !ch.rules.is_empty()),
+        ];
+        let fulfillment_only = [
+            ("allow_partial", ch.allow_partial.is_some()),
+            ("channel_id", ch.channel_id.is_some()),
+        ];
+        let (wrong, other) = match role {
+            Role::Sales => (&fulfillment_only[..], Role::Fulfillment),
+            Role::Fulfillment => (&sales_only[..], Role::Sales),
+        };
+        for (key, set) in wrong {
+            if *set {
+                self.near(
+                    header,
+                    &format!("{prefix}.{key}"),
+                    format!("`{key}` is a {} setting", other.noun()),
+                );
+            }
+        }
+    }
+
+    fn resolve_secret(&mut self, ch: &mut Channel, header: &str, prefix: &str) {
+        match (&ch.token, &ch.token_file) {
+            (Some(_), Some(f)) => {
+                let f = f.clone();
+                self.at(
+                    &f,
+                    &format!("{prefix}.token_file"),
+                    "give either `token` or `token_file`, not both",
+                );
+            }
+            (Some(t), None) => match env_reference_name(t.get_ref()) {
+                Some(var) => match std::env::var(var) {
+                    Ok(v) if !v.trim().is_empty() => {
+                        ch.secret = Some(Secret::new(v.trim().to_string()))
+                    }
+                    _ => {
+                        let t = t.clone();
+                        self.at(
+                            &t,
+                            &format!("{prefix}.token"),
+                            format!("environment variable `{var}` is not set"),
+                        );
+                    }
+                },
+                None => {
+                    let t = t.clone();
+                    self.at(&t, &format!("{prefix}.token"), "write secrets as `${VAR}` (read from the environment) or use `token_file`, never in the file itself");
+                }
+            },
+            (None, Some(f)) => {
+                let path = self.base.join(f.get_ref());
+                match std::fs::read_to_string(&path) {
+                    Ok(v) if !v.trim().is_empty() => {
+                        ch.secret = Some(Secret::new(v.trim().to_string()))
+                    }
+                    Ok(_) => {
+                        let f = f.clone();
+                        self.at(
+                            &f,
+                            &format!("{prefix}.token_file"),
+                            format!("{} is empty", path.display()),
+                        );
+                    }
+                    Err(e) => {
+                        let f = f.clone();
+                        self.at(
+                            &f,
+                            &format!("{prefix}.token_file"),
+                            format!("cannot read {}: {e}", path.display()),
+                        );
+                    }
+                }
+            }
+            (None, None) => self.near(
+                header,
+                &format!("{prefix}.token"),
+                "this channel needs `token = \"${VAR}\"` or `token_file`",
+            ),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Sales,
+    Fulfillment,
+}
+
+impl Role {
+    fn table(self) -> &'static str {
+        match self {
+            Role::Sales => "sales_channels",
+            Role::Fulfillment => "fulfillment_channels",
+        }
+    }
+    fn noun(self) -> &'static str {
+        match self {
+            Role::Sales => "sales channel",
+            Role::Fulfillment => "fulfillment channel",
+        }
+    }
+}
+
+fn valid_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn known<'a>(names: impl Iterator<Item = &'a String>) -> String {
+    let list: Vec<&str> = names.map(String::as_str).collect();
+    if list.is_empty() {
+        " (none are configured)".into()
+    } else {
+        format!(" (known: {})", list.join(", "))
+    }
+}
