@@ -41,6 +41,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
             cand shipments 'Shipments to warehouses'
+            cand po 'Purchase orders to suppliers, received into physical warehouses'
+            cand receipts 'Receipts of purchase orders reported by warehouses'
             cand runs 'The journal of runs'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
             cand completions 'Print a shell completion script'
@@ -646,6 +648,284 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;shipments;help;help'= {
         }
+        &'oms;po'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a draft purchase order into one physical warehouse'
+            cand edit 'Change a draft: supplier, expected date, note, lines'
+            cand list 'List purchase orders'
+            cand show 'One PO: lines with ordered/received/remaining, receipts, status story'
+            cand approve 'Approve drafts: their quantities become incoming stock'
+            cand export 'Send approved POs to the fulfillment channel of their warehouse (once each)'
+            cand cancel 'Cancel a draft, or an approved PO with nothing received; releases its incoming stock'
+            cand close 'Close a PO that is receiving, short; releases the incoming stock that never arrived'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;po;create'= {
+            cand --supplier 'supplier'
+            cand --warehouse 'The physical warehouse receiving the goods'
+            cand --line 'A line: SKU=QTY, optionally SKU=QTY@UNIT_COST (repeatable)'
+            cand --file 'Lines from a CSV file with columns sku,quantity[,unit_cost]'
+            cand --expected 'Expected arrival (YYYY-MM-DD)'
+            cand --note 'note'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show the PO that would be created without writing it'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;po;edit'= {
+            cand --supplier 'supplier'
+            cand --expected 'Expected arrival (YYYY-MM-DD); "" clears it'
+            cand --note '"" clears it'
+            cand --line 'Set a SKU''s quantity (adds the line if new); QTY 0 removes the line (repeatable)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show the result without writing it'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;po;list'= {
+            cand --status 'Only POs in this status (draft, approved, receiving, received, cancelled, closed)'
+            cand --warehouse 'Only POs into this warehouse (a virtual one means its members)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;po;show'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;po;approve'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;po;export'= {
+            cand --channel 'Only POs for warehouses of this fulfillment channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would be sent without sending or writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;po;cancel'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;po;close'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;po;help'= {
+            cand create 'Create a draft purchase order into one physical warehouse'
+            cand edit 'Change a draft: supplier, expected date, note, lines'
+            cand list 'List purchase orders'
+            cand show 'One PO: lines with ordered/received/remaining, receipts, status story'
+            cand approve 'Approve drafts: their quantities become incoming stock'
+            cand export 'Send approved POs to the fulfillment channel of their warehouse (once each)'
+            cand cancel 'Cancel a draft, or an approved PO with nothing received; releases its incoming stock'
+            cand close 'Close a PO that is receiving, short; releases the incoming stock that never arrived'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;po;help;create'= {
+        }
+        &'oms;po;help;edit'= {
+        }
+        &'oms;po;help;list'= {
+        }
+        &'oms;po;help;show'= {
+        }
+        &'oms;po;help;approve'= {
+        }
+        &'oms;po;help;export'= {
+        }
+        &'oms;po;help;cancel'= {
+        }
+        &'oms;po;help;close'= {
+        }
+        &'oms;po;help;help'= {
+        }
+        &'oms;receipts'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sync 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;receipts;sync'= {
+            cand --channel 'Only this fulfillment channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing anything or moving files'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;receipts;help'= {
+            cand sync 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;receipts;help;sync'= {
+        }
+        &'oms;receipts;help;help'= {
+        }
         &'oms;runs'= {
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -762,6 +1042,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
             cand shipments 'Shipments to warehouses'
+            cand po 'Purchase orders to suppliers, received into physical warehouses'
+            cand receipts 'Receipts of purchase orders reported by warehouses'
             cand runs 'The journal of runs'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
             cand completions 'Print a shell completion script'
@@ -830,6 +1112,37 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;shipments;show'= {
         }
         &'oms;help;shipments;sync'= {
+        }
+        &'oms;help;po'= {
+            cand create 'Create a draft purchase order into one physical warehouse'
+            cand edit 'Change a draft: supplier, expected date, note, lines'
+            cand list 'List purchase orders'
+            cand show 'One PO: lines with ordered/received/remaining, receipts, status story'
+            cand approve 'Approve drafts: their quantities become incoming stock'
+            cand export 'Send approved POs to the fulfillment channel of their warehouse (once each)'
+            cand cancel 'Cancel a draft, or an approved PO with nothing received; releases its incoming stock'
+            cand close 'Close a PO that is receiving, short; releases the incoming stock that never arrived'
+        }
+        &'oms;help;po;create'= {
+        }
+        &'oms;help;po;edit'= {
+        }
+        &'oms;help;po;list'= {
+        }
+        &'oms;help;po;show'= {
+        }
+        &'oms;help;po;approve'= {
+        }
+        &'oms;help;po;export'= {
+        }
+        &'oms;help;po;cancel'= {
+        }
+        &'oms;help;po;close'= {
+        }
+        &'oms;help;receipts'= {
+            cand sync 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
+        }
+        &'oms;help;receipts;sync'= {
         }
         &'oms;help;runs'= {
             cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'

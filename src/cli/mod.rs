@@ -6,6 +6,8 @@ mod config;
 mod demo;
 mod generate;
 mod init;
+mod po;
+mod receipts;
 mod runs;
 mod shipments;
 mod stock;
@@ -87,6 +89,12 @@ pub enum Command {
     /// Shipments to warehouses
     #[command(subcommand)]
     Shipments(shipments::ShipmentsCmd),
+    /// Purchase orders to suppliers, received into physical warehouses
+    #[command(subcommand)]
+    Po(po::PoCmd),
+    /// Receipts of purchase orders reported by warehouses
+    #[command(subcommand)]
+    Receipts(receipts::ReceiptsCmd),
     /// The journal of runs
     #[command(subcommand)]
     Runs(runs::RunsCmd),
@@ -232,6 +240,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Catalog(cmd) => catalog::exec(ctx, cmd),
         Command::Stock(cmd) => stock::exec(ctx, cmd),
         Command::Shipments(cmd) => shipments::exec(ctx, cmd),
+        Command::Po(cmd) => po::exec(ctx, cmd),
+        Command::Receipts(cmd) => receipts::exec(ctx, cmd),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
         Command::Demo(args) => demo::exec(ctx, args),
         Command::Completions(args) => generate::completions(args),

@@ -10,7 +10,7 @@ pub mod shipment;
 pub mod status;
 
 pub use money::{format_cents, parse_cents};
-pub use status::{OrderStatus, PoStatus, ShipmentStatus};
+pub use status::{OrderStatus, PoStatus, ReceiptStatus, ShipmentStatus};
 
 /// The key two SKUs are compared by (SPEC §1): surrounding whitespace trimmed, case ignored.
 /// The catalog keeps the spelling it first saw; this key is what makes them equal.

@@ -36,4 +36,7 @@ pub struct ReceiptIn {
 pub struct ReceiptLineIn {
     pub sku: String,
     pub quantity: i64,
+    /// Where it was read (`file:line`), so a problem found later names the exact row.
+    #[serde(default)]
+    pub source: String,
 }

@@ -68,6 +68,11 @@ status_enum!(PoStatus {
     Closed => "closed",
 });
 
+status_enum!(ReceiptStatus {
+    ShortReceived => "short_received",
+    Received => "received",
+});
+
 impl OrderStatus {
     pub fn is_final(self) -> bool {
         matches!(self, Self::Shipped | Self::ShortShipped | Self::Cancelled)
@@ -118,6 +123,9 @@ mod tests {
         }
         for s in PoStatus::ALL {
             assert_eq!(s.as_str().parse::<PoStatus>(), Ok(*s));
+        }
+        for s in ReceiptStatus::ALL {
+            assert_eq!(s.as_str().parse::<ReceiptStatus>(), Ok(*s));
         }
         assert!("shipping".parse::<OrderStatus>().is_err());
     }

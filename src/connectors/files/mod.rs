@@ -3,12 +3,14 @@
 
 pub mod fs;
 mod order_updates;
+mod purchases;
 mod shipments;
 
 use std::path::PathBuf;
 
 use super::{FulfillmentChannel, SalesChannel, Sent, Sink};
 use crate::config::{Channel, ChannelKind, FileFormat};
+use crate::model::purchase::{PoRequest, ReceiptIn};
 use crate::model::shipment::{OrderUpdate, ShipmentConfirmation, ShipmentRequest};
 
 /// A `files` channel in either role.
@@ -85,5 +87,13 @@ impl FulfillmentChannel for FilesChannel {
 
     fn shipment_updates(&mut self, sink: Sink<ShipmentConfirmation>) -> anyhow::Result<()> {
         shipments::updates(self, sink)
+    }
+
+    fn send_purchase_order(&mut self, po: &PoRequest) -> anyhow::Result<Sent> {
+        purchases::send_po(self, po)
+    }
+
+    fn receipts(&mut self, sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
+        purchases::receipts(self, sink)
     }
 }

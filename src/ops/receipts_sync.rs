@@ -1,0 +1,306 @@
+//! `oms receipts sync`: what warehouses received against POs (SPEC §4.3). Each fulfillment
+//! channel is one journaled run; each source (a file) is applied in one transaction and
+//! acknowledged only after it committed, so a crash re-reads it and the receipts' unique
+//! (channel, id) makes that harmless. Bad receipts are rejected one by one; the valid
+//! ones of the same source are still applied.
+
+mod apply;
+
+use std::collections::BTreeSet;
+
+use rusqlite::Connection;
+use serde::Serialize;
+use serde_json::json;
+
+use super::flow::{self, Journaled};
+use crate::config::Config;
+use crate::connectors::{self, Fetched, FulfillmentChannel};
+use crate::error::{Exit, usage};
+use crate::model::purchase::ReceiptIn;
+use crate::output::Report;
+use crate::store::Store;
+use crate::store::runs::Outcome;
+
+pub const FLOW: &str = "receipts sync";
+
+pub struct SyncOptions<'a> {
+    pub channel: Option<&'a str>,
+    pub dry_run: bool,
+    /// How status changes are attributed when there is no run (dry runs).
+    pub cause: &'a str,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct ReceiptsSyncReport {
+    pub dry_run: bool,
+    pub files: usize,
+    pub applied: usize,
+    pub already_applied: usize,
+    pub rejected: usize,
+    pub over_received: usize,
+    pub failed_files: usize,
+    pub failed_channels: usize,
+    pub units_received: i64,
+    pub items: Vec<ReceiptItem>,
+    /// The (physical warehouse, variant) pairs whose available stock rose. This is the
+    /// seam for SPEC §4.2.4: the caller retries backordered orders first-in-first-out
+    /// for these, after the receipts are committed (never on a dry run).
+    #[serde(skip)]
+    pub stock_raised: BTreeSet<(String, i64)>,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct ReceiptItem {
+    pub channel: String,
+    pub receipt: String,
+    pub po: String,
+    pub source: String,
+    pub outcome: ReceiptOutcome,
+    /// The receipt's status once applied: short_received or received.
+    pub status: Option<String>,
+    pub po_status: Option<String>,
+    pub units: i64,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Default, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptOutcome {
+    #[default]
+    Applied,
+    /// Seen before (same channel and receipt id): nothing changed.
+    AlreadyApplied,
+    /// Applied, but more arrived than was still expected; a warning, one per line.
+    OverReceived,
+    Rejected,
+    /// A whole file could not be read; it was moved to the inbox's `failed/`.
+    FileFailed,
+    /// The channel could not be read at all (its run failed).
+    ChannelFailed,
+}
+
+impl ReceiptsSyncReport {
+    fn push(&mut self, item: ReceiptItem) {
+        match item.outcome {
+            ReceiptOutcome::Applied => {
+                self.applied += 1;
+                self.units_received += item.units;
+            }
+            ReceiptOutcome::AlreadyApplied => self.already_applied += 1,
+            ReceiptOutcome::OverReceived => self.over_received += 1,
+            ReceiptOutcome::Rejected => self.rejected += 1,
+            ReceiptOutcome::FileFailed => self.failed_files += 1,
+            ReceiptOutcome::ChannelFailed => self.failed_channels += 1,
+        }
+        self.items.push(item);
+    }
+
+    fn merge(&mut self, other: ReceiptsSyncReport) {
+        self.files += other.files;
+        self.stock_raised.extend(other.stock_raised);
+        for item in other.items {
+            self.push(item);
+        }
+    }
+}
+
+impl Report for ReceiptsSyncReport {
+    type Item = ReceiptItem;
+
+    fn summary(&self) -> Vec<(&'static str, String)> {
+        let mut s = vec![
+            ("files", self.files.to_string()),
+            ("receipts applied", self.applied.to_string()),
+            ("units received", self.units_received.to_string()),
+            ("already applied", self.already_applied.to_string()),
+            ("over-received lines", self.over_received.to_string()),
+            ("rejected", self.rejected.to_string()),
+            ("unreadable files", self.failed_files.to_string()),
+        ];
+        if self.failed_channels > 0 {
+            s.push(("failed channels", self.failed_channels.to_string()));
+        }
+        if self.dry_run {
+            s.push(("dry run", "nothing was written or moved".to_string()));
+        }
+        s
+    }
+
+    fn items(&self) -> &[ReceiptItem] {
+        &self.items
+    }
+
+    fn is_notable(&self, item: &ReceiptItem) -> bool {
+        !matches!(
+            item.outcome,
+            ReceiptOutcome::Applied | ReceiptOutcome::AlreadyApplied
+        )
+    }
+
+    fn exit(&self) -> Exit {
+        flow::exit_of(self.outcome())
+    }
+}
+
+impl Journaled for ReceiptsSyncReport {
+    fn counts(&self) -> serde_json::Value {
+        json!({
+            "files": self.files,
+            "applied": self.applied,
+            "units_received": self.units_received,
+            "already_applied": self.already_applied,
+            "over_received": self.over_received,
+            "rejected": self.rejected,
+            "failed_files": self.failed_files,
+        })
+    }
+
+    fn outcome(&self) -> Outcome {
+        if self.failed_channels > 0 {
+            Outcome::Failed
+        } else if self.rejected > 0 || self.failed_files > 0 {
+            Outcome::Rejected
+        } else {
+            Outcome::Ok
+        }
+    }
+}
+
+pub fn run(
+    store: &mut Store,
+    config: &Config,
+    o: &SyncOptions,
+) -> anyhow::Result<ReceiptsSyncReport> {
+    let channels: Vec<&String> = match o.channel {
+        Some(code) => {
+            let (code, ch) = config
+                .fulfillment_channels
+                .get_key_value(code)
+                .ok_or_else(|| usage(format!("unknown fulfillment channel `{code}`")))?;
+            if !ch.enabled {
+                return Err(usage(format!(
+                    "fulfillment channel `{code}` is disabled (enabled = false)"
+                )));
+            }
+            vec![code]
+        }
+        None => config
+            .fulfillment_channels
+            .iter()
+            .filter(|(_, c)| c.enabled)
+            .map(|(code, _)| code)
+            .collect(),
+    };
+    let mut report = ReceiptsSyncReport {
+        dry_run: o.dry_run,
+        ..Default::default()
+    };
+    for code in channels {
+        let part = flow::journaled(store, FLOW, Some(code), o.dry_run, |store, run_id| {
+            let cause = flow::cause_of(FLOW, run_id, o.cause);
+            let applier = apply::Applier::new(config, code, run_id, cause);
+            sync_channel(store, config, &applier, o.dry_run)
+        });
+        match part {
+            Ok(part) => report.merge(part),
+            Err(e) => report.push(ReceiptItem {
+                channel: code.clone(),
+                outcome: ReceiptOutcome::ChannelFailed,
+                reasons: vec![format!("{e:#}")],
+                ..Default::default()
+            }),
+        }
+    }
+    if o.dry_run {
+        // A preview raised no stock: nothing may be allocated on the strength of it.
+        report.stock_raised.clear();
+    }
+    Ok(report)
+}
+
+fn sync_channel(
+    store: &mut Store,
+    config: &Config,
+    applier: &apply::Applier,
+    dry_run: bool,
+) -> anyhow::Result<ReceiptsSyncReport> {
+    let mut connector = connectors::fulfillment(config, applier.channel)?;
+    let mut report = ReceiptsSyncReport {
+        dry_run,
+        ..Default::default()
+    };
+    if dry_run {
+        // One transaction for the whole preview, so later files see earlier ones'
+        // effects exactly as a real run would; it is rolled back when dropped.
+        let tx = store.tx()?;
+        stream(
+            connector.as_mut(),
+            applier,
+            &mut report,
+            |records, report| apply_all(&tx, applier, records, report),
+        )?;
+    } else {
+        let done = stream(
+            connector.as_mut(),
+            applier,
+            &mut report,
+            |records, report| {
+                let tx = store.tx()?;
+                apply_all(&tx, applier, records, report)?;
+                tx.commit()?;
+                Ok(())
+            },
+        )?;
+        for source in done {
+            connector.ack(&source)?;
+        }
+    }
+    Ok(report)
+}
+
+/// Reads the channel's receipts, handing each complete source to `apply_source`.
+/// Returns the sources to acknowledge.
+fn stream(
+    connector: &mut dyn FulfillmentChannel,
+    applier: &apply::Applier,
+    report: &mut ReceiptsSyncReport,
+    mut apply_source: impl FnMut(&[ReceiptIn], &mut ReceiptsSyncReport) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<String>> {
+    let mut pending: Vec<ReceiptIn> = Vec::new();
+    let mut done = Vec::new();
+    connector.receipts(&mut |event| {
+        match event {
+            Fetched::Record(r) => pending.push(r),
+            Fetched::SourceDone { source } => {
+                report.files += 1;
+                apply_source(&pending, report)?;
+                pending.clear();
+                done.push(source);
+            }
+            Fetched::SourceFailed { source, reason } => {
+                report.files += 1;
+                report.push(ReceiptItem {
+                    channel: applier.channel.to_string(),
+                    source,
+                    outcome: ReceiptOutcome::FileFailed,
+                    reasons: vec![reason],
+                    ..Default::default()
+                });
+            }
+        }
+        Ok(())
+    })?;
+    Ok(done)
+}
+
+fn apply_all(
+    conn: &Connection,
+    applier: &apply::Applier,
+    records: &[ReceiptIn],
+    report: &mut ReceiptsSyncReport,
+) -> anyhow::Result<()> {
+    for r in records {
+        applier.apply(conn, r, report)?;
+    }
+    Ok(())
+}

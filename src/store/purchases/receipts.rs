@@ -1,0 +1,89 @@
+//! Receipts: what a warehouse reports it received against a PO. A receipt is stored once
+//! per (channel, external id), so reading the same report again is recognised and changes
+//! nothing. Its status is decided when it is stored and written to the story with it.
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use crate::model::{ReceiptStatus, now};
+use crate::store::history;
+
+pub struct NewReceipt<'a> {
+    pub po_id: i64,
+    pub channel: &'a str,
+    pub external_id: &'a str,
+    pub received_at: Option<&'a str>,
+    pub status: ReceiptStatus,
+    pub lines: &'a [NewReceiptLine],
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct NewReceiptLine {
+    pub po_line_id: i64,
+    pub variant_id: i64,
+    pub quantity: i64,
+}
+
+/// Whether this channel's receipt was already applied.
+pub fn exists(conn: &Connection, channel: &str, external_id: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM receipts WHERE channel = ?1 AND external_id = ?2)",
+    )?
+    .query_row(params![channel, external_id], |r| r.get(0))
+}
+
+/// Stores a receipt with its lines and records its status in the story. Returns its id.
+pub fn insert(conn: &Connection, r: &NewReceipt, cause: &str) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO receipts (po_id, channel, external_id, status, received_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        r.po_id,
+        r.channel,
+        r.external_id,
+        r.status.as_str(),
+        r.received_at,
+        now()
+    ])?;
+    let id = conn.last_insert_rowid();
+    let mut line = conn.prepare_cached(
+        "INSERT INTO receipt_lines (receipt_id, po_line_id, variant_id, quantity) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for l in r.lines {
+        line.execute(params![id, l.po_line_id, l.variant_id, l.quantity])?;
+    }
+    history::record(conn, "receipt", id, None, r.status.as_str(), cause, None)?;
+    Ok(id)
+}
+
+/// One receipt of a PO, as `oms po show` lists it.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ReceiptRow {
+    pub receipt: String,
+    pub channel: String,
+    pub status: String,
+    pub units: i64,
+    pub received_at: Option<String>,
+    pub recorded_at: String,
+}
+
+pub fn of_po(conn: &Connection, po_id: i64) -> rusqlite::Result<Vec<ReceiptRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.external_id, r.channel, r.status,
+                (SELECT COALESCE(SUM(quantity), 0) FROM receipt_lines l WHERE l.receipt_id = r.id),
+                r.received_at, r.created_at
+         FROM receipts r WHERE r.po_id = ?1 ORDER BY r.id",
+    )?;
+    stmt.query_map(params![po_id], |r| {
+        Ok(ReceiptRow {
+            receipt: r.get(0)?,
+            channel: r.get(1)?,
+            status: r.get(2)?,
+            units: r.get(3)?,
+            received_at: r.get(4)?,
+            recorded_at: r.get(5)?,
+        })
+    })?
+    .collect()
+}
