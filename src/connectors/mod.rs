@@ -22,7 +22,8 @@ pub enum Fetched<T> {
     Record(T),
     /// Every record of this source has been handed over; acknowledge it once committed.
     SourceDone { source: String },
-    /// A source that could not be read at all; the connector has already set it aside.
+    /// A source that could not be read at all. It stays where it is until the flow asks
+    /// the connector to set it aside (never in a dry run).
     SourceFailed { source: String, reason: String },
 }
 
@@ -88,6 +89,12 @@ pub trait SalesChannel {
         Ok(())
     }
 
+    /// Sets aside a source reported as `SourceFailed`, so it is not read again and again.
+    /// Flows call it only for real runs: a dry run must leave everything where it was.
+    fn set_aside_orders(&mut self, _source: &str, _reason: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+
     /// Reports shipped lines, tracking and cancellations back to the channel.
     fn export_orders(&mut self, _updates: &[OrderUpdate]) -> anyhow::Result<Vec<Sent>> {
         Err(self.unsupported("receive order updates"))
@@ -145,6 +152,12 @@ pub trait FulfillmentChannel {
 
     /// Marks a source handed over by a streamed read as fully applied.
     fn ack(&mut self, _source: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    /// Sets aside a source reported as `SourceFailed`, so it is not read again and again.
+    /// Flows call it only for real runs: a dry run must leave everything where it was.
+    fn set_aside(&mut self, _source: &str, _reason: &str) -> anyhow::Result<()> {
         Ok(())
     }
 }

@@ -240,7 +240,7 @@ fn sync_channel(
             |records, report| apply_all(&tx, applier, records, report),
         )?;
     } else {
-        let done = stream(
+        let (done, failed) = stream(
             connector.as_mut(),
             applier,
             &mut report,
@@ -254,20 +254,24 @@ fn sync_channel(
         for source in done {
             connector.ack(&source)?;
         }
+        for (source, reason) in failed {
+            connector.set_aside(&source, &reason)?;
+        }
     }
     Ok(report)
 }
 
 /// Reads the channel's receipts, handing each complete source to `apply_source`.
-/// Returns the sources to acknowledge.
+/// Returns the sources to acknowledge and the unreadable ones to set aside.
 fn stream(
     connector: &mut dyn FulfillmentChannel,
     applier: &apply::Applier,
     report: &mut ReceiptsSyncReport,
     mut apply_source: impl FnMut(&[ReceiptIn], &mut ReceiptsSyncReport) -> anyhow::Result<()>,
-) -> anyhow::Result<Vec<String>> {
+) -> anyhow::Result<(Vec<String>, Vec<(String, String)>)> {
     let mut pending: Vec<ReceiptIn> = Vec::new();
     let mut done = Vec::new();
+    let mut failed = Vec::new();
     connector.receipts(&mut |event| {
         match event {
             Fetched::Record(r) => pending.push(r),
@@ -279,6 +283,7 @@ fn stream(
             }
             Fetched::SourceFailed { source, reason } => {
                 report.files += 1;
+                failed.push((source.clone(), reason.clone()));
                 report.push(ReceiptItem {
                     channel: applier.channel.to_string(),
                     source,
@@ -290,7 +295,7 @@ fn stream(
         }
         Ok(())
     })?;
-    Ok(done)
+    Ok((done, failed))
 }
 
 fn apply_all(

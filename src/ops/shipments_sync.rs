@@ -162,11 +162,13 @@ fn sync_channel(
     };
     let mut pending: Vec<ShipmentConfirmation> = Vec::new();
     let mut done_sources: Vec<String> = Vec::new();
+    let mut failed_sources: Vec<(String, String)> = Vec::new();
     connector.shipment_updates(&mut |event| {
         match event {
             Fetched::Record(c) => pending.push(c),
             Fetched::SourceFailed { source, reason } => {
                 report.failed_files += 1;
+                failed_sources.push((source.clone(), reason.clone()));
                 report.items.push(Item {
                     channel: code.to_string(),
                     outcome: "unreadable".into(),
@@ -194,6 +196,11 @@ fn sync_channel(
     })?;
     for source in done_sources {
         connector.ack(&source)?;
+    }
+    if !dry_run {
+        for (source, reason) in failed_sources {
+            connector.set_aside(&source, &reason)?;
+        }
     }
     Ok(report)
 }

@@ -59,6 +59,10 @@ impl SalesChannel for FilesChannel {
         fs::move_done(std::path::Path::new(source)).map(|_| ())
     }
 
+    fn set_aside_orders(&mut self, source: &str, reason: &str) -> anyhow::Result<()> {
+        fs::move_failed(std::path::Path::new(source), reason).map(|_| ())
+    }
+
     fn export_orders(&mut self, updates: &[OrderUpdate]) -> anyhow::Result<Vec<Sent>> {
         order_updates::export(self, updates)
     }
@@ -75,6 +79,10 @@ impl FulfillmentChannel for FilesChannel {
 
     fn ack(&mut self, source: &str) -> anyhow::Result<()> {
         fs::move_done(std::path::Path::new(source)).map(|_| ())
+    }
+
+    fn set_aside(&mut self, source: &str, reason: &str) -> anyhow::Result<()> {
+        fs::move_failed(std::path::Path::new(source), reason).map(|_| ())
     }
 
     fn send_shipments(&mut self, list: &[ShipmentRequest]) -> anyhow::Result<Vec<Sent>> {

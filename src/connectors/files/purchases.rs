@@ -81,7 +81,6 @@ pub(super) fn receipts(ch: &FilesChannel, sink: Sink<ReceiptIn>) -> anyhow::Resu
                 sink(Fetched::SourceDone { source })?;
             }
             Err(reason) => {
-                fs::move_failed(&path, &reason)?;
                 sink(Fetched::SourceFailed { source, reason })?;
             }
         }

@@ -148,7 +148,6 @@ pub(super) fn updates(ch: &FilesChannel, sink: Sink<ShipmentConfirmation>) -> an
                 sink(Fetched::SourceDone { source })?;
             }
             Err(reason) => {
-                fs::move_failed(&path, &reason)?;
                 sink(Fetched::SourceFailed { source, reason })?;
             }
         }
