@@ -4,12 +4,15 @@
 pub mod fs;
 mod order_updates;
 mod shipments;
+mod stock;
 
 use std::path::PathBuf;
 
 use super::{FulfillmentChannel, SalesChannel, Sent, Sink};
 use crate::config::{Channel, ChannelKind, FileFormat};
-use crate::model::shipment::{OrderUpdate, ShipmentConfirmation, ShipmentRequest};
+use crate::model::shipment::{
+    OrderUpdate, ShipmentConfirmation, ShipmentRequest, StockCount, StockPublish,
+};
 
 /// A `files` channel in either role.
 pub struct FilesChannel {
@@ -60,6 +63,10 @@ impl SalesChannel for FilesChannel {
     fn export_orders(&mut self, updates: &[OrderUpdate]) -> anyhow::Result<Vec<Sent>> {
         order_updates::export(self, updates)
     }
+
+    fn push_stock(&mut self, levels: &[StockPublish]) -> anyhow::Result<Vec<Sent>> {
+        stock::push(self, levels)
+    }
 }
 
 impl FulfillmentChannel for FilesChannel {
@@ -85,5 +92,9 @@ impl FulfillmentChannel for FilesChannel {
 
     fn shipment_updates(&mut self, sink: Sink<ShipmentConfirmation>) -> anyhow::Result<()> {
         shipments::updates(self, sink)
+    }
+
+    fn stock_counts(&mut self, sink: Sink<StockCount>) -> anyhow::Result<()> {
+        stock::counts(self, sink)
     }
 }
