@@ -178,11 +178,17 @@ _oms() {
             oms__subcmd__help__subcmd__stock,history)
                 cmd="oms__subcmd__help__subcmd__stock__subcmd__history"
                 ;;
+            oms__subcmd__help__subcmd__stock,push)
+                cmd="oms__subcmd__help__subcmd__stock__subcmd__push"
+                ;;
             oms__subcmd__help__subcmd__stock,rebuild)
                 cmd="oms__subcmd__help__subcmd__stock__subcmd__rebuild"
                 ;;
             oms__subcmd__help__subcmd__stock,show)
                 cmd="oms__subcmd__help__subcmd__stock__subcmd__show"
+                ;;
+            oms__subcmd__help__subcmd__stock,sync)
+                cmd="oms__subcmd__help__subcmd__stock__subcmd__sync"
                 ;;
             oms__subcmd__help__subcmd__stock,verify)
                 cmd="oms__subcmd__help__subcmd__stock__subcmd__verify"
@@ -235,11 +241,17 @@ _oms() {
             oms__subcmd__stock,history)
                 cmd="oms__subcmd__stock__subcmd__history"
                 ;;
+            oms__subcmd__stock,push)
+                cmd="oms__subcmd__stock__subcmd__push"
+                ;;
             oms__subcmd__stock,rebuild)
                 cmd="oms__subcmd__stock__subcmd__rebuild"
                 ;;
             oms__subcmd__stock,show)
                 cmd="oms__subcmd__stock__subcmd__show"
+                ;;
+            oms__subcmd__stock,sync)
+                cmd="oms__subcmd__stock__subcmd__sync"
                 ;;
             oms__subcmd__stock,verify)
                 cmd="oms__subcmd__stock__subcmd__verify"
@@ -253,11 +265,17 @@ _oms() {
             oms__subcmd__stock__subcmd__help,history)
                 cmd="oms__subcmd__stock__subcmd__help__subcmd__history"
                 ;;
+            oms__subcmd__stock__subcmd__help,push)
+                cmd="oms__subcmd__stock__subcmd__help__subcmd__push"
+                ;;
             oms__subcmd__stock__subcmd__help,rebuild)
                 cmd="oms__subcmd__stock__subcmd__help__subcmd__rebuild"
                 ;;
             oms__subcmd__stock__subcmd__help,show)
                 cmd="oms__subcmd__stock__subcmd__help__subcmd__show"
+                ;;
+            oms__subcmd__stock__subcmd__help,sync)
+                cmd="oms__subcmd__stock__subcmd__help__subcmd__sync"
                 ;;
             oms__subcmd__stock__subcmd__help,verify)
                 cmd="oms__subcmd__stock__subcmd__help__subcmd__verify"
@@ -1319,7 +1337,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__stock)
-            opts="show history adjust verify rebuild"
+            opts="show history adjust verify rebuild sync push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1360,6 +1378,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__help__subcmd__stock__subcmd__push)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__help__subcmd__stock__subcmd__rebuild)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1375,6 +1407,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__stock__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__stock__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1891,7 +1937,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__stock)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version show history adjust verify rebuild help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version show history adjust verify rebuild sync push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1995,7 +2041,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__stock__subcmd__help)
-            opts="show history adjust verify rebuild help"
+            opts="show history adjust verify rebuild sync push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2050,6 +2096,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__stock__subcmd__help__subcmd__push)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__stock__subcmd__help__subcmd__rebuild)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2065,6 +2125,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__stock__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__stock__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2112,6 +2186,48 @@ _oms() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__stock__subcmd__push)
+            opts="-o -q -v -y -h -V --channel --full --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2196,6 +2312,48 @@ _oms() {
                     return 0
                     ;;
                 --warehouse)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__stock__subcmd__sync)
+            opts="-o -q -v -y -h -V --channel --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
