@@ -223,11 +223,17 @@ _oms() {
             oms__subcmd__help__subcmd__stock,history)
                 cmd="oms__subcmd__help__subcmd__stock__subcmd__history"
                 ;;
+            oms__subcmd__help__subcmd__stock,push)
+                cmd="oms__subcmd__help__subcmd__stock__subcmd__push"
+                ;;
             oms__subcmd__help__subcmd__stock,rebuild)
                 cmd="oms__subcmd__help__subcmd__stock__subcmd__rebuild"
                 ;;
             oms__subcmd__help__subcmd__stock,show)
                 cmd="oms__subcmd__help__subcmd__stock__subcmd__show"
+                ;;
+            oms__subcmd__help__subcmd__stock,sync)
+                cmd="oms__subcmd__help__subcmd__stock__subcmd__sync"
                 ;;
             oms__subcmd__help__subcmd__stock,verify)
                 cmd="oms__subcmd__help__subcmd__stock__subcmd__verify"
@@ -346,11 +352,17 @@ _oms() {
             oms__subcmd__stock,history)
                 cmd="oms__subcmd__stock__subcmd__history"
                 ;;
+            oms__subcmd__stock,push)
+                cmd="oms__subcmd__stock__subcmd__push"
+                ;;
             oms__subcmd__stock,rebuild)
                 cmd="oms__subcmd__stock__subcmd__rebuild"
                 ;;
             oms__subcmd__stock,show)
                 cmd="oms__subcmd__stock__subcmd__show"
+                ;;
+            oms__subcmd__stock,sync)
+                cmd="oms__subcmd__stock__subcmd__sync"
                 ;;
             oms__subcmd__stock,verify)
                 cmd="oms__subcmd__stock__subcmd__verify"
@@ -364,11 +376,17 @@ _oms() {
             oms__subcmd__stock__subcmd__help,history)
                 cmd="oms__subcmd__stock__subcmd__help__subcmd__history"
                 ;;
+            oms__subcmd__stock__subcmd__help,push)
+                cmd="oms__subcmd__stock__subcmd__help__subcmd__push"
+                ;;
             oms__subcmd__stock__subcmd__help,rebuild)
                 cmd="oms__subcmd__stock__subcmd__help__subcmd__rebuild"
                 ;;
             oms__subcmd__stock__subcmd__help,show)
                 cmd="oms__subcmd__stock__subcmd__help__subcmd__show"
+                ;;
+            oms__subcmd__stock__subcmd__help,sync)
+                cmd="oms__subcmd__stock__subcmd__help__subcmd__sync"
                 ;;
             oms__subcmd__stock__subcmd__help,verify)
                 cmd="oms__subcmd__stock__subcmd__help__subcmd__verify"
@@ -1660,7 +1678,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__stock)
-            opts="show history adjust verify rebuild"
+            opts="show history adjust verify rebuild sync push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,6 +1719,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__help__subcmd__stock__subcmd__push)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__help__subcmd__stock__subcmd__rebuild)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1716,6 +1748,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__stock__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__stock__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2888,7 +2934,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__stock)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version show history adjust verify rebuild help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version show history adjust verify rebuild sync push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2992,7 +3038,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__stock__subcmd__help)
-            opts="show history adjust verify rebuild help"
+            opts="show history adjust verify rebuild sync push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3047,6 +3093,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__stock__subcmd__help__subcmd__push)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__stock__subcmd__help__subcmd__rebuild)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3062,6 +3122,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__stock__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__stock__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3109,6 +3183,48 @@ _oms() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__stock__subcmd__push)
+            opts="-o -q -v -y -h -V --channel --full --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3193,6 +3309,48 @@ _oms() {
                     return 0
                     ;;
                 --warehouse)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__stock__subcmd__sync)
+            opts="-o -q -v -y -h -V --channel --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -413,6 +413,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand adjust 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
             cand verify 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
             cand rebuild 'Recompute every level from the ledger'
+            cand sync 'Set on hand to what fulfillment channels report (stock snapshots)'
+            cand push 'Publish available stock to sales channels'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;stock;show'= {
@@ -528,12 +530,57 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;stock;sync'= {
+            cand --channel 'Only this fulfillment channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Report what would change without writing or moving any file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;stock;push'= {
+            cand --channel 'Only this sales channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --full 'Send every SKU, not only those changed since the last push'
+            cand --dry-run 'Show what would be sent per channel and SKU, without sending or writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;stock;help'= {
             cand show 'Levels per warehouse and SKU (virtual warehouses show their members'' sums)'
             cand history 'The stock ledger, newest first'
             cand adjust 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
             cand verify 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
             cand rebuild 'Recompute every level from the ledger'
+            cand sync 'Set on hand to what fulfillment channels report (stock snapshots)'
+            cand push 'Publish available stock to sales channels'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;stock;help;show'= {
@@ -545,6 +592,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;stock;help;verify'= {
         }
         &'oms;stock;help;rebuild'= {
+        }
+        &'oms;stock;help;sync'= {
+        }
+        &'oms;stock;help;push'= {
         }
         &'oms;stock;help;help'= {
         }
@@ -1091,6 +1142,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand adjust 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'
             cand verify 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
             cand rebuild 'Recompute every level from the ledger'
+            cand sync 'Set on hand to what fulfillment channels report (stock snapshots)'
+            cand push 'Publish available stock to sales channels'
         }
         &'oms;help;stock;show'= {
         }
@@ -1101,6 +1154,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;stock;verify'= {
         }
         &'oms;help;stock;rebuild'= {
+        }
+        &'oms;help;stock;sync'= {
+        }
+        &'oms;help;stock;push'= {
         }
         &'oms;help;shipments'= {
             cand list 'Shipments, newest first'

@@ -1,4 +1,5 @@
-//! `oms stock …`: levels, the ledger, adjustments, and the ledger checks (SPEC §2, §4.2).
+//! `oms stock …`: levels, the ledger, adjustments, the ledger checks, and stock sync and
+//! push with the channels (SPEC §2, §4.2).
 
 use std::path::PathBuf;
 
@@ -10,7 +11,7 @@ use crate::model::AdjustReason;
 use crate::ops::stock_adjust::{self, AdjustReport, Batch, Change, Options, ProblemKind, Request};
 use crate::ops::stock_history::{self, HistoryOptions};
 use crate::ops::stock_show::{self, ShowOptions};
-use crate::ops::{stock_adjust_file, stock_rebuild, stock_verify};
+use crate::ops::{stock_adjust_file, stock_push, stock_rebuild, stock_sync, stock_verify};
 use crate::output::Format;
 
 #[derive(Debug, Subcommand)]
@@ -25,6 +26,10 @@ pub enum StockCmd {
     Verify,
     /// Recompute every level from the ledger
     Rebuild(RebuildArgs),
+    /// Set on hand to what fulfillment channels report (stock snapshots)
+    Sync(SyncArgs),
+    /// Publish available stock to sales channels
+    Push(PushArgs),
 }
 
 #[derive(Debug, Args)]
@@ -113,6 +118,29 @@ pub struct RebuildArgs {
     pub dry_run: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only this fulfillment channel
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+    /// Report what would change without writing or moving any file
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Only this sales channel
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+    /// Send every SKU, not only those changed since the last push
+    #[arg(long)]
+    pub full: bool,
+    /// Show what would be sent per channel and SKU, without sending or writing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
 pub fn exec(ctx: &Ctx, cmd: StockCmd) -> anyhow::Result<Exit> {
     match cmd {
         StockCmd::Show(args) => show(ctx, args),
@@ -120,6 +148,8 @@ pub fn exec(ctx: &Ctx, cmd: StockCmd) -> anyhow::Result<Exit> {
         StockCmd::Adjust(args) => adjust(ctx, args),
         StockCmd::Verify => verify(ctx),
         StockCmd::Rebuild(args) => rebuild(ctx, args),
+        StockCmd::Sync(args) => sync(ctx, args),
+        StockCmd::Push(args) => push(ctx, args),
     }
 }
 
@@ -179,6 +209,44 @@ fn rebuild(ctx: &Ctx, args: RebuildArgs) -> anyhow::Result<Exit> {
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;
     let report = stock_rebuild::rebuild(&mut store, args.dry_run)?;
+    ctx.out.report(&report)
+}
+
+fn sync(ctx: &Ctx, args: SyncArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    if let Some(c) = &args.channel
+        && !config.fulfillment_channels.contains_key(c)
+    {
+        return Err(usage(format!("unknown fulfillment channel `{c}`")));
+    }
+    let _lock = ctx.lock(&config)?;
+    let mut store = ctx.store(&config)?;
+    let opts = stock_sync::Options {
+        channel: args.channel.as_deref(),
+        dry_run: args.dry_run,
+    };
+    let report = stock_sync::run(&config, &mut store, &opts)?;
+    ctx.out.report(&report)
+}
+
+fn push(ctx: &Ctx, args: PushArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    if let Some(c) = &args.channel
+        && !config.sales_channels.contains_key(c)
+    {
+        return Err(usage(format!("unknown sales channel `{c}`")));
+    }
+    let _lock = ctx.lock(&config)?;
+    let mut store = ctx.store(&config)?;
+    let opts = stock_push::Options {
+        channel: args.channel.as_deref(),
+        full: args.full,
+        dry_run: args.dry_run,
+    };
+    let report = stock_push::run(&config, &mut store, &opts)?;
+    for note in &report.notes {
+        ctx.out.note(note);
+    }
     ctx.out.report(&report)
 }
 

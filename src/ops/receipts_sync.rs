@@ -261,6 +261,9 @@ fn sync_channel(
     Ok(report)
 }
 
+/// Sources read: those to acknowledge, and the unreadable ones with why.
+type Sources = (Vec<String>, Vec<(String, String)>);
+
 /// Reads the channel's receipts, handing each complete source to `apply_source`.
 /// Returns the sources to acknowledge and the unreadable ones to set aside.
 fn stream(
@@ -268,7 +271,7 @@ fn stream(
     applier: &apply::Applier,
     report: &mut ReceiptsSyncReport,
     mut apply_source: impl FnMut(&[ReceiptIn], &mut ReceiptsSyncReport) -> anyhow::Result<()>,
-) -> anyhow::Result<(Vec<String>, Vec<(String, String)>)> {
+) -> anyhow::Result<Sources> {
     let mut pending: Vec<ReceiptIn> = Vec::new();
     let mut done = Vec::new();
     let mut failed = Vec::new();

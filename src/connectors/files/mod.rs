@@ -5,13 +5,16 @@ pub mod fs;
 mod order_updates;
 mod purchases;
 mod shipments;
+mod stock;
 
 use std::path::PathBuf;
 
 use super::{FulfillmentChannel, SalesChannel, Sent, Sink};
 use crate::config::{Channel, ChannelKind, FileFormat};
 use crate::model::purchase::{PoRequest, ReceiptIn};
-use crate::model::shipment::{OrderUpdate, ShipmentConfirmation, ShipmentRequest};
+use crate::model::shipment::{
+    OrderUpdate, ShipmentConfirmation, ShipmentRequest, StockCount, StockPublish,
+};
 
 /// A `files` channel in either role.
 pub struct FilesChannel {
@@ -66,6 +69,10 @@ impl SalesChannel for FilesChannel {
     fn export_orders(&mut self, updates: &[OrderUpdate]) -> anyhow::Result<Vec<Sent>> {
         order_updates::export(self, updates)
     }
+
+    fn push_stock(&mut self, levels: &[StockPublish]) -> anyhow::Result<Vec<Sent>> {
+        stock::push(self, levels)
+    }
 }
 
 impl FulfillmentChannel for FilesChannel {
@@ -103,5 +110,9 @@ impl FulfillmentChannel for FilesChannel {
 
     fn receipts(&mut self, sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
         purchases::receipts(self, sink)
+    }
+
+    fn stock_counts(&mut self, sink: Sink<StockCount>) -> anyhow::Result<()> {
+        stock::counts(self, sink)
     }
 }

@@ -3,10 +3,13 @@
 //! [`apply`] is the only function that changes `stock_levels`, and it always writes the
 //! ledger row in the same statement group, so levels equal the ledger's sums by
 //! construction; [`verify`] proves it and [`rebuild`] restores it. Reads for the
-//! `stock show|history` commands live in `query`, the ledger checks in `audit`.
+//! `stock show|history` commands live in `query`, the ledger checks in `audit`,
+//! the bulk reads and writes of `stock sync` and `stock push` in `snapshot` and `push`.
 
 mod audit;
+pub mod push;
 mod query;
+pub mod snapshot;
 
 pub use audit::{Mismatch, level_count, rebuild, verify};
 pub use query::{

@@ -1,0 +1,323 @@
+//! `oms stock push` (SPEC §4.2.3): publish to each sales channel, per SKU, the available
+//! stock of its `stock_source` minus its `buffer`, never below 0. Only values that differ
+//! from the last successful push are sent unless `--full`; a value is remembered only
+//! once the channel has accepted it, so anything refused is sent again next time.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::flow::{self, Journaled};
+use crate::config::{Config, SalesChannel};
+use crate::connectors;
+use crate::error::{Exit, usage};
+use crate::model::shipment::StockPublish;
+use crate::model::sku_key;
+use crate::output::Report;
+use crate::store::Store;
+use crate::store::runs::Outcome;
+use crate::store::stock::push::{self, PushRow};
+
+pub const FLOW: &str = "stock push";
+
+pub struct Options<'a> {
+    pub channel: Option<&'a str>,
+    /// Send every SKU, changed or not.
+    pub full: bool,
+    pub dry_run: bool,
+}
+
+/// One SKU as published to one channel.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Item {
+    pub channel: String,
+    /// The SKU as the channel knows it.
+    pub sku: String,
+    pub oms_sku: String,
+    /// Available in the stock source (summed over a virtual warehouse's members).
+    pub available: i64,
+    /// What the last successful push published, if anything.
+    pub previous: Option<i64>,
+    pub buffer: i64,
+    pub published: i64,
+    /// `sent`, `refused`, or `would send` in a dry run.
+    pub outcome: String,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PushReport {
+    pub dry_run: bool,
+    pub full: bool,
+    pub sent: usize,
+    pub refused: usize,
+    /// SKUs not sent because their value is what the channel already has.
+    pub unchanged: usize,
+    pub failed_channels: Vec<String>,
+    /// Channels and SKUs left out, and why.
+    pub notes: Vec<String>,
+    pub items: Vec<Item>,
+}
+
+impl Report for PushReport {
+    type Item = Item;
+    fn summary(&self) -> Vec<(&'static str, String)> {
+        let sent = if self.dry_run { "would send" } else { "sent" };
+        let mut s = vec![
+            (sent, self.sent.to_string()),
+            ("unchanged", self.unchanged.to_string()),
+            ("refused", self.refused.to_string()),
+        ];
+        if !self.failed_channels.is_empty() {
+            s.push(("failed channels", self.failed_channels.join(", ")));
+        }
+        if self.dry_run {
+            s.push(("dry run", "nothing was sent or written".into()));
+        }
+        s
+    }
+    fn items(&self) -> &[Item] {
+        &self.items
+    }
+    fn is_notable(&self, item: &Item) -> bool {
+        item.outcome == "refused"
+    }
+    fn exit(&self) -> Exit {
+        flow::exit_of(self.outcome())
+    }
+}
+
+impl Journaled for PushReport {
+    fn counts(&self) -> serde_json::Value {
+        serde_json::json!({
+            "sent": self.sent, "refused": self.refused, "unchanged": self.unchanged,
+        })
+    }
+    fn outcome(&self) -> Outcome {
+        if !self.failed_channels.is_empty() {
+            Outcome::Failed
+        } else if self.refused > 0 {
+            Outcome::Rejected
+        } else {
+            Outcome::Ok
+        }
+    }
+}
+
+impl PushReport {
+    fn absorb(&mut self, other: PushReport) {
+        self.sent += other.sent;
+        self.refused += other.refused;
+        self.unchanged += other.unchanged;
+        self.notes.extend(other.notes);
+        self.items.extend(other.items);
+    }
+}
+
+/// Pushes to every enabled sales channel that has a `stock_source` (or the one named),
+/// each as its own journaled run. A channel that fails does not stop the others.
+pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result<PushReport> {
+    let mut total = PushReport {
+        dry_run: opts.dry_run,
+        full: opts.full,
+        ..Default::default()
+    };
+    for (code, ch) in &config.sales_channels {
+        if opts.channel.is_some_and(|c| c != code) || (!ch.enabled && opts.channel.is_none()) {
+            continue;
+        }
+        if ch.stock_source.is_none() {
+            let why =
+                format!("sales channel `{code}` has no stock_source; nothing is pushed to it");
+            if opts.channel.is_some() {
+                return Err(usage(why));
+            }
+            total.notes.push(why);
+            continue;
+        }
+        let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, _| {
+            push_channel(config, store, code, ch, opts)
+        });
+        match result {
+            Ok(report) => total.absorb(report),
+            Err(e) => {
+                tracing::error!("{FLOW}: channel {code}: {e:#}");
+                total.failed_channels.push(format!("{code}: {e:#}"));
+            }
+        }
+    }
+    Ok(total)
+}
+
+fn push_channel(
+    config: &Config,
+    store: &mut Store,
+    code: &str,
+    ch: &SalesChannel,
+    opts: &Options,
+) -> anyhow::Result<PushReport> {
+    let source = ch
+        .stock_source
+        .as_ref()
+        .map(|s| s.get_ref().as_str())
+        .unwrap_or_default();
+    let members = config.physical_members(source).ok_or_else(|| {
+        usage(format!(
+            "sales channel `{code}`: unknown stock_source `{source}`"
+        ))
+    })?;
+    let names = ChannelSkus::new(ch);
+    let buffer = ch.buffer();
+    let mut report = PushReport::default();
+    let mut levels: Vec<StockPublish> = Vec::new();
+    // The variant behind each item, in the same order as `levels`.
+    let mut owners: Vec<i64> = Vec::new();
+    for row in push::push_rows(&store.conn, code, &members)? {
+        let published = (row.available - buffer).max(0);
+        if !opts.full && row.previous == Some(published) {
+            report.unchanged += 1;
+            continue;
+        }
+        let skus = names.of(&row);
+        if skus.is_empty() {
+            report.notes.push(format!(
+                "`{}` is not pushed to `{code}`: its sku_map gives the channel SKU `{}` to another oms SKU",
+                row.sku, row.sku
+            ));
+        }
+        for sku in skus {
+            report.items.push(Item {
+                channel: code.to_string(),
+                sku: sku.clone(),
+                oms_sku: row.sku.clone(),
+                available: row.available,
+                previous: row.previous,
+                buffer,
+                published,
+                outcome: "would send".into(),
+                message: None,
+            });
+            levels.push(StockPublish {
+                sku,
+                available: published,
+                location_id: ch.location_id.clone(),
+            });
+            owners.push(row.variant_id);
+        }
+    }
+    if opts.dry_run {
+        report.sent = report.items.len();
+        return Ok(report);
+    }
+    let mut connector = connectors::sales(config, code)?;
+    let answers = connector.push_stock(&levels)?;
+    let verdicts: HashMap<&str, Option<&str>> = answers
+        .iter()
+        .map(|s| (s.reference.as_str(), s.error.as_deref()))
+        .collect();
+    // A variant is remembered only when every channel SKU it is published under was accepted.
+    let mut refused_variants: HashSet<i64> = HashSet::new();
+    for (item, variant) in report.items.iter_mut().zip(&owners) {
+        match verdicts.get(item.sku.as_str()) {
+            Some(None) => item.outcome = "sent".into(),
+            refused => {
+                item.outcome = "refused".into();
+                item.message = Some(match refused {
+                    Some(Some(error)) => error.to_string(),
+                    _ => format!("`{code}` did not confirm it"),
+                });
+                refused_variants.insert(*variant);
+            }
+        }
+    }
+    report.refused = report
+        .items
+        .iter()
+        .filter(|i| i.outcome == "refused")
+        .count();
+    report.sent = report.items.len() - report.refused;
+    let mut accepted: Vec<(i64, i64)> = report
+        .items
+        .iter()
+        .zip(&owners)
+        .filter(|(_, v)| !refused_variants.contains(v))
+        .map(|(item, v)| (*v, item.published))
+        .collect();
+    accepted.dedup();
+    let tx = store.tx()?;
+    push::record_pushed(&tx, code, &accepted)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+/// A sales channel's names for our SKUs: the reverse of its `sku_map` (channel SKU → oms
+/// SKU), and the oms SKU itself when unmapped.
+struct ChannelSkus {
+    /// oms SKU key → the channel SKUs mapped to it, in map order.
+    mapped: HashMap<String, Vec<String>>,
+    /// Every channel SKU key the map uses.
+    taken: HashSet<String>,
+}
+
+impl ChannelSkus {
+    fn new(ch: &SalesChannel) -> ChannelSkus {
+        let mut mapped: HashMap<String, Vec<String>> = HashMap::new();
+        let mut taken = HashSet::new();
+        for (channel_sku, oms_sku) in &ch.sku_map {
+            mapped
+                .entry(sku_key(oms_sku))
+                .or_default()
+                .push(channel_sku.clone());
+            taken.insert(sku_key(channel_sku));
+        }
+        ChannelSkus { mapped, taken }
+    }
+
+    /// The channel SKUs a variant is published under; none when its own name is a
+    /// channel SKU the map gives to another variant (publishing it would overwrite that
+    /// one's stock in the shop).
+    fn of(&self, row: &PushRow) -> Vec<String> {
+        match self.mapped.get(&row.sku_key) {
+            Some(list) => list.clone(),
+            None if self.taken.contains(&row.sku_key) => Vec::new(),
+            None => vec![row.sku.clone()],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn channel(map: &str) -> SalesChannel {
+        let text = format!(
+            "[sales_channels.web]\nkind = \"files\"\npath = \"w\"\nsku_map = {{ {map} }}\n"
+        );
+        let mut config =
+            crate::config::parse(std::path::Path::new("oms.toml"), &text, None).expect("config");
+        config.sales_channels.remove("web").expect("channel")
+    }
+
+    fn row(sku: &str) -> PushRow {
+        PushRow {
+            variant_id: 1,
+            sku: sku.into(),
+            sku_key: sku_key(sku),
+            available: 0,
+            previous: None,
+        }
+    }
+
+    #[test]
+    fn channel_skus_reverse_the_map() {
+        let names = ChannelSkus::new(&channel(
+            r#""SHOP-TEE" = "tee-1", "SHOP-TEE-2" = "TEE-1", "MUG" = "MUG-1""#,
+        ));
+        assert_eq!(names.of(&row("TEE-1")), ["SHOP-TEE", "SHOP-TEE-2"]);
+        assert_eq!(names.of(&row("CAP-1")), ["CAP-1"]);
+        assert!(
+            names.of(&row("mug")).is_empty(),
+            "`MUG` at the shop is MUG-1, not mug"
+        );
+    }
+}

@@ -1,0 +1,259 @@
+//! `oms stock push`: available stock published to `files` sales channels.
+
+mod common;
+mod stock_support;
+
+use std::collections::BTreeSet;
+
+use common::Env;
+use serde_json::Value;
+use stock_support::seed;
+
+/// `web` sells from the virtual `all` with a buffer of 2 and its own name for the red tee;
+/// `outlet` sells what east has and takes JSON; `b2b` has no stock source.
+const CONFIG: &str = r#"
+database = "oms.db"
+
+[fulfillment_channels.east-3pl]
+kind = "files"
+path = "channels/east-3pl"
+
+[fulfillment_channels.west-3pl]
+kind = "files"
+path = "channels/west-3pl"
+
+[warehouses.east]
+fulfillment_channel = "east-3pl"
+
+[warehouses.west]
+fulfillment_channel = "west-3pl"
+
+[virtual_warehouses.all]
+members = ["east", "west"]
+
+[sales_channels.web]
+kind = "files"
+path = "channels/web"
+stock_source = "all"
+buffer = 2
+location_id = "LOC-1"
+sku_map = { "SHOP-TEE-RED" = "TEE-RED-M" }
+
+[sales_channels.outlet]
+kind = "files"
+path = "channels/outlet"
+format = "json"
+stock_source = "east"
+
+[sales_channels.b2b]
+kind = "files"
+path = "channels/b2b"
+"#;
+
+fn workspace() -> Env {
+    let env = stock_support::workspace();
+    env.write("oms.toml", CONFIG);
+    seed(&env, "east", "TEE-RED-M", 5, 1, 0);
+    seed(&env, "west", "TEE-RED-M", 3, 0, 0);
+    seed(&env, "east", "MUG-1", 1, 0, 0);
+    env
+}
+
+/// (channel, sku, available, previous, buffer, published) as text, the way CSV carries them.
+type Row = (String, String, String, String, String, String);
+
+fn row(
+    channel: &str,
+    sku: &str,
+    available: i64,
+    previous: &str,
+    buffer: i64,
+    published: i64,
+) -> Row {
+    (
+        channel.into(),
+        sku.into(),
+        available.to_string(),
+        previous.into(),
+        buffer.to_string(),
+        published.to_string(),
+    )
+}
+
+fn dry_rows(env: &Env, extra: &[&str]) -> BTreeSet<Row> {
+    let mut args = vec!["stock", "push", "--dry-run", "-o", "csv"];
+    args.extend_from_slice(extra);
+    env.oms(args)
+        .ok()
+        .csv()
+        .into_iter()
+        .map(|r| {
+            assert_eq!(r["outcome"], "would send", "{r:?}");
+            (
+                r["channel"].clone(),
+                r["sku"].clone(),
+                r["available"].clone(),
+                r["previous"].clone(),
+                r["buffer"].clone(),
+                r["published"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// The files in a channel's outbox, oldest first.
+fn outbox(env: &Env, channel: &str) -> Vec<std::path::PathBuf> {
+    let dir = env.path(&format!("channels/{channel}/outbox"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn pushes(env: &Env) -> i64 {
+    env.db()
+        .query_row("SELECT COUNT(*) FROM stock_pushes", [], |r| r.get(0))
+        .expect("count")
+}
+
+#[test]
+fn dry_run_lists_exactly_what_would_be_sent_and_writes_nothing() {
+    let env = workspace();
+    let rows = dry_rows(&env, &[]);
+    let expected: BTreeSet<Row> = [
+        // all = east (5 − 1) + west 3 = 7, minus the buffer of 2, under the shop's own SKU.
+        row("web", "SHOP-TEE-RED", 7, "", 2, 5),
+        // 1 available − 2 is floored at 0.
+        row("web", "MUG-1", 1, "", 2, 0),
+        row("web", "TEE-BLUE-L", 0, "", 2, 0),
+        row("outlet", "TEE-RED-M", 4, "", 0, 4),
+        row("outlet", "MUG-1", 1, "", 0, 1),
+        row("outlet", "TEE-BLUE-L", 0, "", 0, 0),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(rows, expected);
+    assert!(outbox(&env, "web").is_empty() && outbox(&env, "outlet").is_empty());
+    assert_eq!(pushes(&env), 0);
+    let runs: i64 = env
+        .db()
+        .query_row("SELECT COUNT(*) FROM runs", [], |r| r.get(0))
+        .expect("runs");
+    assert_eq!(runs, 0, "a dry run leaves no journal row");
+
+    let one = dry_rows(&env, &["--channel", "outlet"]);
+    assert!(one.iter().all(|r| r.0 == "outlet") && one.len() == 3);
+    env.oms(["stock", "push", "--dry-run"])
+        .ok()
+        .stderr_has("sales channel `b2b` has no stock_source");
+    env.oms(["stock", "push", "--channel", "b2b"])
+        .code(2)
+        .stderr_has("`b2b` has no stock_source");
+    env.oms(["stock", "push", "--channel", "nowhere"])
+        .code(2)
+        .stderr_has("unknown sales channel `nowhere`");
+}
+
+#[test]
+fn push_writes_the_outbox_and_then_sends_only_changes_unless_full() {
+    let env = workspace();
+    let first = env.oms(["stock", "push", "-o", "json"]).ok().json();
+    assert_eq!(
+        (&first["sent"], &first["unchanged"]),
+        (&Value::from(6), &Value::from(0))
+    );
+    assert_eq!(pushes(&env), 6);
+
+    let web = outbox(&env, "web");
+    assert_eq!(web.len(), 1);
+    let text = std::fs::read_to_string(&web[0]).expect("web file");
+    let name = web[0].file_name().map(|n| n.to_string_lossy().into_owned());
+    assert!(name.is_some_and(|n| n.starts_with("stock-") && n.ends_with("Z.csv")));
+    let mut lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.remove(0), "sku,available,location_id");
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            "MUG-1,0,LOC-1",
+            "SHOP-TEE-RED,5,LOC-1",
+            "TEE-BLUE-L,0,LOC-1"
+        ]
+    );
+    let outlet = outbox(&env, "outlet");
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(&outlet[0]).expect("outlet file"))
+            .expect("outlet JSON");
+    let red = json
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["sku"] == "TEE-RED-M"))
+        .expect("red tee in the outlet file");
+    assert_eq!(
+        (&red["available"], &red["location_id"]),
+        (&Value::from(4), &Value::Null)
+    );
+
+    // Nothing changed: nothing is sent and no file is written.
+    let again = env.oms(["stock", "push", "-o", "json"]).ok().json();
+    assert_eq!(
+        (&again["sent"], &again["unchanged"]),
+        (&Value::from(0), &Value::from(6))
+    );
+    assert_eq!(outbox(&env, "web").len(), 1);
+
+    // Two more mugs at west: web goes from 0 to 1 (3 − 2); east, the outlet's source, did not move.
+    seed(&env, "west", "MUG-1", 2, 0, 0);
+    let changed = dry_rows(&env, &[]);
+    assert_eq!(
+        changed,
+        [row("web", "MUG-1", 3, "0", 2, 1)].into_iter().collect()
+    );
+    let sent = env.oms(["stock", "push", "-o", "json"]).ok().json();
+    assert_eq!(
+        (&sent["sent"], &sent["unchanged"]),
+        (&Value::from(1), &Value::from(5))
+    );
+    let web = outbox(&env, "web");
+    assert_eq!(web.len(), 2);
+    let newest = std::fs::read_to_string(&web[1]).expect("second web file");
+    assert_eq!(newest, "sku,available,location_id\nMUG-1,1,LOC-1\n");
+
+    // A buffer change alone changes what is published.
+    env.write("oms.toml", &CONFIG.replace("buffer = 2", "buffer = 0"));
+    let rows = dry_rows(&env, &["--channel", "web"]);
+    assert!(
+        rows.contains(&row("web", "SHOP-TEE-RED", 7, "5", 0, 7)),
+        "{rows:?}"
+    );
+
+    let full = dry_rows(&env, &["--full"]);
+    assert_eq!(full.len(), 6, "--full sends every SKU, changed or not");
+    let full = env
+        .oms(["stock", "push", "--full", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(
+        (&full["sent"], &full["full"]),
+        (&Value::from(6), &Value::from(true))
+    );
+    let recorded: i64 = env
+        .db()
+        .query_row(
+            "SELECT p.quantity FROM stock_pushes p JOIN variants v ON v.id = p.variant_id
+             WHERE p.channel = 'web' AND v.sku = 'TEE-RED-M'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("recorded push");
+    assert_eq!(recorded, 7);
+    let runs: i64 = env
+        .db()
+        .query_row(
+            "SELECT COUNT(*) FROM runs WHERE flow = 'stock push' AND outcome = 'ok'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("runs");
+    assert_eq!(runs, 8, "one run per channel per push");
+}
