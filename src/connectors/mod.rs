@@ -9,6 +9,7 @@
 pub mod files;
 
 use crate::config::{ChannelKind, Config};
+use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::order::OrderIn;
 use crate::model::purchase::{PoRequest, ReceiptIn};
 use crate::model::shipment::{
@@ -104,6 +105,16 @@ pub trait SalesChannel {
     fn push_stock(&mut self, _levels: &[StockPublish]) -> anyhow::Result<Vec<Sent>> {
         Err(self.unsupported("receive stock levels"))
     }
+
+    /// Streams the channel's products and variants (catalog sync, when it is the master).
+    fn list_products(&mut self, _sink: Sink<ProductIn>) -> anyhow::Result<()> {
+        Err(self.unsupported("list products"))
+    }
+
+    /// Creates or updates products and variants, keyed by SKU; one `Sent` per SKU.
+    fn write_products(&mut self, _entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
+        Err(self.unsupported("take products"))
+    }
 }
 
 /// A warehouse's system: takes shipments and POs, reports shipments, stock and receipts.
@@ -148,6 +159,16 @@ pub trait FulfillmentChannel {
     /// Streams receipts against purchase orders.
     fn receipts(&mut self, _sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
         Err(self.unsupported("report receipts"))
+    }
+
+    /// Streams the channel's products and variants (catalog sync, when it is the master).
+    fn list_products(&mut self, _sink: Sink<ProductIn>) -> anyhow::Result<()> {
+        Err(self.unsupported("list products"))
+    }
+
+    /// Creates or updates products and variants, keyed by SKU; one `Sent` per SKU.
+    fn write_products(&mut self, _entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
+        Err(self.unsupported("take products"))
     }
 
     /// Marks a source handed over by a streamed read as fully applied.

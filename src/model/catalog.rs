@@ -88,6 +88,16 @@ pub struct CatalogEntry {
     pub variant: Variant,
 }
 
+/// A variant with its product as a channel lists it (catalog sync from the master).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProductIn {
+    pub entry: CatalogEntry,
+    /// Where it was read (`file:line`, a page URL), for messages.
+    pub source: String,
+    /// Problems found while reading; an entry with problems is skipped and reported.
+    pub problems: Vec<String>,
+}
+
 /// A change to a product. `title` and `status` cannot be cleared, so they are single options.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ProductPatch {
