@@ -10,6 +10,7 @@ mod po;
 mod receipts;
 mod runs;
 mod shipments;
+mod status;
 mod stock;
 mod warehouses;
 
@@ -95,6 +96,8 @@ pub enum Command {
     /// Receipts of purchase orders reported by warehouses
     #[command(subcommand)]
     Receipts(receipts::ReceiptsCmd),
+    /// The operator's view: orders, backorders, unconfirmed shipments, rejections, stock, runs
+    Status(status::StatusArgs),
     /// The journal of runs
     #[command(subcommand)]
     Runs(runs::RunsCmd),
@@ -242,6 +245,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Shipments(cmd) => shipments::exec(ctx, cmd),
         Command::Po(cmd) => po::exec(ctx, cmd),
         Command::Receipts(cmd) => receipts::exec(ctx, cmd),
+        Command::Status(args) => status::exec(ctx, args),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
         Command::Demo(args) => demo::exec(ctx, args),
         Command::Completions(args) => generate::completions(args),

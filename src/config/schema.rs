@@ -313,6 +313,10 @@ pub struct Status {
     /// Available stock at or below this is "low".
     #[serde(default)]
     pub low_stock_threshold: i64,
+    /// A flow whose last successful run is older than this many hours needs a look
+    /// (cron stopped, or the flow keeps failing).
+    #[serde(default = "default_stale")]
+    pub stale_after_hours: u64,
 }
 
 impl Default for Status {
@@ -320,10 +324,15 @@ impl Default for Status {
         Status {
             unconfirmed_after_hours: default_unconfirmed(),
             low_stock_threshold: 0,
+            stale_after_hours: default_stale(),
         }
     }
 }
 
 fn default_unconfirmed() -> u64 {
     48
+}
+
+fn default_stale() -> u64 {
+    26
 }

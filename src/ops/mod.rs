@@ -18,6 +18,7 @@ pub mod po_export;
 pub mod po_lines;
 pub mod receipts_sync;
 pub mod shipments_sync;
+pub mod status;
 pub mod stock_adjust;
 pub mod stock_adjust_file;
 pub mod stock_history;

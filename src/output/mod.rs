@@ -200,6 +200,19 @@ impl Printer {
         Ok(report.exit())
     }
 
+    /// A titled table for multi-part views (`oms status`); nothing when `rows` is empty.
+    /// Only for table output: machine formats take the whole view as one document.
+    pub fn section<T: Serialize + Default>(&self, title: &str, rows: &[T]) -> anyhow::Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        {
+            let mut out = io::stdout().lock();
+            writeln!(out, "\n{title}")?;
+        }
+        self.list(rows)
+    }
+
     /// An informational line on stderr, silenced by `-q`.
     pub fn note(&self, msg: impl AsRef<str>) {
         if !self.quiet {

@@ -1,0 +1,58 @@
+use clap::Args;
+
+use super::Ctx;
+use crate::error::Exit;
+use crate::ops::status;
+use crate::output::Format;
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Exit 1 when something needs a person (for monitoring)
+    #[arg(long)]
+    pub check: bool,
+}
+
+pub fn exec(ctx: &Ctx, args: StatusArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let s = status::gather(&config, &store.conn)?;
+    match ctx.out.format {
+        Format::Json => ctx.out.one(&s)?,
+        // Line-oriented formats carry the problems, one per row: what a script acts on.
+        Format::Ndjson | Format::Csv => ctx.out.list(&s.attention)?,
+        Format::Table => {
+            if s.attention.is_empty() {
+                ctx.out.note("nothing needs attention");
+            }
+            ctx.out.section("Needs attention", &s.attention)?;
+            ctx.out.section("Orders", &s.orders)?;
+            ctx.out.section(
+                &format!("Backordered ({} in all)", s.backordered_total),
+                &s.backordered,
+            )?;
+            ctx.out.section("Waiting for stock", &s.waiting_for)?;
+            ctx.out.section(
+                &format!(
+                    "Sent, not confirmed for {}h ({} in all)",
+                    config.status.unconfirmed_after_hours, s.unconfirmed_total
+                ),
+                &s.unconfirmed_shipments,
+            )?;
+            ctx.out.section("Could not be sent", &s.failing_shipments)?;
+            ctx.out.section("Rejections to fix", &s.rejections)?;
+            ctx.out.section(
+                &format!(
+                    "Stock at or below {} ({} in all)",
+                    config.status.low_stock_threshold, s.stock_alerts_total
+                ),
+                &s.stock_alerts,
+            )?;
+            ctx.out.section("Last runs", &s.runs)?;
+        }
+    }
+    Ok(if args.check && s.needs_attention {
+        Exit::Failed
+    } else {
+        Exit::Ok
+    })
+}
