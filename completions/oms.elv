@@ -43,6 +43,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand shipments 'Shipments to warehouses'
             cand po 'Purchase orders to suppliers, received into physical warehouses'
             cand receipts 'Receipts of purchase orders reported by warehouses'
+            cand run 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
             cand runs 'The journal of runs'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
@@ -978,6 +979,29 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;receipts;help;help'= {
         }
+        &'oms;run'= {
+            cand --only 'Run only these flows (comma-separated, e.g. "orders-import,orders-process")'
+            cand --skip 'Skip these flows (comma-separated)'
+            cand --channel 'Only this channel, in every flow that reads or sends'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Preview every flow: nothing is committed, sent or moved'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;status'= {
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -1116,6 +1140,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand shipments 'Shipments to warehouses'
             cand po 'Purchase orders to suppliers, received into physical warehouses'
             cand receipts 'Receipts of purchase orders reported by warehouses'
+            cand run 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
             cand runs 'The journal of runs'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
@@ -1222,6 +1247,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand sync 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
         }
         &'oms;help;receipts;sync'= {
+        }
+        &'oms;help;run'= {
         }
         &'oms;help;status'= {
         }

@@ -19,10 +19,9 @@ pub struct DemoArgs {
 pub fn exec(ctx: &Ctx, args: DemoArgs) -> anyhow::Result<Exit> {
     let ws = demo::create(&args.dir)?;
     let config = ws.config.display().to_string();
+    // The demo's narration is its output, so it goes to stdout like the tables it explains.
     let say = |text: &str| {
-        if !ctx.global.quiet {
-            println!("\n{text}");
-        }
+        let _ = ctx.out.heading(&format!("\n{text}"));
     };
     // Each step is a real command line; its exit code is checked against what the
     // scenario expects (the unknown-SKU order makes the import exit 3 on purpose).
@@ -38,7 +37,7 @@ pub fn exec(ctx: &Ctx, args: DemoArgs) -> anyhow::Result<Exit> {
         }
         argv.extend(words.iter().map(|w| w.to_string()));
         say(&format!("$ oms {}", words.join(" ")));
-        let exit = run_line(&argv)?;
+        let exit = run_line(&argv, false)?;
         if exit != expected {
             anyhow::bail!(
                 "demo step `oms {}` ended with {exit:?}, expected {expected:?}",

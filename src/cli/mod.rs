@@ -8,6 +8,7 @@ mod generate;
 mod init;
 mod po;
 mod receipts;
+mod run;
 mod runs;
 mod shipments;
 mod status;
@@ -96,6 +97,8 @@ pub enum Command {
     /// Receipts of purchase orders reported by warehouses
     #[command(subcommand)]
     Receipts(receipts::ReceiptsCmd),
+    /// Run the flows in order, for cron: quiet with -q, exit code = worst outcome
+    Run(run::RunArgs),
     /// The operator's view: orders, backorders, unconfirmed shipments, rejections, stock, runs
     Status(status::StatusArgs),
     /// The journal of runs
@@ -115,6 +118,8 @@ pub struct Ctx {
     pub out: Printer,
     /// How status changes made by this command are attributed ("oms orders cancel 12").
     pub cause: String,
+    /// Set when an enclosing `oms run` already holds the flow lock for this process.
+    pub lock_held: bool,
 }
 
 impl Ctx {
@@ -131,8 +136,11 @@ impl Ctx {
 
     /// The flow lock: held by every command that writes, so overlapping runs wait briefly
     /// and then exit 75 instead of interleaving.
-    pub fn lock(&self, config: &Config) -> anyhow::Result<FlowLock> {
-        FlowLock::acquire(&config.database_path, Duration::from_secs(5))
+    pub fn lock(&self, config: &Config) -> anyhow::Result<Option<FlowLock>> {
+        if self.lock_held {
+            return Ok(None);
+        }
+        FlowLock::acquire(&config.database_path, Duration::from_secs(5)).map(Some)
     }
 
     /// Asks on a terminal; without one, `--yes` is the only way to say yes (SPEC §7).
@@ -196,6 +204,7 @@ fn context(global: GlobalArgs, argv: &[String]) -> Ctx {
         global,
         out,
         cause: cause_of(argv),
+        lock_held: false,
     }
 }
 
@@ -214,9 +223,11 @@ fn cause_of(argv: &[String]) -> String {
 }
 
 /// Runs one command line in this process, exactly as `oms` would (used by `oms demo`).
-pub(crate) fn run_line(argv: &[String]) -> anyhow::Result<Exit> {
+/// `lock_held`: the caller (`oms run`) holds the flow lock for the whole sequence.
+pub(crate) fn run_line(argv: &[String], lock_held: bool) -> anyhow::Result<Exit> {
     let cli = Cli::try_parse_from(argv).map_err(|e| usage(e.to_string()))?;
-    let ctx = context(cli.global.clone(), argv);
+    let mut ctx = context(cli.global.clone(), argv);
+    ctx.lock_held = lock_held;
     dispatch(&ctx, cli.command)
 }
 
@@ -245,6 +256,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Shipments(cmd) => shipments::exec(ctx, cmd),
         Command::Po(cmd) => po::exec(ctx, cmd),
         Command::Receipts(cmd) => receipts::exec(ctx, cmd),
+        Command::Run(args) => run::exec(ctx, args),
         Command::Status(args) => status::exec(ctx, args),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
         Command::Demo(args) => demo::exec(ctx, args),

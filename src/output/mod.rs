@@ -200,6 +200,16 @@ impl Printer {
         Ok(report.exit())
     }
 
+    /// A heading between parts of a longer output, for people only: not in machine
+    /// formats, not with `-q`.
+    pub fn heading(&self, title: &str) -> anyhow::Result<()> {
+        if self.format == Format::Table && !self.quiet {
+            let mut out = io::stdout().lock();
+            writeln!(out, "{title}")?;
+        }
+        Ok(())
+    }
+
     /// A titled table for multi-part views (`oms status`); nothing when `rows` is empty.
     /// Only for table output: machine formats take the whole view as one document.
     pub fn section<T: Serialize + Default>(&self, title: &str, rows: &[T]) -> anyhow::Result<()> {

@@ -1,0 +1,157 @@
+//! `oms run`: the flows in order, for cron (SPEC §4.5). One lock for the whole sequence;
+//! a flow that fails does not stop the ones after it; the exit code is the worst outcome.
+
+use clap::Args;
+
+use super::{Ctx, run_line};
+use crate::error::{Exit, usage};
+
+/// SPEC §4.5's order. `shipments send` and `po export` can be named in config or --only.
+pub const DEFAULT_FLOWS: &[&str] = &[
+    "catalog sync",
+    "orders import",
+    "orders process",
+    "shipments sync",
+    "orders export",
+    "receipts sync",
+    "stock sync",
+    "stock push",
+];
+
+/// Every flow `oms run` knows, with the command that runs it.
+const KNOWN: &[(&str, &[&str])] = &[
+    ("catalog sync", &["catalog", "sync"]),
+    ("orders import", &["orders", "import"]),
+    ("orders process", &["orders", "process"]),
+    ("shipments send", &["shipments", "send"]),
+    ("shipments sync", &["shipments", "sync"]),
+    ("orders export", &["orders", "export"]),
+    ("po export", &["po", "export"]),
+    ("receipts sync", &["receipts", "sync"]),
+    ("stock sync", &["stock", "sync"]),
+    ("stock push", &["stock", "push"]),
+];
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Run only these flows (comma-separated, e.g. "orders-import,orders-process")
+    #[arg(long, value_delimiter = ',', value_name = "FLOWS")]
+    pub only: Vec<String>,
+    /// Skip these flows (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "FLOWS")]
+    pub skip: Vec<String>,
+    /// Only this channel, in every flow that reads or sends
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Preview every flow: nothing is committed, sent or moved
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// "orders-import", " Orders Import " → "orders import", if it is a flow.
+fn flow_name(text: &str) -> Option<&'static str> {
+    let wanted = text.trim().to_lowercase().replace(['-', '_'], " ");
+    KNOWN
+        .iter()
+        .map(|(name, _)| *name)
+        .find(|name| *name == wanted)
+}
+
+fn names(list: &[String], what: &str) -> anyhow::Result<Vec<&'static str>> {
+    list.iter()
+        .map(|f| {
+            flow_name(f).ok_or_else(|| {
+                let known: Vec<&str> = KNOWN.iter().map(|(n, _)| *n).collect();
+                usage(format!(
+                    "{what}: `{f}` is not a flow (one of: {})",
+                    known.join(", ")
+                ))
+            })
+        })
+        .collect()
+}
+
+pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let configured: Vec<String> = config
+        .run
+        .flows
+        .iter()
+        .map(|f| f.get_ref().clone())
+        .collect();
+    let mut flows = if !args.only.is_empty() {
+        names(&args.only, "--only")?
+    } else if !configured.is_empty() {
+        names(&configured, "[run] flows")?
+    } else {
+        DEFAULT_FLOWS.to_vec()
+    };
+    let skip = names(&args.skip, "--skip")?;
+    flows.retain(|f| !skip.contains(f));
+
+    // An overlapping cron start leaves at once with one line on stderr and exit 75.
+    let _lock = ctx.lock(&config)?;
+    let mut worst = Exit::Ok;
+    for flow in flows {
+        let Some((_, words)) = KNOWN.iter().find(|(name, _)| *name == flow) else {
+            continue;
+        };
+        let mut argv: Vec<String> = vec![
+            "oms".into(),
+            "--config".into(),
+            config.source.display().to_string(),
+        ];
+        if let Some(db) = &ctx.global.db {
+            argv.extend(["--db".into(), db.display().to_string()]);
+        }
+        argv.extend([
+            "--output".into(),
+            format!("{:?}", ctx.global.output).to_lowercase(),
+        ]);
+        if ctx.global.quiet {
+            argv.push("-q".into());
+        }
+        if ctx.global.no_progress {
+            argv.push("--no-progress".into());
+        }
+        argv.extend(std::iter::repeat_n(
+            "-v".to_string(),
+            ctx.global.verbose as usize,
+        ));
+        argv.extend(words.iter().map(|w| w.to_string()));
+        if let Some(c) = &args.channel {
+            argv.extend(["--channel".into(), c.clone()]);
+        }
+        if args.dry_run {
+            argv.push("--dry-run".into());
+        }
+        ctx.out.heading(&format!("== {flow}"))?;
+        let exit = match run_line(&argv, true) {
+            Ok(exit) => exit,
+            Err(e) => {
+                let exit = crate::error::exit_for(&e);
+                eprintln!("error: {flow}: {e:#}");
+                exit
+            }
+        };
+        tracing::info!(flow, exit = exit.code(), "flow finished");
+        worst = worst.worst(exit);
+    }
+    Ok(worst)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flow_names_are_forgiving() {
+        assert_eq!(flow_name("orders-import"), Some("orders import"));
+        assert_eq!(flow_name(" Stock_Push "), Some("stock push"));
+        assert_eq!(flow_name("orders"), None);
+        assert!(names(&["bogus".into()], "--only").is_err());
+        for flow in DEFAULT_FLOWS {
+            assert!(KNOWN.iter().any(|(n, _)| n == flow), "{flow}");
+        }
+    }
+}
