@@ -270,16 +270,21 @@ fn init_logging(g: &GlobalArgs) -> anyhow::Result<()> {
     use tracing_subscriber::prelude::*;
     use tracing_subscriber::{EnvFilter, fmt};
 
-    let default = match g.verbose {
-        0 | 1 => "warn",
+    let level = |quiet_default: &'static str| match g.verbose {
+        0 | 1 => quiet_default,
         2 => "debug",
         _ => "trace",
     };
-    let filter = || EnvFilter::try_from_env("OMS_LOG").unwrap_or_else(|_| EnvFilter::new(default));
+    let filter = |default: &str| {
+        EnvFilter::try_from_env("OMS_LOG")
+            .unwrap_or_else(|_| EnvFilter::new(format!("oms={default},warn")))
+    };
+    // The terminal gets warnings; the log file, read later when something went wrong,
+    // also gets what every run did.
     let stderr = fmt::layer()
         .with_writer(std::io::stderr)
         .with_target(false)
-        .with_filter(filter());
+        .with_filter(filter(level("warn")));
     let file = match &g.log_file {
         Some(path) => Some(open_log(path)?),
         None => None,
@@ -288,7 +293,7 @@ fn init_logging(g: &GlobalArgs) -> anyhow::Result<()> {
         fmt::layer()
             .json()
             .with_writer(std::sync::Mutex::new(f))
-            .with_filter(filter())
+            .with_filter(filter(level("info")))
     });
     let _ = tracing_subscriber::registry()
         .with(stderr)

@@ -37,19 +37,17 @@ pub fn journaled<R: Journaled>(
         return body(store, None);
     }
     let run_id = runs::start(&store.conn, flow, channel, false)?;
+    tracing::info!(run_id, flow, channel, "run started");
     match body(store, Some(run_id)) {
         Ok(report) => {
-            runs::finish(
-                &store.conn,
-                run_id,
-                report.outcome(),
-                &report.counts(),
-                None,
-            )?;
+            let (outcome, counts) = (report.outcome(), report.counts());
+            runs::finish(&store.conn, run_id, outcome, &counts, None)?;
+            tracing::info!(run_id, flow, channel, outcome = outcome.as_str(), %counts, "run finished");
             Ok(report)
         }
         Err(e) => {
             let message = format!("{e:#}");
+            tracing::error!(run_id, flow, channel, error = %message, "run failed");
             if let Err(journal) = runs::finish(
                 &store.conn,
                 run_id,
