@@ -3,12 +3,14 @@
 
 pub mod fs;
 mod order_updates;
+mod orders;
 mod shipments;
 
 use std::path::PathBuf;
 
 use super::{FulfillmentChannel, SalesChannel, Sent, Sink};
 use crate::config::{Channel, ChannelKind, FileFormat};
+use crate::model::order::OrderIn;
 use crate::model::shipment::{OrderUpdate, ShipmentConfirmation, ShipmentRequest};
 
 /// A `files` channel in either role.
@@ -51,6 +53,14 @@ impl SalesChannel for FilesChannel {
 
     fn kind(&self) -> ChannelKind {
         ChannelKind::Files
+    }
+
+    fn fetch_orders(
+        &mut self,
+        _watermark: Option<&str>,
+        sink: Sink<OrderIn>,
+    ) -> anyhow::Result<Option<String>> {
+        orders::fetch(self, sink)
     }
 
     fn ack_orders(&mut self, source: &str) -> anyhow::Result<()> {
