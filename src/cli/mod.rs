@@ -5,6 +5,7 @@ mod catalog;
 mod config;
 mod generate;
 mod init;
+mod orders;
 mod runs;
 mod shipments;
 mod stock;
@@ -83,6 +84,9 @@ pub enum Command {
     /// Stock levels, the ledger and adjustments
     #[command(subcommand)]
     Stock(stock::StockCmd),
+    /// Sales orders: import, list, show, approve, cancel, create, rejections
+    #[command(subcommand)]
+    Orders(orders::OrdersCmd),
     /// Shipments to warehouses
     #[command(subcommand)]
     Shipments(shipments::ShipmentsCmd),
@@ -216,6 +220,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Warehouses(cmd) => warehouses::exec(ctx, cmd),
         Command::Catalog(cmd) => catalog::exec(ctx, cmd),
         Command::Stock(cmd) => stock::exec(ctx, cmd),
+        Command::Orders(cmd) => orders::exec(ctx, cmd),
         Command::Shipments(cmd) => shipments::exec(ctx, cmd),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
         Command::Completions(args) => generate::completions(args),
