@@ -304,6 +304,51 @@ fn a_rejected_order_is_retried_once_its_sku_exists() {
 }
 
 #[test]
+fn a_corrected_order_resolves_its_rejection() {
+    let env = env_with_catalog();
+    env.write(
+        "channels/web/inbox/1.csv",
+        &format!("{HEADER}R1,#R1,,Ann,Boston,02134,US,1.00,MUG-WHT,0,1.00\n"),
+    );
+    let first = env.oms(["orders", "import", "-o", "json"]).code(3).json();
+    assert_eq!(first["items"][0]["outcome"], "rejected");
+    assert!(
+        first["items"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("quantity: `0` is not more than 0"),
+        "{first}"
+    );
+    env.write(
+        "channels/web/inbox/2.csv",
+        &format!("{HEADER}R1,#R1,,Ann,Boston,02134,US,12.50,MUG-WHT,1,12.50\n"),
+    );
+    let fixed = env
+        .oms(["orders", "import", "-o", "json", "-v"])
+        .ok()
+        .json();
+    let outcomes: Vec<(&str, &str)> = fixed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["outcome"].as_str().unwrap(),
+                i["external_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        [("still_rejected", "R1"), ("imported", "R1")],
+        "with -v every order has an item"
+    );
+    let open = env.oms(["orders", "rejects", "-o", "json"]).ok().json();
+    assert!(open.as_array().unwrap().is_empty(), "{open}");
+    assert_eq!(lines(&env, "R1")[0].1, 1);
+}
+
+#[test]
 fn unreadable_inbox_files_are_set_aside_and_good_ones_done() {
     let env = env_with_catalog();
     std::fs::copy(
