@@ -120,13 +120,13 @@ pub fn cancel(
         }
     }
     orders::set_backordered(conn, id, None)?;
-    if waiting || done.shipments_cancelled > 0 || from == OrderStatus::CancelRequested {
-        // Let the rollup decide between cancelled, short shipped and still waiting.
+    if waiting || from == OrderStatus::CancelRequested {
+        // A warehouse still has to answer: the rollup keeps the order waiting until then.
         orders::set_status(conn, id, from, OrderStatus::CancelRequested, cause, note)?;
         done.to = order_status::refresh(conn, id, cause)?;
     } else {
-        // Nothing is out at any warehouse: cancelled outright, unless shipments that left
-        // earlier make it an order closed short.
+        // Nothing is out at any warehouse any more: cancelled outright, unless shipments
+        // that left earlier make it an order closed short (as the rollup would say).
         let to = if shipped_any {
             OrderStatus::ShortShipped
         } else {
@@ -320,5 +320,44 @@ mod tests {
             )
             .unwrap();
         assert!(pending, "the shop hears about it");
+        let story = crate::store::history::of(c, "order", id).unwrap();
+        let last = story.last().unwrap();
+        assert_eq!(
+            (last.from.as_deref(), last.to.as_str()),
+            (Some("fulfilling"), "cancelled"),
+            "no detour through cancel_requested when nothing waits"
+        );
+    }
+
+    #[test]
+    fn cancelling_the_rest_of_a_partly_shipped_order_closes_it_short() {
+        let f = fixture();
+        let c = &f.store.conn;
+        let id = order(c, f.variant, OrderStatus::Approved);
+        shipment(c, id, f.variant, ShipmentStatus::ReadyToSend);
+        let left = shipment(c, id, f.variant, ShipmentStatus::ReadyToSend);
+        shipments::set_status(
+            c,
+            left,
+            ShipmentStatus::ReadyToSend,
+            ShipmentStatus::Shipped,
+            "t",
+            None,
+        )
+        .unwrap();
+        orders::set_status(
+            c,
+            id,
+            OrderStatus::Approved,
+            OrderStatus::PartiallyFulfilled,
+            "t",
+            None,
+        )
+        .unwrap();
+        let done = cancel(c, id, "me", None, None).unwrap().unwrap();
+        assert_eq!(
+            (done.to, done.shipments_cancelled),
+            (OrderStatus::ShortShipped, 1)
+        );
     }
 }
