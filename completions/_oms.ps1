@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('warehouses', 'warehouses', [CompletionResultType]::ParameterValue, 'List physical and virtual warehouses')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Products and variants')
             [CompletionResult]::new('stock', 'stock', [CompletionResultType]::ParameterValue, 'Stock levels, the ledger and adjustments')
+            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'Sales orders: import, list, show, approve, cancel, create, rejections')
             [CompletionResult]::new('shipments', 'shipments', [CompletionResultType]::ParameterValue, 'Shipments to warehouses')
             [CompletionResult]::new('po', 'po', [CompletionResultType]::ParameterValue, 'Purchase orders to suppliers, received into physical warehouses')
             [CompletionResult]::new('receipts', 'receipts', [CompletionResultType]::ParameterValue, 'Receipts of purchase orders reported by warehouses')
@@ -650,6 +651,238 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         'oms;stock;help;help' {
             break
         }
+        'oms;orders' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)')
+            [CompletionResult]::new('rejects', 'rejects', [CompletionResultType]::ParameterValue, 'Orders that could not be imported, with every reason')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Orders, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One order: its lines, shipments with tracking, and its story')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve draft orders so they can be processed')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Enter an order by hand; it starts as a draft')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oms;orders;import' {
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this sales channel; with --file, the channel the file''s orders belong to (required when several are configured)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read orders from this file instead of the channels (docs/order-files.md)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The file''s layout [default for .json/.ndjson: oms-json; required for CSV]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Report what would change without writing anything or moving any file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;orders;rejects' {
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this sales channel')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include rejections resolved since (the order was imported after all)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;orders;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only orders in this status (draft, approved, fulfilling, partially_fulfilled, shipped, short_shipped, cancel_requested, cancelled)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only orders of this sales channel (`manual` for orders entered by hand)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many orders')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--backordered', '--backordered', [CompletionResultType]::ParameterName, 'Only backordered orders')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;orders;show' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;orders;approve' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;orders;cancel' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing (asks nothing)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;orders;create' {
+            [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'A line: SKU and quantity, e.g. --sku TEE-BLK-S=2 (repeatable)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The customer''s name (also the ship-to name unless --ship-name is given)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'email')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'phone')
+            [CompletionResult]::new('--ship-name', '--ship-name', [CompletionResultType]::ParameterName, 'ship-name')
+            [CompletionResult]::new('--ship-company', '--ship-company', [CompletionResultType]::ParameterName, 'ship-company')
+            [CompletionResult]::new('--ship-address1', '--ship-address1', [CompletionResultType]::ParameterName, 'ship-address1')
+            [CompletionResult]::new('--ship-address2', '--ship-address2', [CompletionResultType]::ParameterName, 'ship-address2')
+            [CompletionResult]::new('--ship-city', '--ship-city', [CompletionResultType]::ParameterName, 'ship-city')
+            [CompletionResult]::new('--ship-province', '--ship-province', [CompletionResultType]::ParameterName, 'ship-province')
+            [CompletionResult]::new('--ship-zip', '--ship-zip', [CompletionResultType]::ParameterName, 'Kept as text: 02134 keeps its zero')
+            [CompletionResult]::new('--ship-country', '--ship-country', [CompletionResultType]::ParameterName, 'Country code, e.g. US')
+            [CompletionResult]::new('--ship-phone', '--ship-phone', [CompletionResultType]::ParameterName, 'ship-phone')
+            [CompletionResult]::new('--warehouse', '--warehouse', [CompletionResultType]::ParameterName, 'The physical warehouse the order must ship from')
+            [CompletionResult]::new('--carrier-service', '--carrier-service', [CompletionResultType]::ParameterName, 'Carrier service code [default: defaults.carrier_service]')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'note')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the order that would be created without writing it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;orders;help' {
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)')
+            [CompletionResult]::new('rejects', 'rejects', [CompletionResultType]::ParameterValue, 'Orders that could not be imported, with every reason')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Orders, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One order: its lines, shipments with tracking, and its story')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve draft orders so they can be processed')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Enter an order by hand; it starts as a draft')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oms;orders;help;import' {
+            break
+        }
+        'oms;orders;help;rejects' {
+            break
+        }
+        'oms;orders;help;list' {
+            break
+        }
+        'oms;orders;help;show' {
+            break
+        }
+        'oms;orders;help;approve' {
+            break
+        }
+        'oms;orders;help;cancel' {
+            break
+        }
+        'oms;orders;help;create' {
+            break
+        }
+        'oms;orders;help;help' {
+            break
+        }
         'oms;shipments' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
@@ -1229,6 +1462,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('warehouses', 'warehouses', [CompletionResultType]::ParameterValue, 'List physical and virtual warehouses')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Products and variants')
             [CompletionResult]::new('stock', 'stock', [CompletionResultType]::ParameterValue, 'Stock levels, the ledger and adjustments')
+            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'Sales orders: import, list, show, approve, cancel, create, rejections')
             [CompletionResult]::new('shipments', 'shipments', [CompletionResultType]::ParameterValue, 'Shipments to warehouses')
             [CompletionResult]::new('po', 'po', [CompletionResultType]::ParameterValue, 'Purchase orders to suppliers, received into physical warehouses')
             [CompletionResult]::new('receipts', 'receipts', [CompletionResultType]::ParameterValue, 'Receipts of purchase orders reported by warehouses')
@@ -1318,6 +1552,37 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;help;stock;push' {
+            break
+        }
+        'oms;help;orders' {
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)')
+            [CompletionResult]::new('rejects', 'rejects', [CompletionResultType]::ParameterValue, 'Orders that could not be imported, with every reason')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Orders, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One order: its lines, shipments with tracking, and its story')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve draft orders so they can be processed')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Enter an order by hand; it starts as a draft')
+            break
+        }
+        'oms;help;orders;import' {
+            break
+        }
+        'oms;help;orders;rejects' {
+            break
+        }
+        'oms;help;orders;list' {
+            break
+        }
+        'oms;help;orders;show' {
+            break
+        }
+        'oms;help;orders;approve' {
+            break
+        }
+        'oms;help;orders;cancel' {
+            break
+        }
+        'oms;help;orders;create' {
             break
         }
         'oms;help;shipments' {

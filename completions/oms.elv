@@ -40,6 +40,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand warehouses 'List physical and virtual warehouses'
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
+            cand orders 'Sales orders: import, list, show, approve, cancel, create, rejections'
             cand shipments 'Shipments to warehouses'
             cand po 'Purchase orders to suppliers, received into physical warehouses'
             cand receipts 'Receipts of purchase orders reported by warehouses'
@@ -601,6 +602,221 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;stock;help;help'= {
         }
+        &'oms;orders'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand import 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
+            cand rejects 'Orders that could not be imported, with every reason'
+            cand list 'Orders, newest first'
+            cand show 'One order: its lines, shipments with tracking, and its story'
+            cand approve 'Approve draft orders so they can be processed'
+            cand cancel 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+            cand create 'Enter an order by hand; it starts as a draft'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;orders;import'= {
+            cand --channel 'Only this sales channel; with --file, the channel the file''s orders belong to (required when several are configured)'
+            cand --file 'Read orders from this file instead of the channels (docs/order-files.md)'
+            cand --format 'The file''s layout [default for .json/.ndjson: oms-json; required for CSV]'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Report what would change without writing anything or moving any file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;rejects'= {
+            cand --channel 'Only this sales channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --all 'Include rejections resolved since (the order was imported after all)'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;list'= {
+            cand --status 'Only orders in this status (draft, approved, fulfilling, partially_fulfilled, shipped, short_shipped, cancel_requested, cancelled)'
+            cand --channel 'Only orders of this sales channel (`manual` for orders entered by hand)'
+            cand --limit 'At most this many orders'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --backordered 'Only backordered orders'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;show'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;approve'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;cancel'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing (asks nothing)'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;create'= {
+            cand --sku 'A line: SKU and quantity, e.g. --sku TEE-BLK-S=2 (repeatable)'
+            cand --name 'The customer''s name (also the ship-to name unless --ship-name is given)'
+            cand --email 'email'
+            cand --phone 'phone'
+            cand --ship-name 'ship-name'
+            cand --ship-company 'ship-company'
+            cand --ship-address1 'ship-address1'
+            cand --ship-address2 'ship-address2'
+            cand --ship-city 'ship-city'
+            cand --ship-province 'ship-province'
+            cand --ship-zip 'Kept as text: 02134 keeps its zero'
+            cand --ship-country 'Country code, e.g. US'
+            cand --ship-phone 'ship-phone'
+            cand --warehouse 'The physical warehouse the order must ship from'
+            cand --carrier-service 'Carrier service code [default: defaults.carrier_service]'
+            cand --note 'note'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show the order that would be created without writing it'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;help'= {
+            cand import 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
+            cand rejects 'Orders that could not be imported, with every reason'
+            cand list 'Orders, newest first'
+            cand show 'One order: its lines, shipments with tracking, and its story'
+            cand approve 'Approve draft orders so they can be processed'
+            cand cancel 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+            cand create 'Enter an order by hand; it starts as a draft'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;orders;help;import'= {
+        }
+        &'oms;orders;help;rejects'= {
+        }
+        &'oms;orders;help;list'= {
+        }
+        &'oms;orders;help;show'= {
+        }
+        &'oms;orders;help;approve'= {
+        }
+        &'oms;orders;help;cancel'= {
+        }
+        &'oms;orders;help;create'= {
+        }
+        &'oms;orders;help;help'= {
+        }
         &'oms;shipments'= {
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -1137,6 +1353,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand warehouses 'List physical and virtual warehouses'
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
+            cand orders 'Sales orders: import, list, show, approve, cancel, create, rejections'
             cand shipments 'Shipments to warehouses'
             cand po 'Purchase orders to suppliers, received into physical warehouses'
             cand receipts 'Receipts of purchase orders reported by warehouses'
@@ -1205,6 +1422,29 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;stock;sync'= {
         }
         &'oms;help;stock;push'= {
+        }
+        &'oms;help;orders'= {
+            cand import 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
+            cand rejects 'Orders that could not be imported, with every reason'
+            cand list 'Orders, newest first'
+            cand show 'One order: its lines, shipments with tracking, and its story'
+            cand approve 'Approve draft orders so they can be processed'
+            cand cancel 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+            cand create 'Enter an order by hand; it starts as a draft'
+        }
+        &'oms;help;orders;import'= {
+        }
+        &'oms;help;orders;rejects'= {
+        }
+        &'oms;help;orders;list'= {
+        }
+        &'oms;help;orders;show'= {
+        }
+        &'oms;help;orders;approve'= {
+        }
+        &'oms;help;orders;cancel'= {
+        }
+        &'oms;help;orders;create'= {
         }
         &'oms;help;shipments'= {
             cand list 'Shipments, newest first'

@@ -45,6 +45,7 @@ complete -c oms -n "__fish_oms_needs_command" -f -a "config" -d 'Check or show t
 complete -c oms -n "__fish_oms_needs_command" -f -a "warehouses" -d 'List physical and virtual warehouses'
 complete -c oms -n "__fish_oms_needs_command" -f -a "catalog" -d 'Products and variants'
 complete -c oms -n "__fish_oms_needs_command" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
+complete -c oms -n "__fish_oms_needs_command" -f -a "orders" -d 'Sales orders: import, list, show, approve, cancel, create, rejections'
 complete -c oms -n "__fish_oms_needs_command" -f -a "shipments" -d 'Shipments to warehouses'
 complete -c oms -n "__fish_oms_needs_command" -f -a "po" -d 'Purchase orders to suppliers, received into physical warehouses'
 complete -c oms -n "__fish_oms_needs_command" -f -a "receipts" -d 'Receipts of purchase orders reported by warehouses'
@@ -505,6 +506,181 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Set on hand to what fulfillment channels report (stock snapshots)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "push" -d 'Publish available stock to sales channels'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -f -a "import" -d 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -f -a "rejects" -d 'Orders that could not be imported, with every reason'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -f -a "list" -d 'Orders, newest first'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -f -a "show" -d 'One order: its lines, shipments with tracking, and its story'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -f -a "approve" -d 'Approve draft orders so they can be processed'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -f -a "cancel" -d 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l channel -d 'Only this sales channel; with --file, the channel the file\'s orders belong to (required when several are configured)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l file -d 'Read orders from this file instead of the channels (docs/order-files.md)' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l format -d 'The file\'s layout [default for .json/.ndjson: oms-json; required for CSV]' -r -f -a "oms-csv\t'oms\'s own CSV: one row per order line'
+oms-json\t'oms\'s own JSON: an array of order objects, or one object per line (NDJSON)'
+shopify-csv\t'Shopify admin\'s "Export orders" CSV'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l dry-run -d 'Report what would change without writing anything or moving any file'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l channel -d 'Only this sales channel' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l all -d 'Include rejections resolved since (the order was imported after all)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l status -d 'Only orders in this status (draft, approved, fulfilling, partially_fulfilled, shipped, short_shipped, cancel_requested, cancelled)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l channel -d 'Only orders of this sales channel (`manual` for orders entered by hand)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l limit -d 'At most this many orders' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l backordered -d 'Only backordered orders'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -l dry-run -d 'Show what would change without writing'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l dry-run -d 'Show what would change without writing (asks nothing)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l sku -d 'A line: SKU and quantity, e.g. --sku TEE-BLK-S=2 (repeatable)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l name -d 'The customer\'s name (also the ship-to name unless --ship-name is given)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l email -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l phone -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-name -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-company -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-address1 -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-address2 -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-city -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-province -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-zip -d 'Kept as text: 02134 keeps its zero' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-country -d 'Country code, e.g. US' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-phone -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l warehouse -d 'The physical warehouse the order must ship from' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l carrier-service -d 'Carrier service code [default: defaults.carrier_service]' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l note -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l dry-run -d 'Show the order that would be created without writing it'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "import" -d 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "rejects" -d 'Orders that could not be imported, with every reason'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "list" -d 'Orders, newest first'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "show" -d 'One order: its lines, shipments with tracking, and its story'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "approve" -d 'Approve draft orders so they can be processed'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -927,21 +1103,22 @@ complete -c oms -n "__fish_oms_using_subcommand man" -l no-progress -d 'Never dr
 complete -c oms -n "__fish_oms_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand man" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "init" -d 'Write a starter config and create the database'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "config" -d 'Check or show the configuration'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "catalog" -d 'Products and variants'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "shipments" -d 'Shipments to warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "po" -d 'Purchase orders to suppliers, received into physical warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "receipts" -d 'Receipts of purchase orders reported by warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "run" -d 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "status" -d 'The operator\'s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "runs" -d 'The journal of runs'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "demo" -d 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments po receipts run status runs demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "init" -d 'Write a starter config and create the database'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "config" -d 'Check or show the configuration'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "catalog" -d 'Products and variants'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "orders" -d 'Sales orders: import, list, show, approve, cancel, create, rejections'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "shipments" -d 'Shipments to warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "po" -d 'Purchase orders to suppliers, received into physical warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "receipts" -d 'Receipts of purchase orders reported by warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "run" -d 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "status" -d 'The operator\'s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "runs" -d 'The journal of runs'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "demo" -d 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config with secrets redacted'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from warehouses" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
@@ -958,6 +1135,13 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "rebuild" -d 'Recompute every level from the ledger'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "sync" -d 'Set on hand to what fulfillment channels report (stock snapshots)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "push" -d 'Publish available stock to sales channels'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "import" -d 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "rejects" -d 'Orders that could not be imported, with every reason'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "list" -d 'Orders, newest first'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "show" -d 'One order: its lines, shipments with tracking, and its story'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "approve" -d 'Approve draft orders so they can be processed'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "cancel" -d 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "list" -d 'Shipments, newest first'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "show" -d 'One shipment: lines, tracking and its story'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'

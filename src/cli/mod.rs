@@ -6,6 +6,7 @@ mod config;
 mod demo;
 mod generate;
 mod init;
+mod orders;
 mod po;
 mod receipts;
 mod run;
@@ -88,6 +89,9 @@ pub enum Command {
     /// Stock levels, the ledger and adjustments
     #[command(subcommand)]
     Stock(stock::StockCmd),
+    /// Sales orders: import, list, show, approve, cancel, create, rejections
+    #[command(subcommand)]
+    Orders(orders::OrdersCmd),
     /// Shipments to warehouses
     #[command(subcommand)]
     Shipments(shipments::ShipmentsCmd),
@@ -212,11 +216,25 @@ fn context(global: GlobalArgs, argv: &[String]) -> Ctx {
 /// of what it changed.
 fn cause_of(argv: &[String]) -> String {
     let mut words = vec!["oms".to_string()];
-    if let Ok(matches) = Cli::command().try_get_matches_from(argv) {
-        let mut current = &matches;
-        while let Some((name, sub)) = current.subcommand() {
-            words.push(name.to_string());
-            current = sub;
+    let mut command = Cli::command();
+    let Ok(matches) = command.try_get_matches_from_mut(argv) else {
+        return words.join(" ");
+    };
+    let mut current = &matches;
+    let mut definition = &command;
+    while let Some((name, sub)) = current.subcommand() {
+        words.push(name.to_string());
+        current = sub;
+        match definition.find_subcommand(name) {
+            Some(d) => definition = d,
+            None => break,
+        }
+    }
+    // Positional values name what was acted on ("oms orders cancel 12"); flag values are
+    // left out because they can carry free text (notes, addresses).
+    for arg in definition.get_positionals() {
+        if let Ok(Some(values)) = current.try_get_raw(arg.get_id().as_str()) {
+            words.extend(values.map(|v| v.to_string_lossy().into_owned()));
         }
     }
     words.join(" ")
@@ -253,6 +271,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Warehouses(cmd) => warehouses::exec(ctx, cmd),
         Command::Catalog(cmd) => catalog::exec(ctx, cmd),
         Command::Stock(cmd) => stock::exec(ctx, cmd),
+        Command::Orders(cmd) => orders::exec(ctx, cmd),
         Command::Shipments(cmd) => shipments::exec(ctx, cmd),
         Command::Po(cmd) => po::exec(ctx, cmd),
         Command::Receipts(cmd) => receipts::exec(ctx, cmd),

@@ -3,6 +3,7 @@
 
 pub mod fs;
 mod order_updates;
+mod orders;
 mod purchases;
 mod shipments;
 mod stock;
@@ -11,6 +12,7 @@ use std::path::PathBuf;
 
 use super::{FulfillmentChannel, SalesChannel, Sent, Sink};
 use crate::config::{Channel, ChannelKind, FileFormat};
+use crate::model::order::OrderIn;
 use crate::model::purchase::{PoRequest, ReceiptIn};
 use crate::model::shipment::{
     OrderUpdate, ShipmentConfirmation, ShipmentRequest, StockCount, StockPublish,
@@ -56,6 +58,14 @@ impl SalesChannel for FilesChannel {
 
     fn kind(&self) -> ChannelKind {
         ChannelKind::Files
+    }
+
+    fn fetch_orders(
+        &mut self,
+        _watermark: Option<&str>,
+        sink: Sink<OrderIn>,
+    ) -> anyhow::Result<Option<String>> {
+        orders::fetch(self, sink)
     }
 
     fn ack_orders(&mut self, source: &str) -> anyhow::Result<()> {

@@ -1,0 +1,201 @@
+//! `oms orders …`: import from sales channels or files, rejections, listing, the story of
+//! one order, and the changes made by hand (approve, cancel, create).
+
+mod edit;
+mod show;
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::Ctx;
+use crate::error::{Exit, usage};
+use crate::formats::orders::OrderFormat;
+use crate::model::OrderStatus;
+use crate::ops::orders_import::{self, FileInput};
+use crate::output::Progress;
+use crate::store::{orders, rejections};
+
+#[derive(Debug, Subcommand)]
+pub enum OrdersCmd {
+    /// Fetch new and changed orders from sales channels, or read them from a file
+    /// (exit 3 when some were rejected)
+    Import(ImportArgs),
+    /// Orders that could not be imported, with every reason
+    Rejects(RejectsArgs),
+    /// Orders, newest first
+    List(ListArgs),
+    /// One order: its lines, shipments with tracking, and its story
+    Show {
+        /// The order number
+        order: i64,
+    },
+    /// Approve draft orders so they can be processed
+    Approve(ApproveArgs),
+    /// Cancel orders: at once if nothing was sent to a warehouse, else by asking it
+    Cancel(CancelArgs),
+    /// Enter an order by hand; it starts as a draft
+    Create(Box<edit::CreateArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Only this sales channel; with --file, the channel the file's orders belong to
+    /// (required when several are configured)
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+    /// Read orders from this file instead of the channels (docs/order-files.md)
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The file's layout [default for .json/.ndjson: oms-json; required for CSV]
+    #[arg(long, value_enum, requires = "file")]
+    pub format: Option<OrderFormat>,
+    /// Report what would change without writing anything or moving any file
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RejectsArgs {
+    /// Only this sales channel
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+    /// Include rejections resolved since (the order was imported after all)
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only orders in this status (draft, approved, fulfilling, partially_fulfilled,
+    /// shipped, short_shipped, cancel_requested, cancelled)
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only orders of this sales channel (`manual` for orders entered by hand)
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+    /// Only backordered orders
+    #[arg(long)]
+    pub backordered: bool,
+    /// At most this many orders
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(i64).range(1..))]
+    pub limit: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    /// Order numbers
+    #[arg(required = true, value_name = "ORDER")]
+    pub orders: Vec<i64>,
+    /// Show what would change without writing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// Order numbers
+    #[arg(required = true, value_name = "ORDER")]
+    pub orders: Vec<i64>,
+    /// Show what would change without writing (asks nothing)
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn exec(ctx: &Ctx, cmd: OrdersCmd) -> anyhow::Result<Exit> {
+    match cmd {
+        OrdersCmd::Import(args) => import(ctx, args),
+        OrdersCmd::Rejects(args) => rejects(ctx, args),
+        OrdersCmd::List(args) => list(ctx, args),
+        OrdersCmd::Show { order } => {
+            let config = ctx.config()?;
+            let store = ctx.store(&config)?;
+            show::print(ctx, &store.conn, order)?;
+            Ok(Exit::Ok)
+        }
+        OrdersCmd::Approve(args) => edit::approve(ctx, &args.orders, args.dry_run),
+        OrdersCmd::Cancel(args) => edit::cancel(ctx, &args.orders, args.dry_run),
+        OrdersCmd::Create(args) => edit::create(ctx, *args),
+    }
+}
+
+fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let file = match &args.file {
+        None => None,
+        Some(path) => Some(FileInput {
+            path,
+            format: file_format(path, args.format)?,
+        }),
+    };
+    let _lock = ctx.lock(&config)?;
+    let mut store = ctx.store(&config)?;
+    let progress = match &args.file {
+        Some(path) => {
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            ctx.out.progress(size, "bytes read")
+        }
+        None => Progress::hidden(),
+    };
+    let opts = orders_import::Options {
+        channel: args.channel.as_deref(),
+        file,
+        dry_run: args.dry_run,
+        verbose: ctx.out.verbose > 0,
+        cause: &ctx.cause,
+        progress: &progress,
+    };
+    let report = orders_import::run(&config, &mut store, &opts)?;
+    progress.finish();
+    ctx.out.report(&report)
+}
+
+/// The format of a file given with --file: as asked, or oms-json for JSON files.
+fn file_format(path: &std::path::Path, asked: Option<OrderFormat>) -> anyhow::Result<OrderFormat> {
+    if let Some(f) = asked {
+        return Ok(f);
+    }
+    let name = path.display().to_string().to_lowercase();
+    if name.ends_with(".json") || name.ends_with(".ndjson") {
+        Ok(OrderFormat::OmsJson)
+    } else {
+        Err(usage(format!(
+            "--format is needed for {}: oms-csv, oms-json or shopify-csv",
+            path.display()
+        )))
+    }
+}
+
+fn rejects(ctx: &Ctx, args: RejectsArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let rows = rejections::list(
+        &store.conn,
+        &rejections::Filter {
+            flow: Some(orders_import::FLOW),
+            channel: args.channel.as_deref(),
+            include_resolved: args.all,
+        },
+    )?;
+    ctx.out.list(&rows)?;
+    Ok(Exit::Ok)
+}
+
+fn list(ctx: &Ctx, args: ListArgs) -> anyhow::Result<Exit> {
+    if let Some(s) = &args.status {
+        s.parse::<OrderStatus>().map_err(usage)?;
+    }
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let rows = orders::list(
+        &store.conn,
+        &orders::ListFilter {
+            status: args.status.as_deref().map(str::trim),
+            channel: args.channel.as_deref(),
+            backordered: args.backordered,
+            limit: args.limit,
+        },
+    )?;
+    ctx.out.list(&rows)?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,153 @@
+//! `oms orders show N`: the order, its lines with shipped quantities, its shipments with
+//! tracking, and its story. Machines get one JSON object with nested arrays; people get
+//! one field/value table whose lines, shipments and story are short sentences.
+
+use rusqlite::Connection;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::cli::Ctx;
+use crate::error::usage;
+use crate::model::format_cents;
+use crate::output::Format;
+use crate::store::history::{self, Change};
+use crate::store::orders::{self, LineRow, OrderDetail};
+use crate::store::shipments::{self, ShipmentRow};
+
+#[derive(Debug, Serialize, Default)]
+pub struct OrderView {
+    #[serde(flatten)]
+    pub order: OrderDetail,
+    pub lines: Vec<LineRow>,
+    pub shipments: Vec<ShipmentRow>,
+    pub story: Vec<Change>,
+}
+
+pub fn load(conn: &Connection, id: i64) -> anyhow::Result<OrderView> {
+    let order =
+        orders::detail(conn, id)?.ok_or_else(|| usage(format!("there is no order {id}")))?;
+    Ok(OrderView {
+        lines: orders::lines(conn, id)?,
+        shipments: shipments::of_order(conn, id)?,
+        story: history::of(conn, "order", id)?,
+        order,
+    })
+}
+
+pub fn print(ctx: &Ctx, conn: &Connection, id: i64) -> anyhow::Result<()> {
+    let view = load(conn, id)?;
+    if ctx.out.format != Format::Table {
+        return ctx.out.one(&view);
+    }
+    let mut fields: Map<String, Value> = match serde_json::to_value(&view.order)? {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    };
+    fields.retain(|_, v| !v.is_null() && *v != Value::Bool(false));
+    let mut text = |name: &str, lines: Vec<String>| {
+        if !lines.is_empty() {
+            fields.insert(name.to_string(), Value::String(lines.join("\n")));
+        }
+    };
+    text("lines", view.lines.iter().map(line_text).collect());
+    text(
+        "shipments",
+        view.shipments.iter().map(shipment_text).collect(),
+    );
+    text("story", view.story.iter().map(change_text).collect());
+    ctx.out.one(&fields)
+}
+
+fn line_text(l: &LineRow) -> String {
+    let mut s = format!("{}. {} × {}", l.line_no, l.sku, l.quantity);
+    if let Some(p) = l.price_cents {
+        s.push_str(&format!(" at {}", format_cents(p)));
+    }
+    if let Some(t) = &l.title {
+        s.push_str(&format!(" ({t})"));
+    }
+    if l.channel_sku.trim() != l.sku {
+        s.push_str(&format!(", `{}` in the channel", l.channel_sku));
+    }
+    s.push_str(&format!(", {} shipped", l.quantity_shipped));
+    s
+}
+
+fn shipment_text(s: &ShipmentRow) -> String {
+    let mut t = format!("{} {} from {}", s.reference, s.status, s.warehouse);
+    if let Some(c) = &s.carrier_service {
+        t.push_str(&format!(" by {c}"));
+    }
+    if !s.tracking_numbers.is_empty() {
+        t.push_str(&format!(", tracking {}", s.tracking_numbers.join(" ")));
+    }
+    if let Some(u) = &s.tracking_url {
+        t.push_str(&format!(" {u}"));
+    }
+    if let Some(at) = &s.shipped_at {
+        t.push_str(&format!(", shipped {at}"));
+    }
+    t
+}
+
+fn change_text(c: &Change) -> String {
+    let mut t = match &c.from {
+        Some(from) if *from != c.to => format!("{}  {from} → {}", c.at, c.to),
+        Some(_) => format!("{}  {}", c.at, c.to),
+        None => format!("{}  created {}", c.at, c.to),
+    };
+    t.push_str(&format!("  ({})", c.cause));
+    if let Some(n) = &c.note {
+        t.push_str(&format!(": {n}"));
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn story_lines_read_as_sentences() {
+        let c = |from: Option<&str>, to: &str, note: Option<&str>| Change {
+            at: "2025-03-04T15:15:00Z".into(),
+            from: from.map(str::to_string),
+            to: to.into(),
+            cause: "run 3 (orders import)".into(),
+            note: note.map(str::to_string),
+        };
+        assert_eq!(
+            change_text(&c(None, "approved", None)),
+            "2025-03-04T15:15:00Z  created approved  (run 3 (orders import))"
+        );
+        assert_eq!(
+            change_text(&c(
+                Some("approved"),
+                "cancelled",
+                Some("cancelled upstream")
+            )),
+            "2025-03-04T15:15:00Z  approved → cancelled  (run 3 (orders import)): cancelled upstream"
+        );
+        assert_eq!(
+            change_text(&c(Some("draft"), "draft", Some("updated from the channel"))),
+            "2025-03-04T15:15:00Z  draft  (run 3 (orders import)): updated from the channel"
+        );
+    }
+
+    #[test]
+    fn lines_say_what_was_shipped() {
+        let l = LineRow {
+            line_no: 1,
+            sku: "TEE-BLK-S".into(),
+            channel_sku: "shop-tee".into(),
+            quantity: 2,
+            price_cents: Some(1999),
+            quantity_shipped: 1,
+            ..Default::default()
+        };
+        assert_eq!(
+            line_text(&l),
+            "1. TEE-BLK-S × 2 at 19.99, `shop-tee` in the channel, 1 shipped"
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! Orders in: every `inbox/*.csv|json|ndjson` of a `files` sales channel, in name order
+//! (docs/files-connector.md "Orders"). CSV files are recognised by their header: Shopify's
+//! orders export has `Name` and `Lineitem sku`; anything else is oms-csv. JSON and NDJSON
+//! files are oms-json.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use super::{FilesChannel, fs};
+use crate::connectors::{Fetched, Sink};
+use crate::formats::CsvTable;
+use crate::formats::orders::{OrderFormat, OrderStream, read_orders};
+use crate::model::order::OrderIn;
+
+/// Streams every order file of the inbox: its orders, then `SourceDone`; or, for a file
+/// that cannot be read at all, `SourceFailed` (the flow sets it aside on a real run).
+/// Files carry no watermark: what was applied has left the inbox.
+pub(super) fn fetch(ch: &FilesChannel, sink: Sink<OrderIn>) -> anyhow::Result<Option<String>> {
+    for path in fs::inbox_files(&ch.inbox(), &[], &["csv", "json", "ndjson"])? {
+        let source = path.display().to_string();
+        match open(&path) {
+            Ok(orders) => {
+                for order in orders {
+                    sink(Fetched::Record(order))?;
+                }
+                sink(Fetched::SourceDone { source })?;
+            }
+            Err(reason) => {
+                sink(Fetched::SourceFailed { source, reason })?;
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Opens one order file, choosing its format. Errors are the reason it cannot be read.
+fn open(path: &Path) -> Result<OrderStream, String> {
+    let name = path.display().to_string();
+    let mut file = std::fs::File::open(path).map_err(|e| format!("{name}: cannot open: {e}"))?;
+    let lower = name.to_lowercase();
+    if lower.ends_with(".json") || lower.ends_with(".ndjson") {
+        return read_orders(OrderFormat::OmsJson, &name, Box::new(file)).map_err(|e| e.to_string());
+    }
+    let head = header_bytes(&mut file).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let format = csv_format(&name, &head)?;
+    let input = Cursor::new(head).chain(file);
+    read_orders(format, &name, Box::new(input)).map_err(|e| e.to_string())
+}
+
+/// The longest header line looked at; a "header" longer than this is not one.
+const MAX_HEADER: usize = 64 * 1024;
+
+/// The bytes up to and including the first line break (or all of a short file).
+fn header_bytes(file: &mut impl Read) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(4096);
+    let mut buf = [0u8; 4096];
+    while !head.contains(&b'\n') && head.len() < MAX_HEADER {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    Ok(head)
+}
+
+/// Shopify's export when the header has its `Name` and `Lineitem sku` columns.
+fn csv_format(name: &str, head: &[u8]) -> Result<OrderFormat, String> {
+    let table =
+        CsvTable::open(name, Box::new(Cursor::new(head.to_vec()))).map_err(|e| e.to_string())?;
+    Ok(if table.has("Name") && table.has("Lineitem sku") {
+        OrderFormat::ShopifyCsv
+    } else {
+        OrderFormat::OmsCsv
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_formats_are_told_apart_by_header() {
+        let shopify = "\u{feff}Name;Email;Lineitem quantity;Lineitem sku\n#1;a@b.c;1;X\n";
+        assert_eq!(
+            csv_format("s.csv", shopify.as_bytes()),
+            Ok(OrderFormat::ShopifyCsv)
+        );
+        let oms = "order_id,name,sku,quantity\n";
+        assert_eq!(csv_format("o.csv", oms.as_bytes()), Ok(OrderFormat::OmsCsv));
+        assert!(csv_format("e.csv", b"").is_err(), "no header row");
+    }
+
+    fn channel(dir: &Path) -> FilesChannel {
+        let mut config: crate::config::Channel =
+            toml::from_str("kind = \"files\"\npath = \"web\"").unwrap();
+        config.dir = Some(dir.to_path_buf());
+        FilesChannel::new("web", &config).unwrap()
+    }
+
+    #[test]
+    fn every_file_is_read_in_name_order_and_bad_ones_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let inbox = dir.path().join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        std::fs::write(
+            inbox.join("b.csv"),
+            "Name,Lineitem quantity,Lineitem sku\n#7,1,TEE\n",
+        )
+        .unwrap();
+        std::fs::write(
+            inbox.join("a.ndjson"),
+            "{\"external_id\": \"5\", \"lines\": []}\n",
+        )
+        .unwrap();
+        std::fs::write(inbox.join("c.csv"), "order_id,sku\n1,TEE\n").unwrap();
+        std::fs::write(inbox.join("notes.txt"), "not an order file").unwrap();
+        let mut events = Vec::new();
+        let mark = fetch(&channel(dir.path()), &mut |e| {
+            events.push(match e {
+                Fetched::Record(o) => format!("order {}", o.key()),
+                Fetched::SourceDone { source } => format!("done {source}"),
+                Fetched::SourceFailed { source, reason } => format!("failed {source}: {reason}"),
+            });
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(mark, None);
+        let inbox_s = inbox.display().to_string();
+        assert_eq!(events[0], "order 5");
+        assert_eq!(events[1], format!("done {inbox_s}/a.ndjson"));
+        assert_eq!(events[2], "order #7");
+        assert_eq!(events[3], format!("done {inbox_s}/b.csv"));
+        assert!(
+            events[4].starts_with(&format!("failed {inbox_s}/c.csv: "))
+                && events[4].contains("quantity"),
+            "{}",
+            events[4]
+        );
+        assert_eq!(events.len(), 5);
+        assert!(
+            inbox.join("c.csv").exists(),
+            "reading moves nothing; the flow decides"
+        );
+        assert!(
+            inbox.join("a.ndjson").exists(),
+            "acknowledged by the flow, not here"
+        );
+    }
+}

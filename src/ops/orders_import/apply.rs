@@ -1,0 +1,395 @@
+//! What one incoming order means for the database (SPEC §4.1.1):
+//!
+//! | the order is … | and … | then |
+//! |---|---|---|
+//! | a test order | the channel does not take them | skipped |
+//! | known here | cancelled upstream | cancelled here (ops::order_cancel), unless already final |
+//! | new | cancelled upstream, invalid | skipped (nothing to fix), its rejection resolved |
+//! | any | invalid | rejected: not created or changed, recorded with every reason |
+//! | new | valid | created (as cancelled when first seen cancelled, so its story is complete) |
+//! | known | same content | unchanged |
+//! | known, not processed | edited upstream | updated |
+//! | known, processed | edited upstream | not applied: a person should look |
+//!
+//! A valid order resolves its open rejection, if it has one.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, RandomState};
+
+use rusqlite::Connection;
+
+use super::FLOW;
+use super::batch::Batch;
+use super::prepare::Channel;
+use super::report::{ImportReport, Item, Outcome};
+use crate::model::OrderStatus;
+use crate::model::order::OrderIn;
+use crate::ops::order_cancel;
+use crate::store::orders::{self, Known};
+use crate::store::{catalog, rejections};
+
+/// Whether an order comes from the channel or from a stored rejection being retried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Fresh,
+    Retry,
+}
+
+pub struct Importer<'a> {
+    channel: &'a Channel<'a>,
+    cause: &'a str,
+    run_id: Option<i64>,
+    /// Every variant id by SKU key, loaded once per run.
+    variants: HashMap<String, i64>,
+    /// Keys of this channel's open rejections: only these need resolving.
+    open_rejections: HashSet<String>,
+    /// Whether the channel had orders before this run. When it had none, an order can
+    /// only be known if this run created it, so the lookup is skipped for ids not in
+    /// `created` (64-bit hashes: a collision merely costs one lookup).
+    had_orders: bool,
+    created: HashSet<u64>,
+    hasher: RandomState,
+    pass: Pass,
+    key: String,
+    report: ImportReport,
+}
+
+impl<'a> Importer<'a> {
+    pub fn new(
+        conn: &Connection,
+        channel: &'a Channel<'a>,
+        cause: &'a str,
+        run_id: Option<i64>,
+        keep_all: bool,
+    ) -> anyhow::Result<Importer<'a>> {
+        Ok(Importer {
+            channel,
+            cause,
+            run_id,
+            variants: catalog::variant_ids(conn)?,
+            open_rejections: HashSet::new(),
+            had_orders: orders_exist(conn, channel.code)?,
+            created: HashSet::new(),
+            hasher: RandomState::new(),
+            pass: Pass::Fresh,
+            key: String::new(),
+            report: ImportReport {
+                keep_all,
+                ..Default::default()
+            },
+        })
+    }
+
+    pub fn into_report(self) -> ImportReport {
+        self.report
+    }
+
+    /// Checks every open rejection of the channel again — its SKU may have been added to
+    /// the catalog or to the sku_map since — and imports those that now pass.
+    pub fn retry_rejections(&mut self, batch: &mut Batch) -> anyhow::Result<()> {
+        let open = rejections::open_payloads(batch.conn(), FLOW, self.channel.code)?;
+        self.open_rejections = open.iter().map(|(key, _)| key.clone()).collect();
+        self.pass = Pass::Retry;
+        for (key, payload) in open {
+            match serde_json::from_str::<OrderIn>(&payload) {
+                Ok(order) => self.import(batch, order)?,
+                Err(e) => {
+                    let code = self.channel.code;
+                    self.report.record(Outcome::StillRejected, || Item {
+                        channel: code.to_string(),
+                        external_id: key.clone(),
+                        message: Some(format!("the stored order cannot be read back: {e}")),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        self.pass = Pass::Fresh;
+        Ok(())
+    }
+
+    /// A source the connector could not read at all (already moved aside by it).
+    pub fn unreadable(&mut self, source: String, reason: String) {
+        let code = self.channel.code;
+        self.report.record(Outcome::Unreadable, || Item {
+            channel: code.to_string(),
+            source,
+            message: Some(reason),
+            ..Default::default()
+        });
+    }
+
+    /// Applies one order in the batch's transaction.
+    pub fn import(&mut self, batch: &mut Batch, order: OrderIn) -> anyhow::Result<()> {
+        let conn = batch.conn();
+        if order.test && !self.channel.include_test {
+            let code = self.channel.code;
+            self.report.record(Outcome::Skipped, || {
+                item(
+                    code,
+                    &order,
+                    None,
+                    "a test order (the channel's include_test_orders is off)",
+                )
+            });
+            return Ok(());
+        }
+        let checked = self.channel.check(&order, &self.variants, &mut self.key);
+        let known = self.lookup(conn, &order.external_id)?;
+        match (known, checked) {
+            (Some(known), _) if order.cancelled => self.cancel_known(conn, known, &order)?,
+            (None, Err(_)) if order.cancelled => {
+                self.resolve(conn, order.key())?;
+                let code = self.channel.code;
+                self.report.record(Outcome::Skipped, || {
+                    item(
+                        code,
+                        &order,
+                        None,
+                        "cancelled upstream before it could be imported (it is invalid): nothing to do",
+                    )
+                });
+            }
+            (known, Err(reasons)) => self.reject(conn, known, &order, reasons)?,
+            (None, Ok(variant_ids)) => self.create(conn, order, &variant_ids)?,
+            (Some(known), Ok(variant_ids)) => self.update(conn, known, order, &variant_ids)?,
+        }
+        batch.order_written()?;
+        Ok(())
+    }
+
+    fn lookup(&self, conn: &Connection, external_id: &str) -> anyhow::Result<Option<Known>> {
+        if external_id.is_empty()
+            || (!self.had_orders && !self.created.contains(&self.hasher.hash_one(external_id)))
+        {
+            return Ok(None);
+        }
+        Ok(orders::find_by_external(
+            conn,
+            self.channel.code,
+            external_id,
+        )?)
+    }
+
+    fn create(
+        &mut self,
+        conn: &Connection,
+        mut order: OrderIn,
+        variant_ids: &[i64],
+    ) -> anyhow::Result<()> {
+        let source = std::mem::take(&mut order.source);
+        let cancelled = order.cancelled;
+        let fingerprint = order.fingerprint();
+        let (new, status) = self.channel.new_order(order, variant_ids, fingerprint);
+        let id = orders::insert(conn, &new, status, self.cause)?;
+        if !self.had_orders {
+            self.created.insert(self.hasher.hash_one(&new.external_id));
+        }
+        let resolved = self.resolve(conn, &new.external_id)?;
+        let code = self.channel.code;
+        let made = |message: Option<String>| Item {
+            channel: code.to_string(),
+            external_id: new.external_id.clone(),
+            order_id: Some(id),
+            source: source.clone(),
+            message,
+            ..Default::default()
+        };
+        if cancelled {
+            // Stored, then cancelled, so its story says what happened; the shop already
+            // knows, so nothing is flagged for export.
+            orders::set_status(
+                conn,
+                id,
+                status,
+                OrderStatus::Cancelled,
+                self.cause,
+                Some("cancelled upstream before it was imported"),
+            )?;
+            self.report.record(Outcome::Cancelled, || {
+                made(Some(
+                    "cancelled upstream before it was imported: stored as cancelled".into(),
+                ))
+            });
+        } else {
+            self.report.record(Outcome::Imported, || {
+                made(resolved.then(|| format!("{status}; its earlier rejection is resolved")))
+            });
+        }
+        Ok(())
+    }
+
+    fn update(
+        &mut self,
+        conn: &Connection,
+        known: Known,
+        mut order: OrderIn,
+        variant_ids: &[i64],
+    ) -> anyhow::Result<()> {
+        self.resolve(conn, &order.external_id)?;
+        let code = self.channel.code;
+        let fingerprint = order.fingerprint();
+        if known.upstream_hash.as_deref() == Some(fingerprint.as_str()) {
+            self.report.record(Outcome::Unchanged, || {
+                item(code, &order, Some(known.id), "")
+            });
+            return Ok(());
+        }
+        let processed = !matches!(known.status, OrderStatus::Draft | OrderStatus::Approved)
+            || known.has_shipments;
+        if processed {
+            self.report.record(Outcome::NotApplied, || {
+                item(
+                    code,
+                    &order,
+                    Some(known.id),
+                    &format!(
+                        "changed upstream after processing — not applied (the order is {})",
+                        known.status
+                    ),
+                )
+            });
+            return Ok(());
+        }
+        let source = std::mem::take(&mut order.source);
+        let (new, _) = self.channel.new_order(order, variant_ids, fingerprint);
+        orders::replace_content(conn, known.id, &new, self.cause)?;
+        self.report.record(Outcome::Updated, || Item {
+            channel: code.to_string(),
+            external_id: new.external_id.clone(),
+            order_id: Some(known.id),
+            source,
+            message: Some("edited upstream before processing: updated".into()),
+            ..Default::default()
+        });
+        Ok(())
+    }
+
+    fn cancel_known(
+        &mut self,
+        conn: &Connection,
+        known: Known,
+        order: &OrderIn,
+    ) -> anyhow::Result<()> {
+        self.resolve(conn, &order.external_id)?;
+        let code = self.channel.code;
+        let id = Some(known.id);
+        if known.status == OrderStatus::Cancelled {
+            self.report.record(Outcome::Unchanged, || {
+                item(code, order, id, "already cancelled")
+            });
+            return Ok(());
+        }
+        let done = order_cancel::cancel(
+            conn,
+            known.id,
+            self.cause,
+            self.run_id,
+            Some("cancelled upstream"),
+        )?;
+        match done {
+            Err(final_status) => {
+                self.report.record(Outcome::NotApplied, || {
+                    item(
+                        code,
+                        order,
+                        id,
+                        &format!(
+                            "cancelled upstream after it was {} — not applied",
+                            final_status.status
+                        ),
+                    )
+                });
+            }
+            Ok(c) if !c.changed() => {
+                self.report.record(Outcome::Unchanged, || {
+                    item(code, order, id, "its cancellation is already requested")
+                });
+            }
+            Ok(c) => {
+                let message = if c.to == OrderStatus::CancelRequested {
+                    format!(
+                        "cancelled upstream: {} shipment(s) at a warehouse asked to cancel",
+                        c.cancel_requested
+                    )
+                } else {
+                    format!("cancelled upstream: now {}", c.to)
+                };
+                self.report.released.extend(c.released);
+                self.report
+                    .record(Outcome::Cancelled, || item(code, order, id, &message));
+            }
+        }
+        Ok(())
+    }
+
+    fn reject(
+        &mut self,
+        conn: &Connection,
+        known: Option<Known>,
+        order: &OrderIn,
+        reasons: Vec<String>,
+    ) -> anyhow::Result<()> {
+        let code = self.channel.code;
+        let id = known.as_ref().map(|k| k.id);
+        if self.pass == Pass::Retry {
+            self.report.record(Outcome::StillRejected, || {
+                item(code, order, id, &reasons.join("; "))
+            });
+            return Ok(());
+        }
+        let payload = serde_json::to_string(order)?;
+        rejections::record(
+            conn,
+            &rejections::NewRejection {
+                flow: FLOW,
+                channel: code,
+                external_id: order.key(),
+                source: Some(&order.source),
+                reasons: &reasons,
+                payload: Some(&payload),
+                run_id: self.run_id,
+            },
+        )?;
+        self.open_rejections.insert(order.key().to_string());
+        let mut message = reasons.join("; ");
+        if let Some(k) = &known {
+            message.push_str(&format!("; order {} stays as it was", k.id));
+        }
+        self.report
+            .record(Outcome::Rejected, || item(code, order, id, &message));
+        Ok(())
+    }
+
+    /// Resolves the open rejection filed under `key`, if there is one.
+    fn resolve(&mut self, conn: &Connection, key: &str) -> rusqlite::Result<bool> {
+        if !self.open_rejections.remove(key) {
+            return Ok(false);
+        }
+        rejections::resolve(conn, FLOW, self.channel.code, key)
+    }
+}
+
+fn item(channel: &str, order: &OrderIn, order_id: Option<i64>, message: &str) -> Item {
+    Item {
+        channel: channel.to_string(),
+        external_id: order.key().to_string(),
+        order_id,
+        source: order.source.clone(),
+        message: (!message.is_empty()).then(|| message.to_string()),
+        ..Default::default()
+    }
+}
+
+fn orders_exist(conn: &Connection, channel: &str) -> rusqlite::Result<bool> {
+    Ok(!orders::list(
+        conn,
+        &orders::ListFilter {
+            status: None,
+            channel: Some(channel),
+            backordered: false,
+            limit: 1,
+        },
+    )?
+    .is_empty())
+}

@@ -1,0 +1,223 @@
+//! `oms orders import` (SPEC §4.1.1): orders from every enabled sales channel (or one),
+//! or from a file given on the command line, into the database.
+//!
+//! Each channel is one journaled run: its open rejections are checked again first (they
+//! may pass now), then the connector streams its orders, which are applied one by one
+//! ([`apply`]) and committed every [`batch::BATCH`] orders. A source (an inbox file) is
+//! acknowledged only after everything from it is committed, and the channel's watermark
+//! moves in the same final commit, so a crash anywhere means the next run reads the
+//! source again and finds the orders already imported "unchanged". `--dry-run` runs the
+//! same code in one transaction that is rolled back, acknowledges nothing and leaves no
+//! journal row.
+
+mod apply;
+mod batch;
+mod prepare;
+mod report;
+
+pub use report::{ImportReport, Item, Outcome};
+
+use std::cell::Cell;
+use std::io::Read;
+use std::path::Path;
+use std::rc::Rc;
+
+use anyhow::Context;
+
+use self::apply::Importer;
+use self::batch::Batch;
+use self::prepare::Channel;
+use super::flow;
+use crate::config::Config;
+use crate::connectors::{self, Fetched};
+use crate::error::usage;
+use crate::formats::orders::{OrderFormat, read_orders};
+use crate::output::Progress;
+use crate::store::Store;
+use crate::store::rejections::watermark;
+
+pub const FLOW: &str = "orders import";
+
+/// A file named on the command line (`--file F --format …`).
+#[derive(Debug, Clone, Copy)]
+pub struct FileInput<'a> {
+    pub path: &'a Path,
+    pub format: OrderFormat,
+}
+
+pub struct Options<'a> {
+    /// Only this sales channel; with a file, the channel the file's orders belong to.
+    pub channel: Option<&'a str>,
+    pub file: Option<FileInput<'a>>,
+    pub dry_run: bool,
+    /// Keep an item for every order, not only the notable ones (`-v`).
+    pub verbose: bool,
+    /// Who asked, for the story of orders changed outside a run (dry runs).
+    pub cause: &'a str,
+    /// Advanced by bytes read when importing a file.
+    pub progress: &'a Progress,
+}
+
+/// Imports a file, or every enabled sales channel (or the one asked for). A channel that
+/// fails is reported and does not stop the others.
+pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result<ImportReport> {
+    if let Some(code) = opts.channel
+        && !config.sales_channels.contains_key(code)
+    {
+        return Err(usage(format!(
+            "unknown sales channel `{code}`{}",
+            known(config)
+        )));
+    }
+    if let Some(input) = opts.file {
+        let code = file_channel(config, opts.channel)?;
+        return flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
+            import_file(config, store, code, input, opts, run_id)
+        });
+    }
+    let mut total = ImportReport {
+        dry_run: opts.dry_run,
+        ..Default::default()
+    };
+    for (code, ch) in &config.sales_channels {
+        if opts.channel.is_some_and(|c| c != code) || (!ch.enabled && opts.channel.is_none()) {
+            continue;
+        }
+        let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
+            import_channel(config, store, code, opts, run_id)
+        });
+        match result {
+            Ok(report) => total.absorb(report),
+            Err(e) => {
+                tracing::error!("{FLOW}: channel {code}: {e:#}");
+                total.failed_channels.push(format!("{code}: {e:#}"));
+            }
+        }
+    }
+    Ok(total)
+}
+
+/// The channel a file's orders belong to: the one named, else the only one configured.
+fn file_channel<'c>(config: &'c Config, named: Option<&'c str>) -> anyhow::Result<&'c str> {
+    if let Some(code) = named {
+        return Ok(code);
+    }
+    let mut codes = config.sales_channels.keys();
+    match (codes.next(), codes.next()) {
+        (Some(only), None) => Ok(only.as_str()),
+        (None, _) => Err(usage(
+            "no sales channel is configured; orders belong to a sales channel, so add one \
+             ([sales_channels.CODE] in the config) and name it with --channel",
+        )),
+        (Some(_), Some(_)) => Err(usage(format!(
+            "several sales channels are configured; name the one the file's orders belong to \
+             with --channel{}",
+            known(config)
+        ))),
+    }
+}
+
+fn known(config: &Config) -> String {
+    let codes: Vec<&str> = config.sales_channels.keys().map(String::as_str).collect();
+    if codes.is_empty() {
+        " (none is configured)".into()
+    } else {
+        format!(" (one of: {})", codes.join(", "))
+    }
+}
+
+fn import_file(
+    config: &Config,
+    store: &mut Store,
+    code: &str,
+    input: FileInput,
+    opts: &Options,
+    run_id: Option<i64>,
+) -> anyhow::Result<ImportReport> {
+    let name = input.path.display().to_string();
+    let file = std::fs::File::open(input.path).with_context(|| format!("cannot open {name}"))?;
+    let read = Rc::new(Cell::new(0u64));
+    let counted = Counted {
+        inner: file,
+        read: Rc::clone(&read),
+    };
+    let orders = read_orders(input.format, &name, Box::new(counted))?;
+    let channel = Channel::new(config, code)?;
+    let cause = flow::cause_of(FLOW, run_id, opts.cause);
+    let mut batch = Batch::begin(&store.conn, opts.dry_run)?;
+    let mut importer = Importer::new(batch.conn(), &channel, &cause, run_id, opts.verbose)?;
+    importer.retry_rejections(&mut batch)?;
+    let mut shown = 0;
+    for order in orders {
+        importer.import(&mut batch, order)?;
+        let now = read.get();
+        opts.progress.inc(now - shown);
+        shown = now;
+    }
+    batch.finish()?;
+    let mut report = importer.into_report();
+    report.file = Some(name);
+    report.dry_run = opts.dry_run;
+    Ok(report)
+}
+
+fn import_channel(
+    config: &Config,
+    store: &mut Store,
+    code: &str,
+    opts: &Options,
+    run_id: Option<i64>,
+) -> anyhow::Result<ImportReport> {
+    let channel = Channel::new(config, code)?;
+    let mut connector = connectors::sales(config, code)?;
+    let cause = flow::cause_of(FLOW, run_id, opts.cause);
+    let mut batch = Batch::begin(&store.conn, opts.dry_run)?;
+    let since = watermark::get(batch.conn(), code, FLOW)?;
+    let mut importer = Importer::new(batch.conn(), &channel, &cause, run_id, opts.verbose)?;
+    importer.retry_rejections(&mut batch)?;
+    let mut done: Vec<String> = Vec::new();
+    let mut failed: Vec<(String, String)> = Vec::new();
+    let next = connector.fetch_orders(since.as_deref(), &mut |event| {
+        match event {
+            Fetched::Record(order) => importer.import(&mut batch, order)?,
+            Fetched::SourceDone { source } => done.push(source),
+            Fetched::SourceFailed { source, reason } => {
+                failed.push((source.clone(), reason.clone()));
+                importer.unreadable(source, reason);
+            }
+        }
+        Ok(())
+    })?;
+    if !opts.dry_run
+        && let Some(mark) = next
+    {
+        watermark::set(batch.conn(), code, FLOW, &mark)?;
+    }
+    batch.finish()?;
+    if !opts.dry_run {
+        // Only now is every order of these sources committed.
+        for source in &done {
+            connector.ack_orders(source)?;
+        }
+        for (source, reason) in &failed {
+            connector.set_aside_orders(source, reason)?;
+        }
+    }
+    let mut report = importer.into_report();
+    report.dry_run = opts.dry_run;
+    Ok(report)
+}
+
+/// A reader that tells how far it got, for the progress bar.
+struct Counted {
+    inner: std::fs::File,
+    read: Rc<Cell<u64>>,
+}
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
