@@ -161,3 +161,13 @@ fn warehouses_list_as_csv() {
     assert_eq!(codes, ["east", "west", "all"]);
     assert_eq!(rows[2]["members"], "east, west");
 }
+
+#[test]
+fn manual_is_reserved_for_orders_entered_by_hand() {
+    let env = Env::with_config(
+        &STANDARD_CONFIG.replace("[sales_channels.web]", "[sales_channels.manual]"),
+    );
+    env.oms(["config", "check"])
+        .code(2)
+        .stderr_has("sales_channels.manual: `manual` is reserved");
+}

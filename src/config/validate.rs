@@ -93,6 +93,13 @@ impl Validator<'_> {
         for (table, codes) in groups {
             for code in codes {
                 let header = format!("[{table}.{code}]");
+                if table == "sales_channels" && code == "manual" {
+                    self.near(
+                        &header,
+                        &format!("{table}.{code}"),
+                        "`manual` is reserved for orders entered by hand; choose another code",
+                    );
+                }
                 if !valid_code(code) {
                     self.near(
                         &header,

@@ -68,7 +68,7 @@ impl<'a> Importer<'a> {
             run_id,
             variants: catalog::variant_ids(conn)?,
             open_rejections: HashSet::new(),
-            had_orders: orders_exist(conn, channel.code)?,
+            had_orders: orders::channel_has_orders(conn, channel.code)?,
             created: HashSet::new(),
             hasher: RandomState::new(),
             pass: Pass::Fresh,
@@ -108,7 +108,7 @@ impl<'a> Importer<'a> {
         Ok(())
     }
 
-    /// A source the connector could not read at all (already moved aside by it).
+    /// A source the connector could not read at all (set aside after a real run).
     pub fn unreadable(&mut self, source: String, reason: String) {
         let code = self.channel.code;
         self.report.record(Outcome::Unreadable, || Item {
@@ -379,17 +379,4 @@ fn item(channel: &str, order: &OrderIn, order_id: Option<i64>, message: &str) ->
         message: (!message.is_empty()).then(|| message.to_string()),
         ..Default::default()
     }
-}
-
-fn orders_exist(conn: &Connection, channel: &str) -> rusqlite::Result<bool> {
-    Ok(!orders::list(
-        conn,
-        &orders::ListFilter {
-            status: None,
-            channel: Some(channel),
-            backordered: false,
-            limit: 1,
-        },
-    )?
-    .is_empty())
 }
