@@ -18,6 +18,34 @@ use crate::model::shipment::{
     OrderUpdate, ShipmentConfirmation, ShipmentRequest, StockCount, StockPublish,
 };
 
+/// Hands every wanted inbox file to `read`, then its records and `SourceDone` to the
+/// sink, or `SourceFailed` with `read`'s reason. Nothing moves here: the flow acknowledges
+/// or sets aside each source once it knows the outcome.
+fn stream_inbox<T, I>(
+    ch: &FilesChannel,
+    prefixes: &[&str],
+    extensions: &[&str],
+    read: impl Fn(&std::path::Path) -> Result<I, String>,
+    sink: Sink<T>,
+) -> anyhow::Result<()>
+where
+    I: IntoIterator<Item = T>,
+{
+    for path in fs::inbox_files(&ch.inbox(), prefixes, extensions)? {
+        let source = path.display().to_string();
+        match read(&path) {
+            Ok(records) => {
+                for r in records {
+                    sink(super::Fetched::Record(r))?;
+                }
+                sink(super::Fetched::SourceDone { source })?;
+            }
+            Err(reason) => sink(super::Fetched::SourceFailed { source, reason })?,
+        }
+    }
+    Ok(())
+}
+
 /// A `files` channel in either role.
 pub struct FilesChannel {
     code: String,

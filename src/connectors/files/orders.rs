@@ -6,8 +6,8 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use super::{FilesChannel, fs};
-use crate::connectors::{Fetched, Sink};
+use super::FilesChannel;
+use crate::connectors::Sink;
 use crate::formats::CsvTable;
 use crate::formats::orders::{OrderFormat, OrderStream, read_orders};
 use crate::model::order::OrderIn;
@@ -16,20 +16,7 @@ use crate::model::order::OrderIn;
 /// that cannot be read at all, `SourceFailed` (the flow sets it aside on a real run).
 /// Files carry no watermark: what was applied has left the inbox.
 pub(super) fn fetch(ch: &FilesChannel, sink: Sink<OrderIn>) -> anyhow::Result<Option<String>> {
-    for path in fs::inbox_files(&ch.inbox(), &[], &["csv", "json", "ndjson"])? {
-        let source = path.display().to_string();
-        match open(&path) {
-            Ok(orders) => {
-                for order in orders {
-                    sink(Fetched::Record(order))?;
-                }
-                sink(Fetched::SourceDone { source })?;
-            }
-            Err(reason) => {
-                sink(Fetched::SourceFailed { source, reason })?;
-            }
-        }
-    }
+    super::stream_inbox(ch, &[], &["csv", "json", "ndjson"], open, sink)?;
     Ok(None)
 }
 
@@ -78,6 +65,7 @@ fn csv_format(name: &str, head: &[u8]) -> Result<OrderFormat, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::connectors::Fetched;
 
     #[test]
     fn csv_formats_are_told_apart_by_header() {

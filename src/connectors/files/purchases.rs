@@ -6,7 +6,7 @@ mod receipt_rows;
 
 use super::{FilesChannel, fs};
 use crate::config::FileFormat;
-use crate::connectors::{Fetched, Sent, Sink};
+use crate::connectors::{Sent, Sink};
 use crate::model::purchase::{PoRequest, ReceiptIn};
 
 /// One CSV row per PO line; the PO's columns repeat on each of its rows.
@@ -71,21 +71,13 @@ pub(super) fn send_po(ch: &FilesChannel, po: &PoRequest) -> anyhow::Result<Sent>
 
 /// Reads every receipts file in the inbox, one source per file, receipts in file order.
 pub(super) fn receipts(ch: &FilesChannel, sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
-    for path in fs::inbox_files(&ch.inbox(), &["receipts"], &["csv", "json"])? {
-        let source = path.display().to_string();
-        match receipt_rows::read_file(&path) {
-            Ok(list) => {
-                for r in list {
-                    sink(Fetched::Record(r))?;
-                }
-                sink(Fetched::SourceDone { source })?;
-            }
-            Err(reason) => {
-                sink(Fetched::SourceFailed { source, reason })?;
-            }
-        }
-    }
-    Ok(())
+    super::stream_inbox(
+        ch,
+        &["receipts"],
+        &["csv", "json"],
+        receipt_rows::read_file,
+        sink,
+    )
 }
 
 #[cfg(test)]

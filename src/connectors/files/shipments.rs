@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{FilesChannel, fs};
 use crate::config::FileFormat;
-use crate::connectors::{Fetched, Sent, Sink};
+use crate::connectors::{Sent, Sink};
 use crate::formats::CsvTable;
 use crate::model::shipment::{
     ConfirmedLine, ConfirmedStatus, ShipmentConfirmation, ShipmentRequest,
@@ -134,25 +134,13 @@ pub(super) fn cancel(ch: &FilesChannel, references: &[String]) -> anyhow::Result
 
 /// Reads every confirmation file in the inbox, one source per file.
 pub(super) fn updates(ch: &FilesChannel, sink: Sink<ShipmentConfirmation>) -> anyhow::Result<()> {
-    for path in fs::inbox_files(
-        &ch.inbox(),
+    super::stream_inbox(
+        ch,
         &["shipments", "confirmations"],
         &["csv", "json"],
-    )? {
-        let source = path.display().to_string();
-        match read_file(&path) {
-            Ok(list) => {
-                for c in list {
-                    sink(Fetched::Record(c))?;
-                }
-                sink(Fetched::SourceDone { source })?;
-            }
-            Err(reason) => {
-                sink(Fetched::SourceFailed { source, reason })?;
-            }
-        }
-    }
-    Ok(())
+        read_file,
+        sink,
+    )
 }
 
 fn read_file(path: &Path) -> Result<Vec<ShipmentConfirmation>, String> {

@@ -8,27 +8,13 @@ use serde_json::Value;
 
 use super::{FilesChannel, fs};
 use crate::config::FileFormat;
-use crate::connectors::{Fetched, Sent, Sink};
+use crate::connectors::{Sent, Sink};
 use crate::formats::CsvTable;
 use crate::model::shipment::{StockCount, StockPublish};
 
 /// Reads every snapshot in the inbox, one source per file, oldest name first.
 pub(super) fn counts(ch: &FilesChannel, sink: Sink<StockCount>) -> anyhow::Result<()> {
-    for path in fs::inbox_files(&ch.inbox(), &["stock-"], &["csv", "json"])? {
-        let source = path.display().to_string();
-        match read_file(&path) {
-            Ok(list) => {
-                for c in list {
-                    sink(Fetched::Record(c))?;
-                }
-                sink(Fetched::SourceDone { source })?;
-            }
-            Err(reason) => {
-                sink(Fetched::SourceFailed { source, reason })?;
-            }
-        }
-    }
-    Ok(())
+    super::stream_inbox(ch, &["stock-"], &["csv", "json"], read_file, sink)
 }
 
 /// The whole file is read before any record is handed over, so a file that turns out to
