@@ -85,6 +85,9 @@ _oms() {
             oms__subcmd__catalog,show)
                 cmd="oms__subcmd__catalog__subcmd__show"
                 ;;
+            oms__subcmd__catalog,sync)
+                cmd="oms__subcmd__catalog__subcmd__sync"
+                ;;
             oms__subcmd__catalog__subcmd__help,add)
                 cmd="oms__subcmd__catalog__subcmd__help__subcmd__add"
                 ;;
@@ -105,6 +108,9 @@ _oms() {
                 ;;
             oms__subcmd__catalog__subcmd__help,show)
                 cmd="oms__subcmd__catalog__subcmd__help__subcmd__show"
+                ;;
+            oms__subcmd__catalog__subcmd__help,sync)
+                cmd="oms__subcmd__catalog__subcmd__help__subcmd__sync"
                 ;;
             oms__subcmd__config,check)
                 cmd="oms__subcmd__config__subcmd__check"
@@ -189,6 +195,9 @@ _oms() {
                 ;;
             oms__subcmd__help__subcmd__catalog,show)
                 cmd="oms__subcmd__help__subcmd__catalog__subcmd__show"
+                ;;
+            oms__subcmd__help__subcmd__catalog,sync)
+                cmd="oms__subcmd__help__subcmd__catalog__subcmd__sync"
                 ;;
             oms__subcmd__help__subcmd__config,check)
                 cmd="oms__subcmd__help__subcmd__config__subcmd__check"
@@ -535,7 +544,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__catalog)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version add edit list show import export help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version add edit list show import export sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,7 +824,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__catalog__subcmd__help)
-            opts="add edit list show import export help"
+            opts="add edit list show import export sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -926,6 +935,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__catalog__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__catalog__subcmd__import)
             opts="-o -q -v -y -h -V --file --format --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1021,6 +1044,48 @@ _oms() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__sync)
+            opts="-o -q -v -y -h -V --channel --full --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1317,7 +1382,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__catalog)
-            opts="add edit list show import export"
+            opts="add edit list show import export sync"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1401,6 +1466,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__catalog__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__catalog__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -218,6 +218,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand show 'Show one variant with its product'
             cand import 'Import products from a file (exit 3 when some rows were rejected)'
             cand export 'Export the catalog to stdout or a file'
+            cand sync 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;catalog;add'= {
@@ -370,6 +371,28 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;catalog;sync'= {
+            cand --channel 'Only this channel: the master (import only) or another channel (push only)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --full 'Push to every channel, even those whose catalog has not changed since their last push'
+            cand --dry-run 'Report what would be imported and pushed without writing, sending or moving anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;catalog;help'= {
             cand add 'Add a variant (and its product when new)'
             cand edit 'Change a variant or its product; only the fields given change'
@@ -377,6 +400,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand show 'Show one variant with its product'
             cand import 'Import products from a file (exit 3 when some rows were rejected)'
             cand export 'Export the catalog to stdout or a file'
+            cand sync 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;catalog;help;add'= {
@@ -390,6 +414,8 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;catalog;help;import'= {
         }
         &'oms;catalog;help;export'= {
+        }
+        &'oms;catalog;help;sync'= {
         }
         &'oms;catalog;help;help'= {
         }
@@ -1387,6 +1413,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand show 'Show one variant with its product'
             cand import 'Import products from a file (exit 3 when some rows were rejected)'
             cand export 'Export the catalog to stdout or a file'
+            cand sync 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
         }
         &'oms;help;catalog;add'= {
         }
@@ -1399,6 +1426,8 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;catalog;import'= {
         }
         &'oms;help;catalog;export'= {
+        }
+        &'oms;help;catalog;sync'= {
         }
         &'oms;help;stock'= {
             cand show 'Levels per warehouse and SKU (virtual warehouses show their members'' sums)'

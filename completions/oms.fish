@@ -166,29 +166,30 @@ complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subc
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from help" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "add" -d 'Add a variant (and its product when new)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "edit" -d 'Change a variant or its product; only the fields given change'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "list" -d 'List variants'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "show" -d 'Show one variant with its product'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "export" -d 'Export the catalog to stdout or a file'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "add" -d 'Add a variant (and its product when new)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "edit" -d 'Change a variant or its product; only the fields given change'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "list" -d 'List variants'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "show" -d 'Show one variant with its product'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "export" -d 'Export the catalog to stdout or a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "sync" -d 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l sku -d 'The variant\'s SKU (case and surrounding spaces ignored when matching)' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l title -d 'Product title' -r
@@ -327,12 +328,32 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l channel -d 'Only this channel: the master (import only) or another channel (push only)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l full -d 'Push to every channel, even those whose catalog has not changed since their last push'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l dry-run -d 'Report what would be imported and pushed without writing, sending or moving anything'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a variant (and its product when new)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a variant or its product; only the fields given change'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'List variants'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one variant with its product'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export the catalog to stdout or a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild sync push help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild sync push help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -1128,6 +1149,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "show" -d 'Show one variant with its product'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "export" -d 'Export the catalog to stdout or a file'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "sync" -d 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "show" -d 'Levels per warehouse and SKU (virtual warehouses show their members\' sums)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "history" -d 'The stock ledger, newest first'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "adjust" -d 'Change on hand of one SKU in one physical warehouse, or many from a CSV file'

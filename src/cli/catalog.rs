@@ -11,7 +11,7 @@ use crate::formats::products::ProductFormat;
 use crate::model::catalog::{ProductPatch, ProductStatus, VariantPatch};
 use crate::model::{format_cents, parse_cents};
 use crate::ops::catalog_add::Change;
-use crate::ops::{catalog_add, catalog_edit, catalog_export, catalog_import};
+use crate::ops::{catalog_add, catalog_edit, catalog_export, catalog_import, catalog_sync};
 use crate::store::catalog::{Record, Saved, record, records};
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +31,9 @@ pub enum CatalogCmd {
     Import(ImportArgs),
     /// Export the catalog to stdout or a file
     Export(ExportArgs),
+    /// Import from the master product source (catalog.master), then push the catalog to
+    /// every other channel that takes products (exit 3 when some records were rejected)
+    Sync(SyncArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -120,6 +123,19 @@ pub struct ExportArgs {
     /// Write to this file (atomically) instead of stdout
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only this channel: the master (import only) or another channel (push only)
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+    /// Push to every channel, even those whose catalog has not changed since their last push
+    #[arg(long)]
+    pub full: bool,
+    /// Report what would be imported and pushed without writing, sending or moving anything
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// A row of `catalog list`.
@@ -268,6 +284,7 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
             }
             return ctx.out.report(&report);
         }
+        CatalogCmd::Sync(args) => return sync(ctx, &config, &args),
         CatalogCmd::Export(args) => {
             let store = ctx.store(&config)?;
             let format = args.format.into();
@@ -293,6 +310,24 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
         }
     }
     Ok(Exit::Ok)
+}
+
+fn sync(ctx: &Ctx, config: &Config, args: &SyncArgs) -> anyhow::Result<Exit> {
+    let _lock = ctx.lock(config)?;
+    let mut store = ctx.store(config)?;
+    let opts = catalog_sync::Options {
+        channel: args.channel.as_deref(),
+        full: args.full,
+        dry_run: args.dry_run,
+    };
+    let report = catalog_sync::run(config, &mut store, &opts)?;
+    for note in &report.notes {
+        ctx.out.note(note);
+    }
+    for warning in report.warnings() {
+        ctx.out.warn(warning);
+    }
+    ctx.out.report(&report)
 }
 
 /// SPEC §4.4: when another system is the master, a change made here is overwritten by

@@ -55,6 +55,10 @@ pub fn exec(ctx: &Ctx, args: DemoArgs) -> anyhow::Result<Exit> {
     ));
     say("1. The catalog and the opening stock count.");
     step(&["catalog", "import", "--file", &catalog], Exit::Ok)?;
+    say(
+        "   oms is the catalog master: the sync sends the catalog to the shop and both warehouses.",
+    );
+    step(&["catalog", "sync"], Exit::Ok)?;
     step(&["stock", "adjust", "--file", &stock, "--yes"], Exit::Ok)?;
     step(&["stock", "show", "--warehouse", "all"], Exit::Ok)?;
 

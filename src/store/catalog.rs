@@ -42,8 +42,10 @@ pub fn variant_ids(conn: &Connection) -> rusqlite::Result<HashMap<String, i64>> 
 }
 
 /// Who is writing: `source` is `oms` for changes made by hand (commands and file
-/// imports) or a channel code; `manual` stamps `manual_edit_at`, which tells a later
-/// sync from the master that a person changed the record.
+/// imports) or a channel code. `manual` stamps `manual_edit_at` on the rows it changes,
+/// which tells a later sync from the master that a person changed them; a write that is
+/// not manual comes from the master and clears the stamp of every row it changes, since
+/// the person's values are gone.
 #[derive(Debug, Clone, Copy)]
 pub struct Stamp<'a> {
     pub source: &'a str,
@@ -67,6 +69,15 @@ pub enum SaveError {
     Sql(#[from] rusqlite::Error),
 }
 
+/// What [`save_traced`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saving {
+    pub saved: Saved,
+    /// The latest manual edit among the rows this write changed (the product, the
+    /// variant): a person's values that are now replaced.
+    pub replaced_manual_edit: Option<String>,
+}
+
 /// Creates or updates the product `handle` and the variant `sku` in it. A variant that
 /// already exists under another product moves to this one. Writes only what changed.
 pub fn save(
@@ -77,15 +88,29 @@ pub fn save(
     variant: &VariantPatch,
     stamp: Stamp,
 ) -> Result<Saved, SaveError> {
+    save_traced(conn, handle, product, sku, variant, stamp).map(|s| s.saved)
+}
+
+/// [`save`], also saying whose manual edits the write replaced.
+pub fn save_traced(
+    conn: &Connection,
+    handle: &str,
+    product: &ProductPatch,
+    sku: &str,
+    variant: &VariantPatch,
+    stamp: Stamp,
+) -> Result<Saving, SaveError> {
     let at = now();
     let manual_at = stamp.manual.then_some(at.as_str());
-    let (product_id, product_changed) = match product_by_handle(conn, handle)? {
-        Some((id, old)) => {
+    let mut replaced: Option<String> = None;
+    let (product_id, product_changed) = match product_row(conn, handle)? {
+        Some((id, old, old_manual)) => {
             let mut new = old.clone();
             product.apply(&mut new);
             let changed = new != old;
             if changed {
                 update_product(conn, id, &new, stamp.source, manual_at, &at)?;
+                replaced = old_manual;
             }
             (id, changed)
         }
@@ -106,17 +131,23 @@ pub fn save(
             )
         }
     };
-    match variant_by_sku(conn, sku)? {
-        Some((id, old_product, old)) => {
+    let saved = match variant_row(conn, sku)? {
+        Some(StoredVariant {
+            id,
+            product_id: old_product,
+            variant: old,
+            manual_edit_at: old_manual,
+        }) => {
             let mut new = old.clone();
             variant.apply(&mut new);
             if new != old || old_product != product_id {
                 update_variant(conn, id, product_id, &new, stamp.source, manual_at, &at)?;
-                Ok(Saved::Updated)
+                replaced = replaced.max(old_manual);
+                Saved::Updated
             } else if product_changed {
-                Ok(Saved::Updated)
+                Saved::Updated
             } else {
-                Ok(Saved::Unchanged)
+                Saved::Unchanged
             }
         }
         None => {
@@ -126,20 +157,35 @@ pub fn save(
             };
             variant.apply(&mut new);
             insert_variant(conn, product_id, &new, stamp.source, manual_at, &at)?;
-            Ok(Saved::Created)
+            Saved::Created
         }
-    }
+    };
+    Ok(Saving {
+        saved,
+        replaced_manual_edit: replaced,
+    })
 }
 
 pub fn product_by_handle(
     conn: &Connection,
     handle: &str,
 ) -> rusqlite::Result<Option<(i64, Product)>> {
+    Ok(product_row(conn, handle)?.map(|(id, p, _)| (id, p)))
+}
+
+/// The product with this handle: its id, values and manual edit time.
+fn product_row(
+    conn: &Connection,
+    handle: &str,
+) -> rusqlite::Result<Option<(i64, Product, Option<String>)>> {
     conn.prepare_cached(
-        "SELECT id, handle, title, vendor, product_type, tags, description, status
+        "SELECT id, handle, title, vendor, product_type, tags, description, status,
+                manual_edit_at
          FROM products WHERE handle = ?1",
     )?
-    .query_row(params![handle], |r| Ok((r.get(0)?, product_at(r, 1)?)))
+    .query_row(params![handle], |r| {
+        Ok((r.get(0)?, product_at(r, 1)?, r.get(8)?))
+    })
     .optional()
 }
 
@@ -148,13 +194,30 @@ pub fn variant_by_sku(
     conn: &Connection,
     sku: &str,
 ) -> rusqlite::Result<Option<(i64, i64, Variant)>> {
+    Ok(variant_row(conn, sku)?.map(|s| (s.id, s.product_id, s.variant)))
+}
+
+/// A stored variant with its ids and the time a person last edited it.
+struct StoredVariant {
+    id: i64,
+    product_id: i64,
+    variant: Variant,
+    manual_edit_at: Option<String>,
+}
+
+fn variant_row(conn: &Connection, sku: &str) -> rusqlite::Result<Option<StoredVariant>> {
     conn.prepare_cached(
         "SELECT id, product_id, sku, title, option1, option2, option3, barcode, price_cents,
-                weight_grams
+                weight_grams, manual_edit_at
          FROM variants WHERE sku_key = ?1",
     )?
     .query_row(params![sku_key(sku)], |r| {
-        Ok((r.get(0)?, r.get(1)?, variant_at(r, 2)?))
+        Ok(StoredVariant {
+            id: r.get(0)?,
+            product_id: r.get(1)?,
+            variant: variant_at(r, 2)?,
+            manual_edit_at: r.get(10)?,
+        })
     })
     .optional()
 }
@@ -186,6 +249,7 @@ fn insert_product(
     Ok(conn.last_insert_rowid())
 }
 
+/// `manual_at` replaces the stamp: `None` (a write from the master) clears it.
 fn update_product(
     conn: &Connection,
     id: i64,
@@ -197,7 +261,7 @@ fn update_product(
     conn.prepare_cached(
         "UPDATE products SET title = ?2, vendor = ?3, product_type = ?4, tags = ?5,
                 description = ?6, status = ?7, source = ?8,
-                manual_edit_at = coalesce(?9, manual_edit_at), updated_at = ?10
+                manual_edit_at = ?9, updated_at = ?10
          WHERE id = ?1",
     )?
     .execute(params![
@@ -248,6 +312,7 @@ fn insert_variant(
     Ok(conn.last_insert_rowid())
 }
 
+/// `manual_at` replaces the stamp, as in [`update_product`].
 fn update_variant(
     conn: &Connection,
     id: i64,
@@ -261,7 +326,7 @@ fn update_variant(
     conn.prepare_cached(
         "UPDATE variants SET product_id = ?2, title = ?3, option1 = ?4, option2 = ?5,
                 option3 = ?6, barcode = ?7, price_cents = ?8, weight_grams = ?9, source = ?10,
-                manual_edit_at = coalesce(?11, manual_edit_at), updated_at = ?12
+                manual_edit_at = ?11, updated_at = ?12
          WHERE id = ?1",
     )?
     .execute(params![
@@ -377,80 +442,5 @@ fn variant_at(r: &Row, at: usize) -> rusqlite::Result<Variant> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::Store;
-
-    const HAND: Stamp = Stamp {
-        source: "oms",
-        manual: true,
-    };
-
-    fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("t.db")).expect("open");
-        (dir, store)
-    }
-
-    fn titled(t: &str) -> ProductPatch {
-        ProductPatch {
-            title: Some(t.into()),
-            ..Default::default()
-        }
-    }
-
-    fn priced(cents: i64) -> VariantPatch {
-        VariantPatch {
-            price_cents: Some(Some(cents)),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn save_creates_updates_and_notices_no_change() {
-        let (_d, store) = store();
-        let c = &store.conn;
-        let save1 = |sku, cents| save(c, "tee", &titled("Tee"), sku, &priced(cents), HAND);
-        assert_eq!(save1(" Tee-1 ", 1000).unwrap(), Saved::Created);
-        assert_eq!(save1("TEE-1", 1000).unwrap(), Saved::Unchanged);
-        assert_eq!(save1("tee-1", 1200).unwrap(), Saved::Updated);
-        let rec = record(c, "TEE-1").unwrap().expect("record");
-        assert_eq!(
-            rec.entry.variant.sku, "Tee-1",
-            "first spelling kept, trimmed"
-        );
-        assert_eq!(rec.entry.variant.price_cents, Some(1200));
-        assert!(rec.manual_edit_at.is_some());
-    }
-
-    #[test]
-    fn new_product_needs_a_title_and_variants_can_move() {
-        let (_d, store) = store();
-        let c = &store.conn;
-        let err = save(c, "x", &ProductPatch::default(), "A", &priced(1), HAND).unwrap_err();
-        assert!(matches!(err, SaveError::NoTitle(h) if h == "x"));
-        save(c, "x", &titled("X"), "A", &priced(1), HAND).unwrap();
-        let moved = save(c, "y", &titled("Y"), "a", &priced(1), HAND).unwrap();
-        assert_eq!(moved, Saved::Updated);
-        assert_eq!(record(c, "A").unwrap().unwrap().entry.product.handle, "y");
-    }
-
-    #[test]
-    fn search_escapes_like_wildcards() {
-        let (_d, store) = store();
-        let c = &store.conn;
-        save(c, "a", &titled("Mug 100%"), "MUG_1", &priced(1), HAND).unwrap();
-        save(c, "b", &titled("Plate"), "PLATE1", &priced(1), HAND).unwrap();
-        let skus = |q| -> Vec<String> {
-            records(c, Some(q))
-                .unwrap()
-                .into_iter()
-                .map(|r| r.entry.variant.sku)
-                .collect()
-        };
-        assert_eq!(skus("g_"), ["MUG_1"]);
-        assert_eq!(skus("100%"), ["MUG_1"]);
-        assert_eq!(skus("plate"), ["PLATE1"]);
-        assert_eq!(records(c, None).unwrap().len(), 2);
-    }
-}
+#[path = "catalog_tests.rs"]
+mod tests;

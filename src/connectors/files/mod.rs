@@ -4,6 +4,7 @@
 pub mod fs;
 mod order_updates;
 mod orders;
+mod products;
 mod purchases;
 mod shipments;
 mod stock;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 
 use super::{FulfillmentChannel, SalesChannel, Sent, Sink};
 use crate::config::{Channel, ChannelKind, FileFormat};
+use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::order::OrderIn;
 use crate::model::purchase::{PoRequest, ReceiptIn};
 use crate::model::shipment::{
@@ -111,6 +113,14 @@ impl SalesChannel for FilesChannel {
     fn push_stock(&mut self, levels: &[StockPublish]) -> anyhow::Result<Vec<Sent>> {
         stock::push(self, levels)
     }
+
+    fn list_products(&mut self, sink: Sink<ProductIn>) -> anyhow::Result<()> {
+        products::list(self, sink)
+    }
+
+    fn write_products(&mut self, entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
+        products::write(self, entries)
+    }
 }
 
 impl FulfillmentChannel for FilesChannel {
@@ -152,5 +162,13 @@ impl FulfillmentChannel for FilesChannel {
 
     fn stock_counts(&mut self, sink: Sink<StockCount>) -> anyhow::Result<()> {
         stock::counts(self, sink)
+    }
+
+    fn list_products(&mut self, sink: Sink<ProductIn>) -> anyhow::Result<()> {
+        products::list(self, sink)
+    }
+
+    fn write_products(&mut self, entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
+        products::write(self, entries)
     }
 }

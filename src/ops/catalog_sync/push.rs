@@ -1,0 +1,175 @@
+//! The push half of catalog sync: the whole catalog, as each channel names its SKUs, to
+//! every channel other than the master that takes products.
+//!
+//! A channel gets the catalog again only when it differs from the last one it accepted
+//! (a fingerprint kept as the channel's watermark), or with `--full`. Sending the whole
+//! catalog rather than the changes keeps each file a complete item master a warehouse
+//! can load on its own, and needs no memory of what each SKU looked like when sent.
+
+use std::collections::HashMap;
+
+use super::channel::{Connector, Role, SkuNames};
+use super::{ChannelResult, FLOW, Item, SyncReport, Writer};
+use crate::config::{self, Config};
+use crate::connectors::Unsupported;
+use crate::error::UsageError;
+use crate::model::catalog::CatalogEntry;
+use crate::model::fingerprint::of_json;
+use crate::store::catalog::records;
+use crate::store::rejections::watermark;
+
+pub(super) const REFUSED: &str = "refused";
+
+pub(super) fn run(
+    config: &Config,
+    writer: &mut Writer,
+    (role, code, ch): (Role, &str, &config::Channel),
+    full: bool,
+    report: &mut SyncReport,
+) -> ChannelResult {
+    let mut result = ChannelResult {
+        channel: code.to_string(),
+        role: "target".into(),
+        ..ChannelResult::default()
+    };
+    if let Err(e) = push(config, writer, (role, code, ch), full, report, &mut result) {
+        tracing::error!("{FLOW}: pushing to {code}: {e:#}");
+        result.outcome = "failed".into();
+        result.message = Some(format!("{e:#}"));
+    }
+    result
+}
+
+fn push(
+    config: &Config,
+    writer: &mut Writer,
+    (role, code, ch): (Role, &str, &config::Channel),
+    full: bool,
+    report: &mut SyncReport,
+    result: &mut ChannelResult,
+) -> anyhow::Result<()> {
+    let Some(mut connector) = open(config, role, code, result)? else {
+        report.notes.push(format!(
+            "`{code}` is skipped: {}",
+            result
+                .message
+                .as_deref()
+                .unwrap_or("it cannot take products")
+        ));
+        return Ok(());
+    };
+    let names = SkuNames::new(&ch.sku_map);
+    let mut entries: Vec<CatalogEntry> = Vec::new();
+    for r in records(writer.conn(), None)? {
+        let theirs = names.to_channel(&r.entry.variant.sku);
+        if theirs.is_empty() {
+            report.notes.push(format!(
+                "`{0}` is not sent to `{code}`: its sku_map gives the channel SKU `{0}` to \
+                 another oms SKU",
+                r.entry.variant.sku
+            ));
+        }
+        for sku in theirs {
+            let mut entry = r.entry.clone();
+            entry.variant.sku = sku;
+            entries.push(entry);
+        }
+    }
+    let fingerprint = fingerprint(&entries);
+    // Keyed by role too: a sales and a fulfillment channel may share a code.
+    let mark = format!("{FLOW} ({})", role.as_str());
+    let previous = watermark::get(writer.conn(), code, &mark)?;
+    result.outcome = if entries.is_empty() {
+        "nothing to send"
+    } else if !full && previous.as_deref() == Some(fingerprint.as_str()) {
+        "unchanged"
+    } else if writer.is_dry() {
+        result.variants = entries.len();
+        "would send"
+    } else {
+        result.variants = entries.len();
+        "sent"
+    }
+    .into();
+    if result.outcome != "sent" {
+        return Ok(());
+    }
+    let answers = connector.write_products(&entries)?;
+    let verdicts: HashMap<&str, Option<&str>> = answers
+        .iter()
+        .map(|s| (s.reference.as_str(), s.error.as_deref()))
+        .collect();
+    for entry in &entries {
+        let error = match verdicts.get(entry.variant.sku.as_str()) {
+            Some(None) => continue,
+            Some(Some(error)) => error.to_string(),
+            None => format!("`{code}` did not confirm it"),
+        };
+        result.refused += 1;
+        report.items.push(Item {
+            channel: code.to_string(),
+            action: "push".into(),
+            sku: entry.variant.sku.clone(),
+            channel_sku: entry.variant.sku.clone(),
+            product: entry.product.handle.clone(),
+            outcome: REFUSED.into(),
+            message: Some(error),
+            ..Item::default()
+        });
+    }
+    if result.refused > 0 {
+        // Not remembered: the next sync sends the whole catalog again.
+        result.outcome = REFUSED.into();
+    } else {
+        writer.write(|conn| Ok(watermark::set(conn, code, &mark, &fingerprint)?))?;
+    }
+    Ok(())
+}
+
+/// Opens the channel's connector and asks it, with an empty list, whether it takes
+/// products at all (nothing is sent). `None` when it cannot: its connector is not
+/// in this build (opening fails with a usage error, the only one it gives for a
+/// configured channel), or the connector does not do products.
+fn open(
+    config: &Config,
+    role: Role,
+    code: &str,
+    result: &mut ChannelResult,
+) -> anyhow::Result<Option<Connector>> {
+    let mut skip = |why: String| -> anyhow::Result<Option<Connector>> {
+        result.outcome = "skipped".into();
+        result.message = Some(why);
+        Ok(None)
+    };
+    let mut connector = match Connector::open(config, role, code) {
+        Ok(c) => c,
+        Err(e) if e.downcast_ref::<UsageError>().is_some() => return skip(e.to_string()),
+        Err(e) => return Err(e),
+    };
+    match connector.write_products(&[]) {
+        Ok(_) => Ok(Some(connector)),
+        Err(e) if e.downcast_ref::<Unsupported>().is_some() => skip(e.to_string()),
+        Err(e) => Err(e),
+    }
+}
+
+/// What the channel would receive, in a form that is stable across runs and releases.
+fn fingerprint(entries: &[CatalogEntry]) -> String {
+    let rows: Vec<_> = entries
+        .iter()
+        .map(
+            |CatalogEntry {
+                 product: p,
+                 variant: v,
+             }| {
+                (
+                    (&p.handle, &p.title, &p.vendor, &p.product_type, &p.tags),
+                    (&p.description, p.status.as_str()),
+                    (&v.sku, &v.title, &v.options, &v.barcode),
+                    (v.price_cents, v.weight_grams),
+                )
+            },
+        )
+        .collect();
+    of_json(&rows)
+}
