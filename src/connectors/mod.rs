@@ -7,6 +7,7 @@
 //! again next time, and the flow's idempotency makes that harmless.
 
 pub mod files;
+pub mod http;
 
 use crate::config::{ChannelKind, Config};
 use crate::model::order::OrderIn;
