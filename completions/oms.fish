@@ -47,6 +47,7 @@ complete -c oms -n "__fish_oms_needs_command" -f -a "catalog" -d 'Products and v
 complete -c oms -n "__fish_oms_needs_command" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
 complete -c oms -n "__fish_oms_needs_command" -f -a "shipments" -d 'Shipments to warehouses'
 complete -c oms -n "__fish_oms_needs_command" -f -a "runs" -d 'The journal of runs'
+complete -c oms -n "__fish_oms_needs_command" -f -a "channels" -d 'Sales and fulfillment channels: check their connections'
 complete -c oms -n "__fish_oms_needs_command" -f -a "demo" -d 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
 complete -c oms -n "__fish_oms_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c oms -n "__fish_oms_needs_command" -f -a "man" -d 'Print or write the man pages'
@@ -576,6 +577,43 @@ complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Try each enabled channel\'s connection and credentials with one cheap call'
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l channel -d 'Only this channel (also when it is disabled)' -r
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "check" -d 'Try each enabled channel\'s connection and credentials with one cheap call'
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand demo" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand demo" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand demo" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -626,17 +664,18 @@ complete -c oms -n "__fish_oms_using_subcommand man" -l no-progress -d 'Never dr
 complete -c oms -n "__fish_oms_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand man" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "init" -d 'Write a starter config and create the database'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "config" -d 'Check or show the configuration'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "catalog" -d 'Products and variants'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "shipments" -d 'Shipments to warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "runs" -d 'The journal of runs'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "demo" -d 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "init" -d 'Write a starter config and create the database'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "config" -d 'Check or show the configuration'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "catalog" -d 'Products and variants'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "shipments" -d 'Shipments to warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "runs" -d 'The journal of runs'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "channels" -d 'Sales and fulfillment channels: check their connections'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "demo" -d 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs channels demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config with secrets redacted'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from warehouses" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
@@ -655,3 +694,4 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "show" -d 'One shipment: lines, tracking and its story'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "check" -d 'Try each enabled channel\'s connection and credentials with one cheap call'
