@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'The journal of runs')
+            [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'Sales and fulfillment channels: check their connections')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo workspace on the `files` connectors and run the whole cycle in it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print or write the man pages')
@@ -1422,6 +1423,60 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         'oms;runs;help;help' {
             break
         }
+        'oms;channels' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Try each enabled channel''s connection and credentials with one cheap call')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oms;channels;check' {
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this channel (also when it is disabled)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;channels;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Try each enabled channel''s connection and credentials with one cheap call')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oms;channels;help;check' {
+            break
+        }
+        'oms;channels;help;help' {
+            break
+        }
         'oms;demo' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
@@ -1497,6 +1552,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'The journal of runs')
+            [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'Sales and fulfillment channels: check their connections')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo workspace on the `files` connectors and run the whole cycle in it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print or write the man pages')
@@ -1685,6 +1741,13 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;help;runs;list' {
+            break
+        }
+        'oms;help;channels' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Try each enabled channel''s connection and credentials with one cheap call')
+            break
+        }
+        'oms;help;channels;check' {
             break
         }
         'oms;help;demo' {

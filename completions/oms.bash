@@ -19,6 +19,9 @@ _oms() {
             oms,catalog)
                 cmd="oms__subcmd__catalog"
                 ;;
+            oms,channels)
+                cmd="oms__subcmd__channels"
+                ;;
             oms,completions)
                 cmd="oms__subcmd__completions"
                 ;;
@@ -112,6 +115,18 @@ _oms() {
             oms__subcmd__catalog__subcmd__help,sync)
                 cmd="oms__subcmd__catalog__subcmd__help__subcmd__sync"
                 ;;
+            oms__subcmd__channels,check)
+                cmd="oms__subcmd__channels__subcmd__check"
+                ;;
+            oms__subcmd__channels,help)
+                cmd="oms__subcmd__channels__subcmd__help"
+                ;;
+            oms__subcmd__channels__subcmd__help,check)
+                cmd="oms__subcmd__channels__subcmd__help__subcmd__check"
+                ;;
+            oms__subcmd__channels__subcmd__help,help)
+                cmd="oms__subcmd__channels__subcmd__help__subcmd__help"
+                ;;
             oms__subcmd__config,check)
                 cmd="oms__subcmd__config__subcmd__check"
                 ;;
@@ -132,6 +147,9 @@ _oms() {
                 ;;
             oms__subcmd__help,catalog)
                 cmd="oms__subcmd__help__subcmd__catalog"
+                ;;
+            oms__subcmd__help,channels)
+                cmd="oms__subcmd__help__subcmd__channels"
                 ;;
             oms__subcmd__help,completions)
                 cmd="oms__subcmd__help__subcmd__completions"
@@ -198,6 +216,9 @@ _oms() {
                 ;;
             oms__subcmd__help__subcmd__catalog,sync)
                 cmd="oms__subcmd__help__subcmd__catalog__subcmd__sync"
+                ;;
+            oms__subcmd__help__subcmd__channels,check)
+                cmd="oms__subcmd__help__subcmd__channels__subcmd__check"
                 ;;
             oms__subcmd__help__subcmd__config,check)
                 cmd="oms__subcmd__help__subcmd__config__subcmd__check"
@@ -506,7 +527,7 @@ _oms() {
 
     case "${cmd}" in
         oms)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version init config warehouses catalog stock orders shipments po receipts run status runs channels demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1117,6 +1138,128 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__channels)
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__channels__subcmd__check)
+            opts="-o -q -v -y -h -V --channel --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__channels__subcmd__help)
+            opts="check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__channels__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__channels__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__completions)
             opts="-o -q -v -y -h -V --dir --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1368,7 +1511,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help)
-            opts="init config warehouses catalog stock orders shipments po receipts run status runs demo completions man help"
+            opts="init config warehouses catalog stock orders shipments po receipts run status runs channels demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1480,6 +1623,34 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__catalog__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__channels)
+            opts="check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__channels__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand run 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
             cand runs 'The journal of runs'
+            cand channels 'Sales and fulfillment channels: check their connections'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
             cand completions 'Print a shell completion script'
             cand man 'Print or write the man pages'
@@ -1314,6 +1315,55 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;runs;help;help'= {
         }
+        &'oms;channels'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Try each enabled channel''s connection and credentials with one cheap call'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;channels;check'= {
+            cand --channel 'Only this channel (also when it is disabled)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;channels;help'= {
+            cand check 'Try each enabled channel''s connection and credentials with one cheap call'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;channels;help;check'= {
+        }
+        &'oms;channels;help;help'= {
+        }
         &'oms;demo'= {
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -1386,6 +1436,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand run 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
             cand runs 'The journal of runs'
+            cand channels 'Sales and fulfillment channels: check their connections'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
             cand completions 'Print a shell completion script'
             cand man 'Print or write the man pages'
@@ -1525,6 +1576,11 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
         }
         &'oms;help;runs;list'= {
+        }
+        &'oms;help;channels'= {
+            cand check 'Try each enabled channel''s connection and credentials with one cheap call'
+        }
+        &'oms;help;channels;check'= {
         }
         &'oms;help;demo'= {
         }

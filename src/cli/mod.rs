@@ -2,6 +2,7 @@
 //! This is the only module that knows clap.
 
 mod catalog;
+mod channels;
 mod config;
 mod demo;
 mod generate;
@@ -108,6 +109,9 @@ pub enum Command {
     /// The journal of runs
     #[command(subcommand)]
     Runs(runs::RunsCmd),
+    /// Sales and fulfillment channels: check their connections
+    #[command(subcommand)]
+    Channels(channels::ChannelsCmd),
     /// Build a demo workspace on the `files` connectors and run the whole cycle in it
     Demo(demo::DemoArgs),
     /// Print a shell completion script
@@ -278,6 +282,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Run(args) => run::exec(ctx, args),
         Command::Status(args) => status::exec(ctx, args),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
+        Command::Channels(cmd) => channels::exec(ctx, cmd),
         Command::Demo(args) => demo::exec(ctx, args),
         Command::Completions(args) => generate::completions(args),
         Command::Man(args) => generate::man(args),

@@ -7,6 +7,9 @@
 //! again next time, and the flow's idempotency makes that harmless.
 
 pub mod files;
+pub mod http;
+pub mod shipbob;
+pub mod shopify;
 
 use crate::config::{ChannelKind, Config};
 use crate::model::catalog::{CatalogEntry, ProductIn};
@@ -115,6 +118,11 @@ pub trait SalesChannel {
     fn write_products(&mut self, _entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
         Err(self.unsupported("take products"))
     }
+
+    /// Proves the connection and credentials with one cheap call; says what it found.
+    fn check(&mut self) -> anyhow::Result<String> {
+        Err(self.unsupported("check its connection"))
+    }
 }
 
 /// A warehouse's system: takes shipments and POs, reports shipments, stock and receipts.
@@ -181,6 +189,11 @@ pub trait FulfillmentChannel {
     fn set_aside(&mut self, _source: &str, _reason: &str) -> anyhow::Result<()> {
         Ok(())
     }
+
+    /// Proves the connection and credentials with one cheap call; says what it found.
+    fn check(&mut self) -> anyhow::Result<String> {
+        Err(self.unsupported("check its connection"))
+    }
 }
 
 /// Opens the sales channel `code` as configured.
@@ -191,8 +204,9 @@ pub fn sales(config: &Config, code: &str) -> anyhow::Result<Box<dyn SalesChannel
         .ok_or_else(|| crate::error::usage(format!("unknown sales channel `{code}`")))?;
     match ch.kind {
         ChannelKind::Files => Ok(Box::new(files::FilesChannel::new(code, ch)?)),
+        ChannelKind::Shopify => Ok(Box::new(shopify::ShopifyChannel::new(code, ch)?)),
         other => Err(crate::error::usage(format!(
-            "sales channel `{code}`: the `{}` connector is not available in this build",
+            "sales channel `{code}`: a `{}` channel cannot be a sales channel",
             other.as_str()
         ))),
     }
@@ -206,8 +220,18 @@ pub fn fulfillment(config: &Config, code: &str) -> anyhow::Result<Box<dyn Fulfil
         .ok_or_else(|| crate::error::usage(format!("unknown fulfillment channel `{code}`")))?;
     match ch.kind {
         ChannelKind::Files => Ok(Box::new(files::FilesChannel::new(code, ch)?)),
+        ChannelKind::Shipbob => {
+            // The fulfillment centers oms has warehouses in: stock elsewhere is not ours to sync.
+            let locations = config
+                .warehouses
+                .values()
+                .filter(|w| w.fulfillment_channel.get_ref() == code)
+                .filter_map(|w| w.location_id.clone())
+                .collect();
+            Ok(Box::new(shipbob::ShipbobChannel::new(code, ch, locations)?))
+        }
         other => Err(crate::error::usage(format!(
-            "fulfillment channel `{code}`: the `{}` connector is not available in this build",
+            "fulfillment channel `{code}`: a `{}` channel cannot be a fulfillment channel",
             other.as_str()
         ))),
     }

@@ -5,6 +5,7 @@ pub mod catalog_edit;
 pub mod catalog_export;
 pub mod catalog_import;
 pub mod catalog_sync;
+pub mod channels_check;
 pub mod demo;
 pub mod flow;
 pub mod order_cancel;

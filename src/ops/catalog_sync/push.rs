@@ -12,7 +12,6 @@ use super::channel::{Connector, Role, SkuNames};
 use super::{ChannelResult, FLOW, Item, SyncReport, Writer};
 use crate::config::{self, Config};
 use crate::connectors::Unsupported;
-use crate::error::UsageError;
 use crate::model::catalog::CatalogEntry;
 use crate::model::fingerprint::of_json;
 use crate::store::catalog::records;
@@ -127,9 +126,7 @@ fn push(
 }
 
 /// Opens the channel's connector and asks it, with an empty list, whether it takes
-/// products at all (nothing is sent). `None` when it cannot: its connector is not
-/// in this build (opening fails with a usage error, the only one it gives for a
-/// configured channel), or the connector does not do products.
+/// products at all (nothing is sent). `None` when its kind does not do products.
 fn open(
     config: &Config,
     role: Role,
@@ -141,11 +138,7 @@ fn open(
         result.message = Some(why);
         Ok(None)
     };
-    let mut connector = match Connector::open(config, role, code) {
-        Ok(c) => c,
-        Err(e) if e.downcast_ref::<UsageError>().is_some() => return skip(e.to_string()),
-        Err(e) => return Err(e),
-    };
+    let mut connector = Connector::open(config, role, code)?;
     match connector.write_products(&[]) {
         Ok(_) => Ok(Some(connector)),
         Err(e) if e.downcast_ref::<Unsupported>().is_some() => skip(e.to_string()),
