@@ -41,6 +41,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
             cand shipments 'Shipments to warehouses'
+            cand orders-process 'Allocate approved orders, create shipments and send them (becomes `orders process`)'
             cand runs 'The journal of runs'
             cand completions 'Print a shell completion script'
             cand man 'Print or write the man pages'
@@ -566,6 +567,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand list 'Shipments, newest first'
             cand show 'One shipment: lines, tracking and its story'
             cand sync 'Read shipment confirmations from fulfillment channels and apply them'
+            cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
+            cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;shipments;list'= {
@@ -631,10 +634,53 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;shipments;send'= {
+            cand --channel 'Only this fulfillment channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'List what would be sent without sending or writing anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;shipments;cancel'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;shipments;help'= {
             cand list 'Shipments, newest first'
             cand show 'One shipment: lines, tracking and its story'
             cand sync 'Read shipment confirmations from fulfillment channels and apply them'
+            cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
+            cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;shipments;help;list'= {
@@ -643,7 +689,34 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;shipments;help;sync'= {
         }
+        &'oms;shipments;help;send'= {
+        }
+        &'oms;shipments;help;cancel'= {
+        }
         &'oms;shipments;help;help'= {
+        }
+        &'oms;orders-process'= {
+            cand --channel 'Only orders of this sales channel'
+            cand --order 'Only these orders (repeatable)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --explain 'Show, per order, which warehouses were considered and why one was chosen'
+            cand --dry-run 'Plan and report without writing or sending anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'oms;runs'= {
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
@@ -742,6 +815,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand catalog 'Products and variants'
             cand stock 'Stock levels, the ledger and adjustments'
             cand shipments 'Shipments to warehouses'
+            cand orders-process 'Allocate approved orders, create shipments and send them (becomes `orders process`)'
             cand runs 'The journal of runs'
             cand completions 'Print a shell completion script'
             cand man 'Print or write the man pages'
@@ -803,12 +877,20 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand list 'Shipments, newest first'
             cand show 'One shipment: lines, tracking and its story'
             cand sync 'Read shipment confirmations from fulfillment channels and apply them'
+            cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
+            cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
         }
         &'oms;help;shipments;list'= {
         }
         &'oms;help;shipments;show'= {
         }
         &'oms;help;shipments;sync'= {
+        }
+        &'oms;help;shipments;send'= {
+        }
+        &'oms;help;shipments;cancel'= {
+        }
+        &'oms;help;orders-process'= {
         }
         &'oms;help;runs'= {
             cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'

@@ -46,6 +46,7 @@ complete -c oms -n "__fish_oms_needs_command" -f -a "warehouses" -d 'List physic
 complete -c oms -n "__fish_oms_needs_command" -f -a "catalog" -d 'Products and variants'
 complete -c oms -n "__fish_oms_needs_command" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
 complete -c oms -n "__fish_oms_needs_command" -f -a "shipments" -d 'Shipments to warehouses'
+complete -c oms -n "__fish_oms_needs_command" -f -a "orders-process" -d 'Allocate approved orders, create shipments and send them (becomes `orders process`)'
 complete -c oms -n "__fish_oms_needs_command" -f -a "runs" -d 'The journal of runs'
 complete -c oms -n "__fish_oms_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c oms -n "__fish_oms_needs_command" -f -a "man" -d 'Print or write the man pages'
@@ -459,26 +460,28 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check that every level equals the sum of its ledger rows (exit 1 when not)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "rebuild" -d 'Recompute every level from the ledger'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -f -a "list" -d 'Shipments, newest first'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -f -a "show" -d 'One shipment: lines, tracking and its story'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "list" -d 'Shipments, newest first'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "show" -d 'One shipment: lines, tracking and its story'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l status -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l channel -d 'Only shipments of this fulfillment channel' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l warehouse -r
@@ -533,10 +536,67 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l channel -d 'Only this fulfillment channel' -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l dry-run -d 'List what would be sent without sending or writing anything'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -l dry-run -d 'Show what would change without writing'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "list" -d 'Shipments, newest first'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "show" -d 'One shipment: lines, tracking and its story'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -l channel -d 'Only orders of this sales channel' -r
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -l order -d 'Only these orders (repeatable)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -l explain -d 'Show, per order, which warehouses were considered and why one was chosen'
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -l dry-run -d 'Plan and report without writing or sending anything'
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders-process" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -609,16 +669,17 @@ complete -c oms -n "__fish_oms_using_subcommand man" -l no-progress -d 'Never dr
 complete -c oms -n "__fish_oms_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand man" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "init" -d 'Write a starter config and create the database'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "config" -d 'Check or show the configuration'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "catalog" -d 'Products and variants'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "shipments" -d 'Shipments to warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "runs" -d 'The journal of runs'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments runs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "init" -d 'Write a starter config and create the database'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "config" -d 'Check or show the configuration'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "catalog" -d 'Products and variants'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "shipments" -d 'Shipments to warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "orders-process" -d 'Allocate approved orders, create shipments and send them (becomes `orders process`)'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "runs" -d 'The journal of runs'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock shipments orders-process runs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config with secrets redacted'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from warehouses" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
@@ -636,4 +697,6 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "list" -d 'Shipments, newest first'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "show" -d 'One shipment: lines, tracking and its story'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'

@@ -5,6 +5,7 @@ mod catalog;
 mod config;
 mod generate;
 mod init;
+mod process;
 mod runs;
 mod shipments;
 mod stock;
@@ -86,6 +87,9 @@ pub enum Command {
     /// Shipments to warehouses
     #[command(subcommand)]
     Shipments(shipments::ShipmentsCmd),
+    /// Allocate approved orders, create shipments and send them (becomes `orders process`)
+    #[command(name = "orders-process", hide = true)]
+    OrdersProcess(process::ProcessArgs),
     /// The journal of runs
     #[command(subcommand)]
     Runs(runs::RunsCmd),
@@ -217,6 +221,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Catalog(cmd) => catalog::exec(ctx, cmd),
         Command::Stock(cmd) => stock::exec(ctx, cmd),
         Command::Shipments(cmd) => shipments::exec(ctx, cmd),
+        Command::OrdersProcess(args) => process::exec(ctx, args),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
         Command::Completions(args) => generate::completions(args),
         Command::Man(args) => generate::man(args),
