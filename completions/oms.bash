@@ -235,11 +235,17 @@ _oms() {
             oms__subcmd__help__subcmd__orders,create)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__create"
                 ;;
+            oms__subcmd__help__subcmd__orders,export)
+                cmd="oms__subcmd__help__subcmd__orders__subcmd__export"
+                ;;
             oms__subcmd__help__subcmd__orders,import)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__import"
                 ;;
             oms__subcmd__help__subcmd__orders,list)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__list"
+                ;;
+            oms__subcmd__help__subcmd__orders,process)
+                cmd="oms__subcmd__help__subcmd__orders__subcmd__process"
                 ;;
             oms__subcmd__help__subcmd__orders,rejects)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__rejects"
@@ -277,8 +283,14 @@ _oms() {
             oms__subcmd__help__subcmd__runs,list)
                 cmd="oms__subcmd__help__subcmd__runs__subcmd__list"
                 ;;
+            oms__subcmd__help__subcmd__shipments,cancel)
+                cmd="oms__subcmd__help__subcmd__shipments__subcmd__cancel"
+                ;;
             oms__subcmd__help__subcmd__shipments,list)
                 cmd="oms__subcmd__help__subcmd__shipments__subcmd__list"
+                ;;
+            oms__subcmd__help__subcmd__shipments,send)
+                cmd="oms__subcmd__help__subcmd__shipments__subcmd__send"
                 ;;
             oms__subcmd__help__subcmd__shipments,show)
                 cmd="oms__subcmd__help__subcmd__shipments__subcmd__show"
@@ -319,6 +331,9 @@ _oms() {
             oms__subcmd__orders,create)
                 cmd="oms__subcmd__orders__subcmd__create"
                 ;;
+            oms__subcmd__orders,export)
+                cmd="oms__subcmd__orders__subcmd__export"
+                ;;
             oms__subcmd__orders,help)
                 cmd="oms__subcmd__orders__subcmd__help"
                 ;;
@@ -327,6 +342,9 @@ _oms() {
                 ;;
             oms__subcmd__orders,list)
                 cmd="oms__subcmd__orders__subcmd__list"
+                ;;
+            oms__subcmd__orders,process)
+                cmd="oms__subcmd__orders__subcmd__process"
                 ;;
             oms__subcmd__orders,rejects)
                 cmd="oms__subcmd__orders__subcmd__rejects"
@@ -343,6 +361,9 @@ _oms() {
             oms__subcmd__orders__subcmd__help,create)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__create"
                 ;;
+            oms__subcmd__orders__subcmd__help,export)
+                cmd="oms__subcmd__orders__subcmd__help__subcmd__export"
+                ;;
             oms__subcmd__orders__subcmd__help,help)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__help"
                 ;;
@@ -351,6 +372,9 @@ _oms() {
                 ;;
             oms__subcmd__orders__subcmd__help,list)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__list"
+                ;;
+            oms__subcmd__orders__subcmd__help,process)
+                cmd="oms__subcmd__orders__subcmd__help__subcmd__process"
                 ;;
             oms__subcmd__orders__subcmd__help,rejects)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__rejects"
@@ -436,11 +460,17 @@ _oms() {
             oms__subcmd__runs__subcmd__help,list)
                 cmd="oms__subcmd__runs__subcmd__help__subcmd__list"
                 ;;
+            oms__subcmd__shipments,cancel)
+                cmd="oms__subcmd__shipments__subcmd__cancel"
+                ;;
             oms__subcmd__shipments,help)
                 cmd="oms__subcmd__shipments__subcmd__help"
                 ;;
             oms__subcmd__shipments,list)
                 cmd="oms__subcmd__shipments__subcmd__list"
+                ;;
+            oms__subcmd__shipments,send)
+                cmd="oms__subcmd__shipments__subcmd__send"
                 ;;
             oms__subcmd__shipments,show)
                 cmd="oms__subcmd__shipments__subcmd__show"
@@ -448,11 +478,17 @@ _oms() {
             oms__subcmd__shipments,sync)
                 cmd="oms__subcmd__shipments__subcmd__sync"
                 ;;
+            oms__subcmd__shipments__subcmd__help,cancel)
+                cmd="oms__subcmd__shipments__subcmd__help__subcmd__cancel"
+                ;;
             oms__subcmd__shipments__subcmd__help,help)
                 cmd="oms__subcmd__shipments__subcmd__help__subcmd__help"
                 ;;
             oms__subcmd__shipments__subcmd__help,list)
                 cmd="oms__subcmd__shipments__subcmd__help__subcmd__list"
+                ;;
+            oms__subcmd__shipments__subcmd__help,send)
+                cmd="oms__subcmd__shipments__subcmd__help__subcmd__send"
                 ;;
             oms__subcmd__shipments__subcmd__help,show)
                 cmd="oms__subcmd__shipments__subcmd__help__subcmd__show"
@@ -1777,7 +1813,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__orders)
-            opts="import rejects list show approve cancel create"
+            opts="import rejects list show approve cancel create process export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1832,6 +1868,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__help__subcmd__orders__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__help__subcmd__orders__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1847,6 +1897,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__orders__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__orders__subcmd__process)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2085,7 +2149,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__shipments)
-            opts="list show sync"
+            opts="list show sync send cancel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2098,7 +2162,35 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__help__subcmd__shipments__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__help__subcmd__shipments__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__shipments__subcmd__send)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2387,7 +2479,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version import rejects list show approve cancel create help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version import rejects list show approve cancel create process export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2602,8 +2694,50 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__orders__subcmd__export)
+            opts="-o -q -v -y -h -V --channel --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__orders__subcmd__help)
-            opts="import rejects list show approve cancel create help"
+            opts="import rejects list show approve cancel create process export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2658,6 +2792,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__orders__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__orders__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2687,6 +2835,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__orders__subcmd__help__subcmd__process)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2794,6 +2956,52 @@ _oms() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__orders__subcmd__process)
+            opts="-o -q -v -y -h -V --channel --order --explain --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3741,7 +3949,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__shipments)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version list show sync help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version list show sync send cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3778,9 +3986,61 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        oms__subcmd__shipments__subcmd__help)
-            opts="list show sync help"
+        oms__subcmd__shipments__subcmd__cancel)
+            opts="-o -q -v -y -h -V --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__shipments__subcmd__help)
+            opts="list show sync send cancel help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__shipments__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3807,6 +4067,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__shipments__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__shipments__subcmd__help__subcmd__send)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3868,6 +4142,48 @@ _oms() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__shipments__subcmd__send)
+            opts="-o -q -v -y -h -V --channel --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

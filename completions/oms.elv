@@ -654,6 +654,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand approve 'Approve draft orders so they can be processed'
             cand cancel 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
             cand create 'Enter an order by hand; it starts as a draft'
+            cand process 'Allocate approved orders, create shipments and send them to the warehouses'
+            cand export 'Report shipped lines, tracking and cancellations back to the sales channels'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;orders;import'= {
@@ -818,6 +820,50 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;orders;process'= {
+            cand --channel 'Only orders of this sales channel'
+            cand --order 'Only these orders (repeatable)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --explain 'Show, per order, which warehouses were considered and why one was chosen'
+            cand --dry-run 'Plan and report without writing or sending anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;export'= {
+            cand --channel 'Only this sales channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would be sent without sending or remembering anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;orders;help'= {
             cand import 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
             cand rejects 'Orders that could not be imported, with every reason'
@@ -826,6 +872,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand approve 'Approve draft orders so they can be processed'
             cand cancel 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
             cand create 'Enter an order by hand; it starts as a draft'
+            cand process 'Allocate approved orders, create shipments and send them to the warehouses'
+            cand export 'Report shipped lines, tracking and cancellations back to the sales channels'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;orders;help;import'= {
@@ -841,6 +889,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;orders;help;cancel'= {
         }
         &'oms;orders;help;create'= {
+        }
+        &'oms;orders;help;process'= {
+        }
+        &'oms;orders;help;export'= {
         }
         &'oms;orders;help;help'= {
         }
@@ -865,6 +917,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand list 'Shipments, newest first'
             cand show 'One shipment: lines, tracking and its story'
             cand sync 'Read shipment confirmations from fulfillment channels and apply them'
+            cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
+            cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;shipments;list'= {
@@ -930,10 +984,53 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;shipments;send'= {
+            cand --channel 'Only this fulfillment channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'List what would be sent without sending or writing anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;shipments;cancel'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;shipments;help'= {
             cand list 'Shipments, newest first'
             cand show 'One shipment: lines, tracking and its story'
             cand sync 'Read shipment confirmations from fulfillment channels and apply them'
+            cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
+            cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;shipments;help;list'= {
@@ -941,6 +1038,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;shipments;help;show'= {
         }
         &'oms;shipments;help;sync'= {
+        }
+        &'oms;shipments;help;send'= {
+        }
+        &'oms;shipments;help;cancel'= {
         }
         &'oms;shipments;help;help'= {
         }
@@ -1511,6 +1612,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand approve 'Approve draft orders so they can be processed'
             cand cancel 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
             cand create 'Enter an order by hand; it starts as a draft'
+            cand process 'Allocate approved orders, create shipments and send them to the warehouses'
+            cand export 'Report shipped lines, tracking and cancellations back to the sales channels'
         }
         &'oms;help;orders;import'= {
         }
@@ -1526,16 +1629,26 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;help;orders;create'= {
         }
+        &'oms;help;orders;process'= {
+        }
+        &'oms;help;orders;export'= {
+        }
         &'oms;help;shipments'= {
             cand list 'Shipments, newest first'
             cand show 'One shipment: lines, tracking and its story'
             cand sync 'Read shipment confirmations from fulfillment channels and apply them'
+            cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
+            cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
         }
         &'oms;help;shipments;list'= {
         }
         &'oms;help;shipments;show'= {
         }
         &'oms;help;shipments;sync'= {
+        }
+        &'oms;help;shipments;send'= {
+        }
+        &'oms;help;shipments;cancel'= {
         }
         &'oms;help;po'= {
             cand create 'Create a draft purchase order into one physical warehouse'

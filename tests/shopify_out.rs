@@ -199,6 +199,6 @@ fn products_are_read_and_writing_them_is_not_supported() {
     assert!(err.downcast_ref::<Unsupported>().is_some());
     assert_eq!(
         err.to_string(),
-        "channel `shop` (shopify) cannot write products"
+        "channel `shop` (shopify) cannot take products"
     );
 }

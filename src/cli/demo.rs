@@ -83,12 +83,11 @@ pub fn exec(ctx: &Ctx, args: DemoArgs) -> anyhow::Result<Exit> {
     ] {
         let shipped = demo::play_warehouse(&ws.dir.join("channels").join(channel), prefix, short)?;
         for s in shipped {
-            say(&format!(
-                "   {channel}: shipped {} ({} units{})",
-                s.reference,
-                s.units,
-                if s.short { ", one short" } else { "" }
-            ));
+            let short = if s.short { ", one short" } else { "" };
+            ctx.out.heading(&format!(
+                "   {channel}: shipped {} ({} units{short})",
+                s.reference, s.units
+            ))?;
         }
     }
     step(&["shipments", "sync"], Exit::Ok)?;

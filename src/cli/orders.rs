@@ -2,6 +2,7 @@
 //! one order, and the changes made by hand (approve, cancel, create).
 
 mod edit;
+mod process;
 mod show;
 
 use std::path::PathBuf;
@@ -36,6 +37,20 @@ pub enum OrdersCmd {
     Cancel(CancelArgs),
     /// Enter an order by hand; it starts as a draft
     Create(Box<edit::CreateArgs>),
+    /// Allocate approved orders, create shipments and send them to the warehouses
+    Process(process::ProcessArgs),
+    /// Report shipped lines, tracking and cancellations back to the sales channels
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only this sales channel
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Show what would be sent without sending or remembering anything
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +131,8 @@ pub fn exec(ctx: &Ctx, cmd: OrdersCmd) -> anyhow::Result<Exit> {
         OrdersCmd::Approve(args) => edit::approve(ctx, &args.orders, args.dry_run),
         OrdersCmd::Cancel(args) => edit::cancel(ctx, &args.orders, args.dry_run),
         OrdersCmd::Create(args) => edit::create(ctx, *args),
+        OrdersCmd::Process(args) => process::exec(ctx, args),
+        OrdersCmd::Export(args) => export(ctx, args),
     }
 }
 
@@ -198,4 +215,21 @@ fn list(ctx: &Ctx, args: ListArgs) -> anyhow::Result<Exit> {
     )?;
     ctx.out.list(&rows)?;
     Ok(Exit::Ok)
+}
+
+fn export(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    if let Some(c) = &args.channel
+        && !config.sales_channels.contains_key(c)
+    {
+        return Err(usage(format!("unknown sales channel `{c}`")));
+    }
+    let _lock = ctx.lock(&config)?;
+    let mut store = ctx.store(&config)?;
+    let opts = crate::ops::orders_export::Options {
+        channel: args.channel.as_deref(),
+        dry_run: args.dry_run,
+    };
+    let report = crate::ops::orders_export::run(&config, &mut store, &opts)?;
+    ctx.out.report(&report)
 }

@@ -3,7 +3,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{Exit, usage};
-use crate::ops::shipments_sync;
+use crate::ops::{shipments_cancel, shipments_send, shipments_sync};
 use crate::store::{history, shipments};
 
 #[derive(Debug, Subcommand)]
@@ -17,6 +17,10 @@ pub enum ShipmentsCmd {
     },
     /// Read shipment confirmations from fulfillment channels and apply them
     Sync(SyncArgs),
+    /// Send ready shipments and pending cancellation requests to fulfillment channels
+    Send(SendArgs),
+    /// Cancel shipments: here if not yet sent, else by asking the warehouse
+    Cancel(CancelArgs),
 }
 
 #[derive(Debug, Args)]
@@ -38,6 +42,26 @@ pub struct SyncArgs {
     #[arg(long)]
     pub channel: Option<String>,
     /// Report what would change without writing or moving any file
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// Only this fulfillment channel
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// List what would be sent without sending or writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// Shipment references (S0000042) or numbers (42)
+    #[arg(required = true, value_name = "REF")]
+    pub shipments: Vec<String>,
+    /// Show what would change without writing
     #[arg(long)]
     pub dry_run: bool,
 }
@@ -98,5 +122,44 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
             let report = shipments_sync::run(&config, &mut store, &opts)?;
             ctx.out.report(&report)
         }
+        ShipmentsCmd::Send(args) => {
+            let _lock = ctx.lock(&config)?;
+            let mut store = ctx.store(&config)?;
+            let opts = shipments_send::Options {
+                channel: args.channel.as_deref(),
+                dry_run: args.dry_run,
+                verbose: ctx.out.verbose > 0,
+                cause: &ctx.cause,
+            };
+            let report = shipments_send::run(&config, &mut store, &opts)?;
+            ctx.out.report(&report)
+        }
+        ShipmentsCmd::Cancel(args) => cancel(ctx, &config, args),
     }
+}
+
+/// Checks every reference, asks once for all of them, then cancels under the flow lock
+/// (checking again there, so a shipment that shipped meanwhile is still refused).
+fn cancel(ctx: &Ctx, config: &crate::config::Config, args: CancelArgs) -> anyhow::Result<Exit> {
+    let mut store = ctx.store(config)?;
+    let found = shipments_cancel::check(&store.conn, &args.shipments)?;
+    if !args.dry_run {
+        let refs: Vec<&str> = found.iter().map(|s| s.reference.as_str()).collect();
+        let question = match refs.as_slice() {
+            [one] => format!("Cancel shipment {one}?"),
+            many => format!("Cancel {} shipments ({})?", many.len(), many.join(", ")),
+        };
+        if !ctx.confirm(&question)? {
+            ctx.out.note("nothing was changed");
+            return Ok(Exit::Failed);
+        }
+    }
+    let _lock = ctx.lock(config)?;
+    let opts = shipments_cancel::Options {
+        references: &args.shipments,
+        dry_run: args.dry_run,
+        cause: &ctx.cause,
+    };
+    let report = shipments_cancel::cancel(&mut store, &opts)?;
+    ctx.out.report(&report)
 }

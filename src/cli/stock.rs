@@ -271,6 +271,7 @@ fn adjust(ctx: &Ctx, args: AdjustArgs) -> anyhow::Result<Exit> {
         allow_negative: args.allow_negative,
         skip_invalid: args.skip_invalid,
         dry_run: args.dry_run,
+        cause: &ctx.cause,
     };
     let mut store = ctx.store(&config)?;
     if !args.dry_run {

@@ -1,5 +1,6 @@
 //! One module per flow; each returns a typed report and never prints.
 
+pub mod backorders;
 pub mod catalog_add;
 pub mod catalog_edit;
 pub mod catalog_export;
@@ -14,6 +15,7 @@ pub mod order_rules;
 pub mod order_status;
 pub mod orders_export;
 pub mod orders_import;
+pub mod orders_process;
 pub mod po_approve;
 pub mod po_cancel;
 pub mod po_change;
@@ -23,6 +25,8 @@ pub mod po_edit;
 pub mod po_export;
 pub mod po_lines;
 pub mod receipts_sync;
+pub mod shipments_cancel;
+pub mod shipments_send;
 pub mod shipments_sync;
 pub mod status;
 pub mod stock_adjust;

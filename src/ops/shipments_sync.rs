@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::backorders::{self, RetryReport};
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors::{self, Fetched};
@@ -55,6 +56,9 @@ pub struct SyncReport {
     /// (warehouse, variant) pairs whose available stock rose (cancellations release stock).
     #[serde(skip)]
     pub released: Vec<(String, i64)>,
+    /// Backordered orders retried because cancellations released stock (SPEC §4.2.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backorders: Option<RetryReport>,
 }
 
 impl Report for SyncReport {
@@ -69,6 +73,9 @@ impl Report for SyncReport {
         ];
         if self.failed_files > 0 {
             s.push(("unreadable files", self.failed_files.to_string()));
+        }
+        if let Some(b) = self.backorders.as_ref().filter(|b| !b.allocated.is_empty()) {
+            s.push(("backorders allocated", b.allocated.len().to_string()));
         }
         if !self.failed_channels.is_empty() {
             s.push(("failed channels", self.failed_channels.join(", ")));
@@ -117,6 +124,9 @@ impl SyncReport {
         self.failed_files += other.failed_files;
         self.items.extend(other.items);
         self.released.extend(other.released);
+        if let Some(retry) = other.backorders {
+            self.backorders.get_or_insert_default().absorb(retry);
+        }
     }
 }
 
@@ -180,9 +190,16 @@ fn sync_channel(
             Fetched::SourceDone { source } => {
                 // One transaction per file: the file moves to done/ only once all of it is committed.
                 let tx = store.tx()?;
+                let released = report.released.len();
                 for c in pending.drain(..) {
                     let item = apply(&tx, code, &sku_map, &c, cause, run_id, &mut report)?;
                     report.items.push(item);
+                }
+                // In the file's transaction, so the release and the orders it lets ship
+                // commit together.
+                if report.released.len() > released {
+                    let retry = backorders::retry(config, &tx, run_id, cause)?;
+                    report.backorders.get_or_insert_default().absorb(retry);
                 }
                 if dry_run {
                     tx.rollback()?;

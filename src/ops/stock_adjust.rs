@@ -8,6 +8,7 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::backorders::{self, RetryReport};
 use super::stock_scope;
 use crate::config::Config;
 use crate::error::Exit;
@@ -112,12 +113,14 @@ impl Batch {
 }
 
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct Options<'a> {
     pub allow_negative: bool,
     /// Apply the valid requests even when others are invalid.
     pub skip_invalid: bool,
     /// Roll back instead of committing.
     pub dry_run: bool,
+    /// Who asked, for the story of orders the raised stock lets ship.
+    pub cause: &'a str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -167,6 +170,9 @@ pub struct AdjustReport {
     /// when nothing was committed.
     #[serde(skip)]
     pub raised: Vec<Raised>,
+    /// Backordered orders retried because stock rose (SPEC §4.2.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backorders: Option<RetryReport>,
     #[serde(skip)]
     skip_invalid: bool,
 }
@@ -197,6 +203,9 @@ impl Report for AdjustReport {
         ];
         if self.not_applied > 0 {
             s.push(("not applied", self.not_applied.to_string()));
+        }
+        if let Some(b) = self.backorders.as_ref().filter(|b| !b.allocated.is_empty()) {
+            s.push(("backorders allocated", b.allocated.len().to_string()));
         }
         if self.dry_run {
             s.push(("dry run", "nothing was written".into()));
@@ -247,6 +256,10 @@ pub fn adjust(
             Outcome::NotApplied => report.not_applied += 1,
         }
         report.items.push(item);
+    }
+    // In the same transaction, so the stock and the orders it lets ship commit together.
+    if !report.blocked() && !report.raised.is_empty() {
+        report.backorders = Some(backorders::retry(config, &tx, None, opts.cause)?);
     }
     if report.blocked() {
         for item in report.items.iter_mut() {

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod history;
 pub mod lock;
 pub mod orders;
+pub mod processing;
 pub mod purchases;
 pub mod rejections;
 pub mod runs;
