@@ -102,7 +102,11 @@ impl Printer {
                     self.note("(none)");
                     return Ok(());
                 }
-                writeln!(out, "{}", table::render(&columns, &values, self.color))?;
+                writeln!(
+                    out,
+                    "{}",
+                    table::render(&columns, &values, self.color, table::Layout::Rows)
+                )?;
             }
             Format::Json => {
                 serde_json::to_writer_pretty(&mut out, &values)?;
@@ -138,7 +142,11 @@ impl Printer {
                         m
                     })
                     .collect();
-                writeln!(out, "{}", table::render(&cols, &rows, self.color))?;
+                writeln!(
+                    out,
+                    "{}",
+                    table::render(&cols, &rows, self.color, table::Layout::Fields)
+                )?;
             }
             Format::Json => {
                 serde_json::to_writer_pretty(&mut out, &value)?;
@@ -174,7 +182,11 @@ impl Printer {
                 let mut out = io::stdout().lock();
                 if !values.is_empty() {
                     let columns = columns_of(values.first(), &R::Item::default())?;
-                    writeln!(out, "{}", table::render(&columns, &values, self.color))?;
+                    writeln!(
+                        out,
+                        "{}",
+                        table::render(&columns, &values, self.color, table::Layout::Rows)
+                    )?;
                 }
                 if !self.quiet || report.exit() != Exit::Ok {
                     let width = report

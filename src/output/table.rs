@@ -4,8 +4,22 @@ use serde_json::{Map, Value};
 
 use super::cell_text;
 
-/// Renders rows as a table. Numbers are right-aligned so quantities line up.
-pub(super) fn render(columns: &[String], rows: &[Map<String, Value>], color: bool) -> Table {
+/// How a table lays out its cells.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Layout {
+    /// One record per row: numbers right-aligned so quantities line up.
+    Rows,
+    /// One field per row (`show` commands): everything left-aligned.
+    Fields,
+}
+
+/// Renders rows as a table.
+pub(super) fn render(
+    columns: &[String],
+    rows: &[Map<String, Value>],
+    color: bool,
+    layout: Layout,
+) -> Table {
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
     table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -26,7 +40,7 @@ pub(super) fn render(columns: &[String], rows: &[Map<String, Value>], color: boo
         table.add_row(columns.iter().map(|c| {
             let v = row.get(c).unwrap_or(&Value::Null);
             let cell = Cell::new(cell_text(v));
-            if v.is_number() {
+            if layout == Layout::Rows && v.is_number() {
                 cell.set_alignment(CellAlignment::Right)
             } else {
                 cell
