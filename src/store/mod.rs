@@ -52,6 +52,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Bulk flows commit every few thousand records; checkpointing after each commit
+        // (the default, at 1,000 pages) would copy the same hot pages again and again.
+        conn.pragma_update(None, "wal_autocheckpoint", 10_000)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

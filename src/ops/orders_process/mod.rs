@@ -27,7 +27,7 @@ pub const FLOW: &str = "orders process";
 
 /// Orders per transaction: small enough to keep the WAL small, large enough that commits
 /// cost nothing next to the work.
-pub const BATCH: usize = 1000;
+pub const BATCH: usize = 5000;
 
 /// Test-only crash hook: `OMS_TEST_ABORT_AFTER_ORDERS=N` aborts the process right after the
 /// Nth order's shipments are written, before its batch commits, so the reliability tests
