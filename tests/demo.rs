@@ -13,13 +13,28 @@ fn status_of(conn: &rusqlite::Connection, external_id: &str) -> (String, bool) {
     .unwrap_or_else(|e| panic!("order {external_id}: {e}"))
 }
 
+/// (on_hand, allocated, incoming) of a SKU at a physical warehouse.
+fn level(conn: &rusqlite::Connection, warehouse: &str, sku: &str) -> (i64, i64, i64) {
+    conn.query_row(
+        "SELECT l.on_hand, l.allocated, l.incoming FROM stock_levels l
+         JOIN variants v ON v.id = l.variant_id WHERE l.warehouse = ?1 AND v.sku = ?2",
+        [warehouse, sku],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .unwrap_or_else(|e| panic!("{warehouse} {sku}: {e}"))
+}
+
 #[test]
 fn demo_runs_the_whole_cycle() {
     let env = Env::empty();
     let out = env.oms(["demo", "ws"]).ok();
     out.stdout_has("$ oms orders import")
         .stdout_has("$ oms shipments sync")
-        .stdout_has("$ oms orders export");
+        .stdout_has("$ oms orders export")
+        .stdout_has("$ oms po export")
+        .stdout_has("$ oms receipts sync")
+        .stdout_has("backorders allocated: 1")
+        .stdout_has("$ oms stock push");
 
     let conn = rusqlite::Connection::open(env.path("ws/oms.db")).unwrap();
     // #5001 and #5002 ship whole from one warehouse each; #5003 needs both.
@@ -36,8 +51,45 @@ fn demo_runs_the_whole_cycle() {
     assert_eq!(split, 2, "#5003 is split across east and west");
     // West found a damaged tote: #5005 shipped 3 of 4 and closed short.
     assert_eq!(status_of(&conn, "5005"), ("short_shipped".into(), false));
-    // #5006 waits for totes.
-    assert_eq!(status_of(&conn, "5006"), ("approved".into(), true));
+    // #5006 waited for totes until the PO's first delivery; its shipment went to west.
+    assert_eq!(status_of(&conn, "5006"), ("fulfilling".into(), false));
+    let (id, warehouse, shipment): (i64, String, String) = conn
+        .query_row(
+            "SELECT o.id, s.warehouse, s.status FROM shipments s JOIN orders o ON o.id = s.order_id
+             WHERE o.external_id = '5006'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (warehouse.as_str(), shipment.as_str()),
+        ("west", "sent_to_warehouse")
+    );
+    assert_eq!(id, 5, "the closing hint says `oms orders show 5`");
+    let receipts: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT r.status, p.status FROM receipts r JOIN purchase_orders p ON p.id = r.po_id
+             ORDER BY r.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        receipts,
+        [
+            ("short_received".into(), "received".into()),
+            ("received".into(), "received".into())
+        ]
+    );
+    assert!(
+        env.path("ws/channels/west-3pl/outbox/po-PO-000001.csv")
+            .is_file()
+    );
+    // West holds 3 + 10 totes, 5 of them for #5006; east's count found two mugs fewer.
+    assert_eq!(level(&conn, "west", "TOTE-NAT"), (13, 5, 0));
+    assert_eq!(level(&conn, "east", "MUG-WHT"), (27, 0, 0));
     // #5004 names an unknown SKU: rejected, never created.
     let rejected: i64 = conn
         .query_row(
@@ -73,6 +125,23 @@ fn demo_runs_the_whole_cycle() {
         );
     }
     assert!(updates.contains("1ZE"), "tracking numbers:\n{updates}");
+    // The shop got available minus its buffer of 1, over both warehouses.
+    let pushed: Vec<String> = std::fs::read_dir(env.path("ws/channels/web/outbox"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("stock-"))
+        .collect();
+    assert_eq!(pushed.len(), 1, "{pushed:?}");
+    let published = env.read(&format!("ws/channels/web/outbox/{}", pushed[0]));
+    for (sku, units) in [("TOTE-NAT", 7), ("MUG-WHT", 30)] {
+        assert!(
+            published
+                .lines()
+                .any(|l| l.starts_with(&format!("{sku},{units}"))),
+            "{sku} {units}:\n{published}"
+        );
+    }
     env.oms(["--config", "ws/oms.toml", "stock", "verify"]).ok();
     // The input file was applied and moved aside; nothing is left to read.
     assert!(

@@ -334,12 +334,14 @@ fn raised_stock_is_handed_back_for_backorder_retries() {
     let dry = oms::ops::stock_sync::Options {
         channel: None,
         dry_run: true,
+        cause: "test",
     };
     let report = oms::ops::stock_sync::run(&config, &mut store, &dry).expect("dry run");
     assert!(report.raised.is_empty(), "a dry run raises nothing");
     let opts = oms::ops::stock_sync::Options {
         channel: None,
         dry_run: false,
+        cause: "test",
     };
     let report = oms::ops::stock_sync::run(&config, &mut store, &opts).expect("sync");
     let tee = oms::store::catalog::find_variant(&store.conn, "TEE-RED-M")

@@ -95,12 +95,65 @@ pub fn exec(ctx: &Ctx, args: DemoArgs) -> anyhow::Result<Exit> {
     say("5. The shop hears what shipped, with tracking numbers (channels/web/outbox).");
     step(&["orders", "export", "-v"], Exit::Ok)?;
     step(&["orders", "list"], Exit::Ok)?;
+
+    say(
+        "6. #5006 still waits for 5 totes. A purchase order for 10 goes to the west warehouse;\n   approved, they count as incoming.",
+    );
+    // The workspace is new, so its first PO has the first number.
+    let po = "PO-000001";
+    step(
+        &[
+            "po",
+            "create",
+            "--supplier",
+            "Canvasworks",
+            "--warehouse",
+            "west",
+            "--line",
+            "TOTE-NAT=10",
+            "--expected",
+            "2026-11-25",
+        ],
+        Exit::Ok,
+    )?;
+    step(&["po", "approve", po], Exit::Ok)?;
+    step(&["po", "export", "-v"], Exit::Ok)?;
+    step(&["stock", "show", "--sku", "TOTE-NAT"], Exit::Ok)?;
+
+    say(
+        "7. West receives the totes in two deliveries (channels/west-3pl/inbox). The first is\n   short of the PO but enough for #5006: the backorder retry allocates it in the same\n   transaction. The second completes the PO.",
+    );
+    let west = ws.dir.join("channels").join("west-3pl");
+    let deliveries = [6, 4];
+    let receipts = demo::receive(&west, po, "TOTE-NAT", &deliveries)?;
+    for (id, units) in receipts.iter().zip(deliveries) {
+        ctx.out.heading(&format!(
+            "   west-3pl: receipt {id}, {units} totes against {po}"
+        ))?;
+    }
+    step(&["receipts", "sync", "-v"], Exit::Ok)?;
+    step(&["po", "show", po], Exit::Ok)?;
+    say("   The next processing run sends #5006's shipment to west.");
+    step(&["orders", "process"], Exit::Ok)?;
+
+    let east = ws.dir.join("channels").join("east-3pl");
+    let count = demo::count_stock(&ws.db, &east, "east", "MUG-WHT", -2)?;
+    say(&format!(
+        "8. East counts its shelves and finds {} {} where oms expected {}; its snapshot\n   (channels/east-3pl/inbox) sets on hand, the ledger keeps the difference.",
+        count.counted, count.sku, count.expected
+    ));
+    step(&["stock", "sync", "-v"], Exit::Ok)?;
+
+    say(
+        "9. The shop learns what it may sell: available over both warehouses minus its buffer of 1\n   (channels/web/outbox).",
+    );
+    step(&["stock", "push", "-v"], Exit::Ok)?;
     step(&["stock", "show", "--warehouse", "all"], Exit::Ok)?;
     step(&["stock", "verify"], Exit::Ok)?;
     step(&["runs", "list"], Exit::Ok)?;
 
     say(&format!(
-        "Done. Look around:\n  cd {}\n  oms orders show 3        # the story of the split order\n  oms stock history --sku TOTE-NAT\n  ls channels/*/outbox channels/*/inbox/done",
+        "Done. Look around:\n  cd {}\n  oms orders show 3        # the story of the split order\n  oms orders show 5        # #5006: backordered, then allocated by a receipt\n  oms stock history --sku TOTE-NAT\n  ls channels/*/outbox channels/*/inbox/done",
         ws.dir.display()
     ));
     Ok(Exit::Ok)

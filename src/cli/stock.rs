@@ -224,6 +224,7 @@ fn sync(ctx: &Ctx, args: SyncArgs) -> anyhow::Result<Exit> {
     let opts = stock_sync::Options {
         channel: args.channel.as_deref(),
         dry_run: args.dry_run,
+        cause: &ctx.cause,
     };
     let report = stock_sync::run(&config, &mut store, &opts)?;
     ctx.out.report(&report)

@@ -8,6 +8,8 @@ use anyhow::Context;
 
 use crate::connectors::files::fs;
 use crate::formats::CsvTable;
+use crate::store::Store;
+use crate::store::stock::snapshot;
 
 const CATALOG: &str = include_str!("../../assets/demo/catalog.csv");
 const STOCK: &str = include_str!("../../assets/demo/stock.csv");
@@ -71,6 +73,8 @@ buffer = 1
 pub struct Workspace {
     pub dir: PathBuf,
     pub config: PathBuf,
+    /// The database the config names.
+    pub db: PathBuf,
     pub catalog: PathBuf,
     pub stock: PathBuf,
 }
@@ -93,6 +97,7 @@ pub fn create(dir: &Path) -> anyhow::Result<Workspace> {
     let ws = Workspace {
         dir: dir.to_path_buf(),
         config: dir.join("oms.toml"),
+        db: dir.join("oms.db"),
         catalog: dir.join("catalog.csv"),
         stock: dir.join("opening-stock.csv"),
     };
@@ -177,4 +182,112 @@ pub fn play_warehouse(
         )?;
     }
     Ok(shipped)
+}
+
+/// Plays the warehouse receiving a PO it was sent (`outbox/po-NUMBER.csv|json`): one
+/// receipts file per delivery in `quantities`, the way a 3PL reports each truck it
+/// unloads. Returns the receipt ids, in delivery order.
+pub fn receive(
+    channel_dir: &Path,
+    po_number: &str,
+    sku: &str,
+    quantities: &[i64],
+) -> anyhow::Result<Vec<String>> {
+    let outbox = channel_dir.join("outbox");
+    let sent = ["csv", "json"]
+        .iter()
+        .any(|ext| outbox.join(format!("po-{po_number}.{ext}")).is_file());
+    anyhow::ensure!(
+        sent,
+        "the warehouse never got {po_number}: no po-{po_number} file in {}",
+        outbox.display()
+    );
+    let first_day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).context("demo date")?;
+    let mut ids = Vec::new();
+    for (n, quantity) in quantities.iter().enumerate() {
+        let id = format!("RCV-{po_number}-{}", n + 1);
+        // A day between deliveries, so the receipts read like real ones.
+        let day = first_day + chrono::Days::new(n as u64);
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["receipt_id", "po_number", "sku", "quantity", "received_at"])?;
+        w.write_record([&id, po_number, sku, &quantity.to_string(), &day.to_string()])?;
+        fs::atomic_write(
+            &channel_dir.join(format!("inbox/receipts-{id}.csv")),
+            &csv_bytes(w)?,
+        )?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// What the simulated count found for the SKU it disagrees about.
+pub struct Counted {
+    pub sku: String,
+    pub expected: i64,
+    pub counted: i64,
+}
+
+/// Plays a warehouse's stock count: a snapshot (`inbox/stock-*.csv`) of every SKU at
+/// `warehouse`, where the shelves hold `difference` more (or fewer) of `sku` than oms
+/// believes. The stand-in has no shelves of its own, so it starts from oms's on hand.
+pub fn count_stock(
+    db: &Path,
+    channel_dir: &Path,
+    warehouse: &str,
+    sku: &str,
+    difference: i64,
+) -> anyhow::Result<Counted> {
+    let store = Store::open(db)?;
+    let mut held: Vec<snapshot::Held> = snapshot::held_in(&store.conn, warehouse)?
+        .into_values()
+        .collect();
+    held.sort_by(|a, b| a.sku.cmp(&b.sku));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["location", "sku", "on_hand"])?;
+    let mut found = None;
+    for h in held {
+        let mut on_hand = h.on_hand;
+        if h.sku.eq_ignore_ascii_case(sku) {
+            on_hand = (h.on_hand + difference).max(0);
+            found = Some(Counted {
+                sku: h.sku.clone(),
+                expected: h.on_hand,
+                counted: on_hand,
+            });
+        }
+        w.write_record([warehouse, &h.sku, &on_hand.to_string()])?;
+    }
+    let found = found.with_context(|| format!("{warehouse} holds no {sku} to count"))?;
+    fs::atomic_write(
+        &channel_dir.join("inbox/stock-20261125.csv"),
+        &csv_bytes(w)?,
+    )?;
+    Ok(found)
+}
+
+fn csv_bytes(w: csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
+    w.into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot write CSV: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_warehouse_receives_only_pos_it_was_sent_one_file_per_delivery() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = receive(dir.path(), "PO-000009", "TOTE-NAT", &[1]).unwrap_err();
+        assert!(err.to_string().contains("never got PO-000009"), "{err}");
+
+        fs::atomic_write(&dir.path().join("outbox/po-PO-000009.csv"), b"po_number\n").unwrap();
+        let ids = receive(dir.path(), "PO-000009", "TOTE-NAT", &[6, 4]).unwrap();
+        assert_eq!(ids, ["RCV-PO-000009-1", "RCV-PO-000009-2"]);
+        let second =
+            std::fs::read_to_string(dir.path().join("inbox/receipts-RCV-PO-000009-2.csv")).unwrap();
+        assert_eq!(
+            second,
+            "receipt_id,po_number,sku,quantity,received_at\nRCV-PO-000009-2,PO-000009,TOTE-NAT,4,2026-11-25\n"
+        );
+    }
 }

@@ -2,7 +2,8 @@
 //! channel is one journaled run; each source (a file) is applied in one transaction and
 //! acknowledged only after it committed, so a crash re-reads it and the receipts' unique
 //! (channel, id) makes that harmless. Bad receipts are rejected one by one; the valid
-//! ones of the same source are still applied.
+//! ones of the same source are still applied. Stock a source raises goes to the
+//! backordered orders in that source's transaction (SPEC §4.2.4).
 
 mod apply;
 
@@ -12,6 +13,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::json;
 
+use super::backorders::RetryReport;
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors::{self, Fetched, FulfillmentChannel};
@@ -42,11 +44,13 @@ pub struct ReceiptsSyncReport {
     pub failed_channels: usize,
     pub units_received: i64,
     pub items: Vec<ReceiptItem>,
-    /// The (physical warehouse, variant) pairs whose available stock rose. This is the
-    /// seam for SPEC §4.2.4: the caller retries backordered orders first-in-first-out
-    /// for these, after the receipts are committed (never on a dry run).
+    /// The (physical warehouse, variant) pairs whose available stock rose. Empty after
+    /// a dry run: a preview raised nothing.
     #[serde(skip)]
     pub stock_raised: BTreeSet<(String, i64)>,
+    /// Backordered orders retried because receipts raised stock (SPEC §4.2.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backorders: Option<RetryReport>,
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -98,6 +102,9 @@ impl ReceiptsSyncReport {
     fn merge(&mut self, other: ReceiptsSyncReport) {
         self.files += other.files;
         self.stock_raised.extend(other.stock_raised);
+        if let Some(retry) = other.backorders {
+            self.backorders.get_or_insert_default().absorb(retry);
+        }
         for item in other.items {
             self.push(item);
         }
@@ -117,6 +124,9 @@ impl Report for ReceiptsSyncReport {
             ("rejected", self.rejected.to_string()),
             ("unreadable files", self.failed_files.to_string()),
         ];
+        if let Some(b) = self.backorders.as_ref().filter(|b| !b.allocated.is_empty()) {
+            s.push(("backorders allocated", b.allocated.len().to_string()));
+        }
         if self.failed_channels > 0 {
             s.push(("failed channels", self.failed_channels.to_string()));
         }
@@ -301,14 +311,25 @@ fn stream(
     Ok((done, failed))
 }
 
+/// Applies one source's receipts and, when they raised stock, retries the backorders in
+/// the same transaction, so the stock and the orders it lets ship commit (or roll back)
+/// together.
 fn apply_all(
     conn: &Connection,
     applier: &apply::Applier,
     records: &[ReceiptIn],
     report: &mut ReceiptsSyncReport,
 ) -> anyhow::Result<()> {
+    // Set aside what earlier sources raised, to see whether this one raised anything.
+    let earlier = std::mem::take(&mut report.stock_raised);
     for r in records {
         applier.apply(conn, r, report)?;
+    }
+    let raised = !report.stock_raised.is_empty();
+    report.stock_raised.extend(earlier);
+    if raised {
+        let retry = applier.retry_backorders(conn)?;
+        report.backorders.get_or_insert_default().absorb(retry);
     }
     Ok(())
 }

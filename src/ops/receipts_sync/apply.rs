@@ -10,6 +10,7 @@ use super::{ReceiptItem, ReceiptOutcome, ReceiptsSyncReport};
 use crate::config::Config;
 use crate::model::purchase::ReceiptIn;
 use crate::model::{PoStatus, ReceiptStatus, StockReason, sku_key};
+use crate::ops::backorders::{self, RetryReport};
 use crate::store::catalog;
 use crate::store::purchases::receipts::{self, NewReceipt, NewReceiptLine};
 use crate::store::purchases::{self, PoHead, PoLine};
@@ -65,6 +66,11 @@ impl<'a> Applier<'a> {
             units: r.lines.iter().map(|l| l.quantity).sum(),
             ..Default::default()
         }
+    }
+
+    /// Retries backordered orders in the caller's transaction, attributed to this run.
+    pub fn retry_backorders(&self, conn: &Connection) -> anyhow::Result<RetryReport> {
+        backorders::retry(self.config, conn, self.run_id, &self.cause)
     }
 
     /// Applies one receipt in the caller's transaction, or rejects and records it.

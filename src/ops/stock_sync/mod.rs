@@ -1,7 +1,8 @@
 //! `oms stock sync` (SPEC §4.2.1): each fulfillment channel reports on hand per warehouse
 //! and SKU; oms sets its on hand to the reported number, recording the difference in the
 //! ledger. A row naming an unknown location or SKU is rejected and recorded, never
-//! guessed at; SKUs a snapshot does not mention are left as they are and listed.
+//! guessed at; SKUs a snapshot does not mention are left as they are and listed. Stock a
+//! file raises goes to the backordered orders in that file's transaction (SPEC §4.2.4).
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,6 +13,7 @@ mod rows;
 
 use rows::{Row, Rows, Rules, resolve};
 
+use super::backorders::{self, RetryReport};
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors::{self, Fetched};
@@ -28,6 +30,8 @@ pub const FLOW: &str = "stock sync";
 pub struct Options<'a> {
     pub channel: Option<&'a str>,
     pub dry_run: bool,
+    /// Who asked, for the story of orders changed outside a run (dry runs).
+    pub cause: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -58,6 +62,9 @@ pub struct SyncReport {
     /// may now fit. Empty after a dry run.
     #[serde(skip)]
     pub raised: Vec<(String, i64)>,
+    /// Backordered orders retried because on hand rose (SPEC §4.2.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backorders: Option<RetryReport>,
 }
 
 impl Report for SyncReport {
@@ -76,6 +83,9 @@ impl Report for SyncReport {
         }
         if self.failed_files > 0 {
             s.push(("unreadable files", self.failed_files.to_string()));
+        }
+        if let Some(b) = self.backorders.as_ref().filter(|b| !b.allocated.is_empty()) {
+            s.push(("backorders allocated", b.allocated.len().to_string()));
         }
         if !self.failed_channels.is_empty() {
             s.push(("failed channels", self.failed_channels.join(", ")));
@@ -123,6 +133,9 @@ impl SyncReport {
         self.failed_files += other.failed_files;
         self.items.extend(other.items);
         self.raised.extend(other.raised);
+        if let Some(retry) = other.backorders {
+            self.backorders.get_or_insert_default().absorb(retry);
+        }
     }
 }
 
@@ -141,7 +154,8 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
             continue;
         }
         let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
-            sync_channel(config, store, code, &variants, run_id, opts.dry_run)
+            let cause = flow::cause_of(FLOW, run_id, opts.cause);
+            sync_channel(config, store, code, &variants, run_id, &cause, opts.dry_run)
         });
         match result {
             Ok(report) => total.absorb(report),
@@ -162,6 +176,7 @@ fn sync_channel(
     code: &str,
     variants: &HashMap<String, i64>,
     run_id: Option<i64>,
+    cause: &str,
     dry_run: bool,
 ) -> anyhow::Result<SyncReport> {
     let mut connector = connectors::fulfillment(config, code)?;
@@ -196,6 +211,7 @@ fn sync_channel(
                 let rows = resolve(&rules, &source, std::mem::take(&mut pending));
                 // One transaction per file: it moves to done/ only once all of it is committed.
                 let tx = store.tx()?;
+                let raised = report.raised.len();
                 let mut file = FileRun {
                     conn: &tx,
                     code,
@@ -204,6 +220,12 @@ fn sync_channel(
                     report: &mut report,
                 };
                 file.apply(&rows)?;
+                // In the file's transaction, so the new on hand and the orders it lets
+                // ship commit together, and a dry run previews both.
+                if report.raised.len() > raised {
+                    let retry = backorders::retry(config, &tx, run_id, cause)?;
+                    report.backorders.get_or_insert_default().absorb(retry);
+                }
                 if dry_run {
                     tx.rollback()?;
                 } else {
