@@ -95,7 +95,7 @@ INSERT INTO order_lines (order_id, line_no, variant_id, channel_sku, quantity, p
   JOIN variants v ON v.sku_key = lower(trim(s.sku));
 COMMIT;
 SQL
-measure "$OUT/baseline.time" sqlite3 "$BASE/oms.db" < "$OUT/baseline.sql"
+measure "$OUT/baseline.time" sqlite3 "$BASE/oms.db" < "$OUT/baseline.sql" >/dev/null
 base_lines=$(sqlite3 "$BASE/oms.db" "SELECT COUNT(*) FROM order_lines")
 
 # --- 2. process: 100k approved orders over SKUS SKUs × 5 warehouses ------------------

@@ -123,14 +123,16 @@ fn two_runs_at_once_allocate_every_order_at_most_once() {
 fn a_run_killed_half_way_is_finished_by_the_next_without_repeats() {
     let env = standard();
     stock_everywhere(&env, 10_000);
-    many_orders(&env, 3000);
+    // Abort half-way through the second batch: the first is committed, the second not.
+    let batch = oms::ops::orders_process::BATCH;
+    let total = batch + 2000;
+    many_orders(&env, total);
     let killed = env
         .oms(process_args(&["-q"]))
-        .env("OMS_TEST_ABORT_AFTER_ORDERS", "1500")
+        .env("OMS_TEST_ABORT_AFTER_ORDERS", (batch + 500).to_string())
         .run();
     assert_ne!(killed.code, 0, "the hook aborts the run");
-    // The first batch of 1,000 orders was committed; the one in flight was not; nothing
-    // was sent yet.
+    // The first batch was committed; the one in flight was not; nothing was sent yet.
     let orders_with_shipments = |env: &Env| -> i64 {
         env.db()
             .query_row("SELECT COUNT(DISTINCT order_id) FROM shipments", [], |r| {
@@ -138,17 +140,18 @@ fn a_run_killed_half_way_is_finished_by_the_next_without_repeats() {
             })
             .unwrap()
     };
-    assert_eq!(orders_with_shipments(&env), 1000);
+    assert_eq!(orders_with_shipments(&env), batch as i64);
     assert!(references_sent(&env).is_empty());
     assert_stock_consistent(&env);
 
     let report = process(&env, &[], 0);
     assert_eq!(
-        report["orders"], 2000,
+        report["orders"],
+        total - batch,
         "only what the killed run did not commit"
     );
     assert_eq!(report["send"]["sent"], shipments(&env).len());
-    assert_eq!(orders_with_shipments(&env), 3000);
+    assert_eq!(orders_with_shipments(&env), total as i64);
     assert_eq!(over_allocated_lines(&env), 0);
     assert_eq!(unallocated_lines(&env), 0);
     let allocation_rows: i64 = env

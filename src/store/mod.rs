@@ -31,6 +31,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_cancel_requests",
         include_str!("../../migrations/0003_cancel_requests.sql"),
     ),
+    (
+        "0004_one_ledger_index",
+        include_str!("../../migrations/0004_one_ledger_index.sql"),
+    ),
 ];
 
 pub struct Store {

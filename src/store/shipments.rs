@@ -103,28 +103,43 @@ pub fn note_attempt(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Confirms a send: `sent_to_warehouse`, the channel's id for it, the time.
+/// Confirms sends: `sent_to_warehouse`, the channel's id for each, the time, and the
+/// story. Two statements for a whole batch: a send of 100,000 shipments must not cost
+/// 300,000 round trips. Only shipments still `ready_to_send` move; returns how many did.
 pub fn mark_sent(
     conn: &Connection,
-    id: i64,
-    external_id: Option<&str>,
+    sent: &[(i64, Option<&str>)],
     cause: &str,
-) -> rusqlite::Result<bool> {
-    let moved = set_status(
-        conn,
-        id,
-        ShipmentStatus::ReadyToSend,
-        ShipmentStatus::SentToWarehouse,
-        cause,
-        None,
-    )?;
-    if moved {
-        conn.prepare_cached(
-            "UPDATE shipments SET external_id = COALESCE(?2, external_id), sent_at = ?3, last_error = NULL WHERE id = ?1",
-        )?
-        .execute(params![id, external_id, now()])?;
+) -> rusqlite::Result<usize> {
+    if sent.is_empty() {
+        return Ok(0);
     }
-    Ok(moved)
+    let ids: Vec<i64> = sent.iter().map(|(id, _)| *id).collect();
+    let list = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
+    let at = now();
+    let moved: Vec<i64> = conn
+        .prepare_cached(
+            "UPDATE shipments SET status = 'sent_to_warehouse', sent_at = ?2, updated_at = ?2, last_error = NULL
+             WHERE id IN (SELECT value FROM json_each(?1)) AND status = 'ready_to_send'
+             RETURNING id",
+        )?
+        .query_map(params![list, at], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // The channel's own ids come back only from API connectors; one update each.
+    let mut set_external =
+        conn.prepare_cached("UPDATE shipments SET external_id = ?2 WHERE id = ?1")?;
+    for (id, external) in sent {
+        if let Some(external) = external {
+            set_external.execute(params![id, external])?;
+        }
+    }
+    let moved_list = serde_json::to_string(&moved).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "INSERT INTO status_history (entity, entity_id, from_status, to_status, at, cause)
+         SELECT 'shipment', value, 'ready_to_send', 'sent_to_warehouse', ?2, ?3 FROM json_each(?1)",
+    )?
+    .execute(params![moved_list, at, cause])?;
+    Ok(moved.len())
 }
 
 pub fn record_error(conn: &Connection, id: i64, error: &str) -> rusqlite::Result<()> {

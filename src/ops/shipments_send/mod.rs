@@ -130,6 +130,7 @@ fn send_channel(
         let mut by_ref: HashMap<&str, &Sent> =
             answers.iter().map(|a| (a.reference.as_str(), a)).collect();
         let tx = store.tx()?;
+        let mut sent: Vec<(i64, Option<&str>)> = Vec::with_capacity(batch.len());
         for o in &batch {
             match by_ref.remove(o.reference.as_str()) {
                 Some(Sent {
@@ -137,7 +138,7 @@ fn send_channel(
                     external_id,
                     ..
                 }) => {
-                    shipments::mark_sent(&tx, o.id, external_id.as_deref(), cause)?;
+                    sent.push((o.id, external_id.as_deref()));
                     report.push(item(code, o, SendOutcome::Sent, None));
                 }
                 Some(Sent {
@@ -153,6 +154,7 @@ fn send_channel(
                 }
             }
         }
+        shipments::mark_sent(&tx, &sent, cause)?;
         tx.commit()?;
     }
     send_cancellations(store, connector.as_mut(), code, &cancels, dry_run, report)
