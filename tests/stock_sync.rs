@@ -331,15 +331,18 @@ fn raised_stock_is_handed_back_for_backorder_retries() {
     );
     let config = oms::config::load(Some(&env.path("oms.toml")), None).expect("config");
     let mut store = oms::store::Store::open(&env.path("oms.db")).expect("store");
+    let progress = oms::output::Progress::hidden();
     let dry = oms::ops::stock_sync::Options {
         channel: None,
         dry_run: true,
+        progress: &progress,
     };
     let report = oms::ops::stock_sync::run(&config, &mut store, &dry).expect("dry run");
     assert!(report.raised.is_empty(), "a dry run raises nothing");
     let opts = oms::ops::stock_sync::Options {
         channel: None,
         dry_run: false,
+        progress: &progress,
     };
     let report = oms::ops::stock_sync::run(&config, &mut store, &opts).expect("sync");
     let tee = oms::store::catalog::find_variant(&store.conn, "TEE-RED-M")

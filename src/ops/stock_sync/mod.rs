@@ -18,7 +18,7 @@ use crate::connectors::{self, Fetched};
 use crate::error::Exit;
 use crate::model::StockReason;
 use crate::model::shipment::StockCount;
-use crate::output::Report;
+use crate::output::{Progress, Report};
 use crate::store::runs::Outcome;
 use crate::store::stock::{self, Reference, snapshot};
 use crate::store::{Store, catalog, rejections};
@@ -28,6 +28,8 @@ pub const FLOW: &str = "stock sync";
 pub struct Options<'a> {
     pub channel: Option<&'a str>,
     pub dry_run: bool,
+    /// Advanced by lines read.
+    pub progress: &'a Progress,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -141,7 +143,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
             continue;
         }
         let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
-            sync_channel(config, store, code, &variants, run_id, opts.dry_run)
+            sync_channel(config, store, code, &variants, run_id, opts)
         });
         match result {
             Ok(report) => total.absorb(report),
@@ -162,8 +164,9 @@ fn sync_channel(
     code: &str,
     variants: &HashMap<String, i64>,
     run_id: Option<i64>,
-    dry_run: bool,
+    opts: &Options,
 ) -> anyhow::Result<SyncReport> {
+    let dry_run = opts.dry_run;
     let mut connector = connectors::fulfillment(config, code)?;
     let rules = Rules::new(config, code, variants);
     // Only the keys of open rejections: resolving row by row would cost one UPDATE per line.
@@ -180,7 +183,10 @@ fn sync_channel(
     let mut failed_sources: Vec<(String, String)> = Vec::new();
     connector.stock_counts(&mut |event| {
         match event {
-            Fetched::Record(c) => pending.push(c),
+            Fetched::Record(c) => {
+                pending.push(c);
+                opts.progress.inc(1);
+            }
             Fetched::SourceFailed { source, reason } => {
                 report.failed_files += 1;
                 failed_sources.push((source.clone(), reason.clone()));
