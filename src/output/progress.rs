@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
-/// Every bar of the process, so that `orders process` can show its sending under its
-/// allocating, and so that a line written to stderr can take them all off the screen first.
+/// Every bar of the process in one place, so that a log line or a warning written while
+/// one is drawn can take it off the screen first and put it back after.
 static BARS: LazyLock<MultiProgress> =
     LazyLock::new(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()));
 
