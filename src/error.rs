@@ -56,10 +56,20 @@ pub fn usage(msg: impl Into<String>) -> anyhow::Error {
 
 /// Another oms process holds the lock on this database: exit 75 (EX_TEMPFAIL).
 #[derive(Debug, thiserror::Error)]
-#[error("another oms run holds the lock on {path} (pid {holder}); try again later")]
 pub struct LockedError {
     pub path: String,
+    /// The holder's pid as it wrote it; empty when it has not yet (or is not oms).
     pub holder: String,
+}
+
+impl fmt::Display for LockedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "another oms run holds the lock on {}", self.path)?;
+        if !self.holder.is_empty() {
+            write!(f, " (pid {})", self.holder)?;
+        }
+        f.write_str("; try again later")
+    }
 }
 
 /// Maps an error chain to its exit code. A broken pipe is the reader's choice
@@ -79,6 +89,27 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         {
             return Exit::Ok;
         }
+        // serde_json keeps the io::Error inside and does not hand it out as a source, so
+        // `oms runs list -o json | head` would otherwise end in "error: Broken pipe".
+        if let Some(json) = cause.downcast_ref::<serde_json::Error>()
+            && json.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe)
+        {
+            return Exit::Ok;
+        }
     }
     Exit::Failed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pipe_under_json_output_is_not_a_failure() {
+        let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        let json = serde_json::Error::io(pipe);
+        assert_eq!(exit_for(&anyhow::Error::new(json)), Exit::Ok);
+        let other = serde_json::Error::io(std::io::Error::from(std::io::ErrorKind::Other));
+        assert_eq!(exit_for(&anyhow::Error::new(other)), Exit::Failed);
+    }
 }

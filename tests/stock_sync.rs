@@ -331,10 +331,12 @@ fn raised_stock_is_handed_back_for_backorder_retries() {
     );
     let config = oms::config::load(Some(&env.path("oms.toml")), None).expect("config");
     let mut store = oms::store::Store::open(&env.path("oms.db")).expect("store");
+    let progress = oms::output::Progress::hidden();
     let dry = oms::ops::stock_sync::Options {
         channel: None,
         dry_run: true,
         cause: "test",
+        progress: &progress,
     };
     let report = oms::ops::stock_sync::run(&config, &mut store, &dry).expect("dry run");
     assert!(report.raised.is_empty(), "a dry run raises nothing");
@@ -342,6 +344,7 @@ fn raised_stock_is_handed_back_for_backorder_retries() {
         channel: None,
         dry_run: false,
         cause: "test",
+        progress: &progress,
     };
     let report = oms::ops::stock_sync::run(&config, &mut store, &opts).expect("sync");
     let tee = oms::store::catalog::find_variant(&store.conn, "TEE-RED-M")

@@ -271,8 +271,15 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
         CatalogCmd::Import(args) => {
             let _lock = ctx.lock(&config)?;
             let mut store = ctx.store(&config)?;
-            let report =
-                catalog_import::run(&mut store, &args.file, args.format.into(), args.dry_run)?;
+            let progress = ctx.out.progress(0, "rows");
+            let report = catalog_import::run(
+                &mut store,
+                &args.file,
+                args.format.into(),
+                args.dry_run,
+                &progress,
+            )?;
+            progress.finish();
             for warning in report.warnings() {
                 ctx.out.warn(warning);
             }
@@ -315,12 +322,15 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
 fn sync(ctx: &Ctx, config: &Config, args: &SyncArgs) -> anyhow::Result<Exit> {
     let _lock = ctx.lock(config)?;
     let mut store = ctx.store(config)?;
+    let progress = ctx.out.progress(0, "products read");
     let opts = catalog_sync::Options {
         channel: args.channel.as_deref(),
         full: args.full,
         dry_run: args.dry_run,
+        progress: &progress,
     };
     let report = catalog_sync::run(config, &mut store, &opts)?;
+    progress.finish();
     for note in &report.notes {
         ctx.out.note(note);
     }

@@ -305,8 +305,17 @@ fn init_logging(g: &GlobalArgs) -> anyhow::Result<()> {
     };
     // The terminal gets warnings; the log file, read later when something went wrong,
     // also gets what every run did.
+    let ansi = match g.color {
+        crate::output::ColorChoice::Always => true,
+        crate::output::ColorChoice::Never => false,
+        crate::output::ColorChoice::Auto => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     let stderr = fmt::layer()
-        .with_writer(std::io::stderr)
+        .with_writer(crate::output::LogWriter::default)
+        .with_ansi(ansi)
         .with_target(false)
         .with_filter(filter(level("warn")));
     let file = match &g.log_file {

@@ -14,7 +14,6 @@ use crate::error::{Exit, usage};
 use crate::formats::orders::OrderFormat;
 use crate::model::OrderStatus;
 use crate::ops::orders_import::{self, FileInput};
-use crate::output::Progress;
 use crate::store::{orders, rejections};
 
 #[derive(Debug, Subcommand)]
@@ -152,7 +151,7 @@ fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
             let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
             ctx.out.progress(size, "bytes read")
         }
-        None => Progress::hidden(),
+        None => ctx.out.progress(0, "orders"),
     };
     let opts = orders_import::Options {
         channel: args.channel.as_deref(),
@@ -226,10 +225,13 @@ fn export(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<Exit> {
     }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;
+    let progress = ctx.out.progress(0, "orders");
     let opts = crate::ops::orders_export::Options {
         channel: args.channel.as_deref(),
         dry_run: args.dry_run,
+        progress: &progress,
     };
     let report = crate::ops::orders_export::run(&config, &mut store, &opts)?;
+    progress.finish();
     ctx.out.report(&report)
 }

@@ -25,11 +25,14 @@ pub fn exec(ctx: &Ctx, cmd: ReceiptsCmd) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;
+    let progress = ctx.out.progress(0, "receipt lines");
     let options = receipts_sync::SyncOptions {
         channel: a.channel.as_deref(),
         dry_run: a.dry_run,
         cause: &ctx.cause,
+        progress: &progress,
     };
     let report = receipts_sync::run(&mut store, &config, &options)?;
+    progress.finish();
     ctx.out.report(&report)
 }

@@ -71,6 +71,17 @@ fn names(list: &[String], what: &str) -> anyhow::Result<Vec<&'static str>> {
         .collect()
 }
 
+/// The chosen flows less the skipped ones, each once, in the order of [`KNOWN`] whatever
+/// the order they were named in: orders are imported before they are processed, and
+/// processed before their stock is pushed.
+fn in_order(chosen: &[&str], skip: &[&str]) -> Vec<&'static str> {
+    KNOWN
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| chosen.contains(name) && !skip.contains(name))
+        .collect()
+}
+
 pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
     let configured: Vec<String> = config
@@ -79,7 +90,7 @@ pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
         .iter()
         .map(|f| f.get_ref().clone())
         .collect();
-    let mut flows = if !args.only.is_empty() {
+    let chosen = if !args.only.is_empty() {
         names(&args.only, "--only")?
     } else if !configured.is_empty() {
         names(&configured, "[run] flows")?
@@ -87,7 +98,7 @@ pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
         DEFAULT_FLOWS.to_vec()
     };
     let skip = names(&args.skip, "--skip")?;
-    flows.retain(|f| !skip.contains(f));
+    let flows = in_order(&chosen, &skip);
 
     // An overlapping cron start leaves at once with one line on stderr and exit 75.
     let _lock = ctx.lock(&config)?;
@@ -107,6 +118,8 @@ pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
         argv.extend([
             "--output".into(),
             format!("{:?}", ctx.global.output).to_lowercase(),
+            "--color".into(),
+            format!("{:?}", ctx.global.color).to_lowercase(),
         ]);
         if ctx.global.quiet {
             argv.push("-q".into());
@@ -130,7 +143,7 @@ pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
             Ok(exit) => exit,
             Err(e) => {
                 let exit = crate::error::exit_for(&e);
-                eprintln!("error: {flow}: {e:#}");
+                crate::output::above_bars(|| eprintln!("error: {flow}: {e:#}"));
                 exit
             }
         };
@@ -153,5 +166,25 @@ mod tests {
         for flow in DEFAULT_FLOWS {
             assert!(KNOWN.iter().any(|(n, _)| n == flow), "{flow}");
         }
+    }
+
+    #[test]
+    fn flows_run_in_their_own_order_whatever_the_order_named() {
+        assert_eq!(
+            in_order(&["stock push", "orders import", "stock push"], &[]),
+            ["orders import", "stock push"]
+        );
+        assert_eq!(
+            in_order(DEFAULT_FLOWS, &["catalog sync", "stock sync"]),
+            [
+                "orders import",
+                "orders process",
+                "shipments sync",
+                "orders export",
+                "receipts sync",
+                "stock push"
+            ]
+        );
+        assert_eq!(in_order(DEFAULT_FLOWS, DEFAULT_FLOWS), Vec::<&str>::new());
     }
 }

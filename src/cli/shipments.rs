@@ -114,24 +114,30 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
             }
             let _lock = ctx.lock(&config)?;
             let mut store = ctx.store(&config)?;
+            let progress = ctx.out.progress(0, "confirmations");
             let opts = shipments_sync::Options {
                 channel: args.channel.as_deref(),
                 dry_run: args.dry_run,
                 cause: &ctx.cause,
+                progress: &progress,
             };
             let report = shipments_sync::run(&config, &mut store, &opts)?;
+            progress.finish();
             ctx.out.report(&report)
         }
         ShipmentsCmd::Send(args) => {
             let _lock = ctx.lock(&config)?;
             let mut store = ctx.store(&config)?;
+            let progress = ctx.out.progress(0, "shipments sent");
             let opts = shipments_send::Options {
                 channel: args.channel.as_deref(),
                 dry_run: args.dry_run,
                 verbose: ctx.out.verbose > 0,
                 cause: &ctx.cause,
+                progress: &progress,
             };
             let report = shipments_send::run(&config, &mut store, &opts)?;
+            progress.finish();
             ctx.out.report(&report)
         }
         ShipmentsCmd::Cancel(args) => cancel(ctx, &config, args),

@@ -20,6 +20,8 @@ pub fn exec(ctx: &Ctx, args: StatusArgs) -> anyhow::Result<Exit> {
         Format::Json => ctx.out.one(&s)?,
         // Line-oriented formats carry the problems, one per row: what a script acts on.
         Format::Ndjson | Format::Csv => ctx.out.list(&s.attention)?,
+        // Quiet is for cron: only what needs a person, so a good morning mails nothing.
+        Format::Table if ctx.out.quiet => ctx.out.section("Needs attention", &s.attention)?,
         Format::Table => {
             if s.attention.is_empty() {
                 ctx.out.note("nothing needs attention");

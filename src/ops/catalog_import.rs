@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::error::Exit;
 use crate::formats::products::{FileRow, ProductFormat, ProductReader, RowKind};
-use crate::output::Report;
+use crate::output::{Progress, Report};
 use crate::store::Store;
 use crate::store::catalog::{SaveError, Saved, Stamp, save};
 
@@ -137,6 +137,7 @@ pub fn run(
     path: &Path,
     format: ProductFormat,
     dry_run: bool,
+    progress: &Progress,
 ) -> anyhow::Result<ImportReport> {
     let name = path.display().to_string();
     let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
@@ -167,6 +168,7 @@ pub fn run(
             None => report.images += 1,
         }
         in_batch += 1;
+        progress.inc(1);
         if !dry_run && in_batch >= BATCH {
             tx.commit()?;
             tx = store.tx()?;

@@ -47,7 +47,9 @@ pub fn journaled<R: Journaled>(
         }
         Err(e) => {
             let message = format!("{e:#}");
-            tracing::error!(run_id, flow, channel, error = %message, "run failed");
+            // The same shape as a success, for whoever greps the log file. Not at error
+            // level: the flow reports its failure to the terminal itself, once.
+            tracing::info!(run_id, flow, channel, outcome = "failed", error = %message, "run finished");
             if let Err(journal) = runs::finish(
                 &store.conn,
                 run_id,

@@ -11,7 +11,7 @@ use crate::connectors;
 use crate::error::Exit;
 use crate::model::fingerprint;
 use crate::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate};
-use crate::output::Report;
+use crate::output::{Progress, Report};
 use crate::store::runs::Outcome;
 use crate::store::{Store, orders, shipments};
 
@@ -24,6 +24,8 @@ const BATCH: usize = 500;
 pub struct Options<'a> {
     pub channel: Option<&'a str>,
     pub dry_run: bool,
+    /// Advanced by orders settled: unchanged, or answered by the channel.
+    pub progress: &'a Progress,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -99,7 +101,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
             continue;
         }
         let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, _run| {
-            export_channel(config, store, code, opts.dry_run)
+            export_channel(config, store, code, opts)
         });
         match result {
             Ok(r) => {
@@ -118,8 +120,9 @@ fn export_channel(
     config: &Config,
     store: &mut Store,
     code: &str,
-    dry_run: bool,
+    opts: &Options,
 ) -> anyhow::Result<ExportReport> {
+    let dry_run = opts.dry_run;
     let mut report = ExportReport {
         dry_run,
         ..Default::default()
@@ -128,10 +131,12 @@ fn export_channel(
     if pending.is_empty() {
         return Ok(report);
     }
+    opts.progress.add_length(pending.len() as u64);
     let mut connector = connectors::sales(config, code)?;
     let mut to_send: Vec<(OrderUpdate, String, Item)> = Vec::new();
     for (id, exported) in pending {
         let Some(update) = order_update(config, &store.conn, id)? else {
+            opts.progress.inc(1);
             continue;
         };
         let hash = fingerprint::of_json(&update);
@@ -158,6 +163,7 @@ fn export_channel(
                 outcome: "unchanged".into(),
                 ..item
             });
+            opts.progress.inc(1);
         } else {
             to_send.push((update, hash, item));
         }
@@ -169,6 +175,7 @@ fn export_channel(
                 outcome: "would send".into(),
                 ..i.clone()
             }));
+            opts.progress.inc(batch.len() as u64);
             continue;
         }
         let updates: Vec<OrderUpdate> = batch.iter().map(|(u, _, _)| u.clone()).collect();
@@ -200,6 +207,7 @@ fn export_channel(
             }
         }
         tx.commit()?;
+        opts.progress.inc(batch.len() as u64);
     }
     Ok(report)
 }

@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::connectors::{self, Fetched, FulfillmentChannel};
 use crate::error::{Exit, usage};
 use crate::model::purchase::ReceiptIn;
-use crate::output::Report;
+use crate::output::{Progress, Report};
 use crate::store::Store;
 use crate::store::runs::Outcome;
 
@@ -30,6 +30,8 @@ pub struct SyncOptions<'a> {
     pub dry_run: bool,
     /// How status changes are attributed when there is no run (dry runs).
     pub cause: &'a str,
+    /// Advanced by receipt lines applied.
+    pub progress: &'a Progress,
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -209,7 +211,7 @@ pub fn run(
         let part = flow::journaled(store, FLOW, Some(code), o.dry_run, |store, run_id| {
             let cause = flow::cause_of(FLOW, run_id, o.cause);
             let applier = apply::Applier::new(config, code, run_id, cause);
-            sync_channel(store, config, &applier, o.dry_run)
+            sync_channel(store, config, &applier, o)
         });
         match part {
             Ok(part) => report.merge(part),
@@ -232,8 +234,9 @@ fn sync_channel(
     store: &mut Store,
     config: &Config,
     applier: &apply::Applier,
-    dry_run: bool,
+    o: &SyncOptions,
 ) -> anyhow::Result<ReceiptsSyncReport> {
+    let dry_run = o.dry_run;
     let mut connector = connectors::fulfillment(config, applier.channel)?;
     let mut report = ReceiptsSyncReport {
         dry_run,
@@ -247,7 +250,7 @@ fn sync_channel(
             connector.as_mut(),
             applier,
             &mut report,
-            |records, report| apply_all(&tx, applier, records, report),
+            |records, report| apply_all(&tx, applier, records, report, o.progress),
         )?;
     } else {
         let (done, failed) = stream(
@@ -256,7 +259,7 @@ fn sync_channel(
             &mut report,
             |records, report| {
                 let tx = store.tx()?;
-                apply_all(&tx, applier, records, report)?;
+                apply_all(&tx, applier, records, report, o.progress)?;
                 tx.commit()?;
                 Ok(())
             },
@@ -319,11 +322,13 @@ fn apply_all(
     applier: &apply::Applier,
     records: &[ReceiptIn],
     report: &mut ReceiptsSyncReport,
+    progress: &Progress,
 ) -> anyhow::Result<()> {
     // Set aside what earlier sources raised, to see whether this one raised anything.
     let earlier = std::mem::take(&mut report.stock_raised);
     for r in records {
         applier.apply(conn, r, report)?;
+        progress.inc(1);
     }
     let raised = !report.stock_raised.is_empty();
     report.stock_raised.extend(earlier);

@@ -15,7 +15,7 @@ use crate::connectors::{self, Fetched};
 use crate::error::Exit;
 use crate::model::shipment::{ConfirmedStatus, ShipmentConfirmation};
 use crate::model::{ShipmentStatus, StockReason, sku_key};
-use crate::output::Report;
+use crate::output::{Progress, Report};
 use crate::store::runs::Outcome;
 use crate::store::shipments::{self, ShipmentLineRow, ShipmentRow, ShippedInfo};
 use crate::store::stock::{self, Movement, Reference};
@@ -28,6 +28,8 @@ pub struct Options<'a> {
     pub dry_run: bool,
     /// Who asked, for the story of orders changed outside a run (dry runs).
     pub cause: &'a str,
+    /// Advanced by confirmations applied.
+    pub progress: &'a Progress,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -143,7 +145,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
         }
         let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
             let cause = flow::cause_of(FLOW, run_id, opts.cause);
-            sync_channel(config, store, code, &cause, run_id, opts.dry_run)
+            sync_channel(config, store, code, &cause, run_id, opts)
         });
         match result {
             Ok(report) => total.absorb(report),
@@ -162,8 +164,9 @@ fn sync_channel(
     code: &str,
     cause: &str,
     run_id: Option<i64>,
-    dry_run: bool,
+    opts: &Options,
 ) -> anyhow::Result<SyncReport> {
+    let dry_run = opts.dry_run;
     let mut connector = connectors::fulfillment(config, code)?;
     let sku_map = channel_sku_map(config, code);
     let mut report = SyncReport {
@@ -194,6 +197,7 @@ fn sync_channel(
                 for c in pending.drain(..) {
                     let item = apply(&tx, code, &sku_map, &c, cause, run_id, &mut report)?;
                     report.items.push(item);
+                    opts.progress.inc(1);
                 }
                 // In the file's transaction, so the release and the orders it lets ship
                 // commit together.

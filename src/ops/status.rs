@@ -355,12 +355,13 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
         }
     }
     for r in &s.rejections {
+        let hint = match r.flow.as_str() {
+            "orders import" => "; see `oms orders rejects`",
+            _ => "",
+        };
         add(
             "rejections",
-            format!(
-                "{} open in {} ({}); see `oms orders rejects`",
-                r.open, r.flow, r.channel
-            ),
+            format!("{} open in {} ({}){hint}", r.open, r.flow, r.channel),
         );
     }
     if s.unconfirmed_total > 0 {

@@ -13,7 +13,7 @@ use super::stock_scope;
 use crate::config::Config;
 use crate::error::Exit;
 use crate::model::{AdjustReason, StockReason};
-use crate::output::Report;
+use crate::output::{Progress, Report};
 use crate::store::Store;
 use crate::store::catalog::find_variant;
 use crate::store::stock::{self, Movement, Reference};
@@ -112,7 +112,7 @@ impl Batch {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options<'a> {
     pub allow_negative: bool,
     /// Apply the valid requests even when others are invalid.
@@ -121,6 +121,8 @@ pub struct Options<'a> {
     pub dry_run: bool,
     /// Who asked, for the story of orders the raised stock lets ship.
     pub cause: &'a str,
+    /// Advanced by requests checked (and applied).
+    pub progress: &'a Progress,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -256,6 +258,7 @@ pub fn adjust(
             Outcome::NotApplied => report.not_applied += 1,
         }
         report.items.push(item);
+        opts.progress.inc(1);
     }
     // In the same transaction, so the stock and the orders it lets ship commit together.
     if !report.blocked() && !report.raised.is_empty() {

@@ -13,7 +13,7 @@ use crate::connectors;
 use crate::error::{Exit, usage};
 use crate::model::shipment::StockPublish;
 use crate::model::sku_key;
-use crate::output::Report;
+use crate::output::{Progress, Report};
 use crate::store::Store;
 use crate::store::runs::Outcome;
 use crate::store::stock::push::{self, PushRow};
@@ -25,6 +25,8 @@ pub struct Options<'a> {
     /// Send every SKU, changed or not.
     pub full: bool,
     pub dry_run: bool,
+    /// Advanced by SKUs settled: unchanged, or answered by the channel.
+    pub progress: &'a Progress,
 }
 
 /// One SKU as published to one channel.
@@ -172,10 +174,13 @@ fn push_channel(
     let mut levels: Vec<StockPublish> = Vec::new();
     // The variant behind each item, in the same order as `levels`.
     let mut owners: Vec<i64> = Vec::new();
-    for row in push::push_rows(&store.conn, code, &members)? {
+    let rows = push::push_rows(&store.conn, code, &members)?;
+    opts.progress.add_length(rows.len() as u64);
+    for row in rows {
         let published = (row.available - buffer).max(0);
         if !opts.full && row.previous == Some(published) {
             report.unchanged += 1;
+            opts.progress.inc(1);
             continue;
         }
         let skus = names.of(&row);
@@ -184,6 +189,7 @@ fn push_channel(
                 "`{}` is not pushed to `{code}`: its sku_map gives the channel SKU `{}` to another oms SKU",
                 row.sku, row.sku
             ));
+            opts.progress.inc(1);
         }
         for sku in skus {
             report.items.push(Item {
@@ -205,12 +211,16 @@ fn push_channel(
             owners.push(row.variant_id);
         }
     }
+    // The rows still to settle; one SKU may go out under several channel SKUs.
+    let to_send = owners.iter().collect::<HashSet<_>>().len() as u64;
     if opts.dry_run {
         report.sent = report.items.len();
+        opts.progress.inc(to_send);
         return Ok(report);
     }
     let mut connector = connectors::sales(config, code)?;
     let answers = connector.push_stock(&levels)?;
+    opts.progress.inc(to_send);
     let verdicts: HashMap<&str, Option<&str>> = answers
         .iter()
         .map(|s| (s.reference.as_str(), s.error.as_deref()))

@@ -6,7 +6,7 @@
 mod progress;
 mod table;
 
-pub use progress::Progress;
+pub use progress::{LogWriter, Progress, above_bars};
 
 use std::io::{self, IsTerminal, Write};
 
@@ -238,20 +238,24 @@ impl Printer {
     /// An informational line on stderr, silenced by `-q`.
     pub fn note(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", msg.as_ref());
+            progress::above_bars(|| eprintln!("{}", msg.as_ref()));
         }
     }
 
     /// A warning on stderr; shown even with `-q`, because cron should mail it.
     pub fn warn(&self, msg: impl AsRef<str>) {
         let stderr_color = self.color && io::stderr().is_terminal();
-        if stderr_color {
-            eprintln!("\x1b[33mwarning:\x1b[0m {}", msg.as_ref());
-        } else {
-            eprintln!("warning: {}", msg.as_ref());
-        }
+        progress::above_bars(|| {
+            if stderr_color {
+                eprintln!("\x1b[33mwarning:\x1b[0m {}", msg.as_ref());
+            } else {
+                eprintln!("warning: {}", msg.as_ref());
+            }
+        });
     }
 
+    /// A bar for `len` units of `what` ("orders", "rows"); `len` 0 when the total is not
+    /// known before the work starts. Drawn only when [`Printer::progress`] is on.
     pub fn progress(&self, len: u64, what: &str) -> Progress {
         Progress::new(self.progress, len, what)
     }

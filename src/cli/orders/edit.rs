@@ -171,8 +171,9 @@ pub fn cancel(ctx: &Ctx, ids: &[i64], dry_run: bool) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();
     if !dry_run && !ctx.confirm(&format!("Cancel order(s) {}?", list.join(", ")))? {
+        // Like every other declined confirmation: the command did not do what it was asked.
         ctx.out.note("nothing was cancelled");
-        return Ok(Exit::Ok);
+        return Ok(Exit::Failed);
     }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;

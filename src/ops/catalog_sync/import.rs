@@ -14,6 +14,7 @@ use crate::config::{self, Config};
 use crate::connectors::Fetched;
 use crate::model::catalog::{CatalogEntry, ProductIn, ProductPatch, VariantPatch};
 use crate::model::{format_cents, sku_key};
+use crate::output::Progress;
 use crate::store::catalog::{SaveError, Saved, Stamp, record, save_traced};
 
 pub(super) const NEW: &str = "new";
@@ -29,6 +30,7 @@ pub(super) fn run(
     config: &Config,
     writer: &mut Writer,
     (role, code, ch): (Role, &str, &config::Channel),
+    progress: &Progress,
     report: &mut SyncReport,
 ) -> ChannelResult {
     let mut result = ChannelResult {
@@ -38,7 +40,15 @@ pub(super) fn run(
         ..ChannelResult::default()
     };
     let names = SkuNames::new(&ch.sku_map);
-    if let Err(e) = import(config, writer, (role, code), &names, report, &mut result) {
+    if let Err(e) = import(
+        config,
+        writer,
+        (role, code),
+        &names,
+        progress,
+        report,
+        &mut result,
+    ) {
         tracing::error!("{}: importing from {code}: {e:#}", super::FLOW);
         result.outcome = "failed".into();
         result.message = Some(format!("{e:#}"));
@@ -51,6 +61,7 @@ fn import(
     writer: &mut Writer,
     (role, code): (Role, &str),
     names: &SkuNames,
+    progress: &Progress,
     report: &mut SyncReport,
     result: &mut ChannelResult,
 ) -> anyhow::Result<()> {
@@ -64,7 +75,10 @@ fn import(
     let mut failed: Vec<(String, String)> = Vec::new();
     let read = connector.list_products(&mut |event| {
         match event {
-            Fetched::Record(p) => pending.push(p),
+            Fetched::Record(p) => {
+                pending.push(p);
+                progress.inc(1);
+            }
             Fetched::SourceFailed { source, reason } => {
                 report.push_item(Item {
                     channel: code.to_string(),

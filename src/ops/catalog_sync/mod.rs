@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::flow::{self, Journaled};
 use crate::config::{self, Config};
 use crate::error::{Exit, usage};
-use crate::output::Report;
+use crate::output::{Progress, Report};
 use crate::store::Store;
 use crate::store::runs::Outcome;
 
@@ -30,6 +30,8 @@ pub struct Options<'a> {
     /// Push to channels whose catalog has not changed since their last push, too.
     pub full: bool,
     pub dry_run: bool,
+    /// Advanced by products read from the master.
+    pub progress: &'a Progress,
 }
 
 /// One record read from the master, or one SKU a channel refused, or a file that could
@@ -267,7 +269,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
     let mut report = flow::journaled(store, FLOW, opts.channel, opts.dry_run, |store, _| {
         let mut writer = Writer::new(store, opts.dry_run)?;
         if let Some(master) = import_from {
-            let result = import::run(config, &mut writer, master, &mut report);
+            let result = import::run(config, &mut writer, master, opts.progress, &mut report);
             report.channels.push(result);
         }
         for target in targets {

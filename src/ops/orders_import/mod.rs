@@ -54,7 +54,7 @@ pub struct Options<'a> {
     pub verbose: bool,
     /// Who asked, for the story of orders changed outside a run (dry runs).
     pub cause: &'a str,
-    /// Advanced by bytes read when importing a file.
+    /// Advanced by bytes read when importing a file, by orders read from channels.
     pub progress: &'a Progress,
 }
 
@@ -179,7 +179,10 @@ fn import_channel(
     let mut failed: Vec<(String, String)> = Vec::new();
     let next = connector.fetch_orders(since.as_deref(), &mut |event| {
         match event {
-            Fetched::Record(order) => importer.import(&mut batch, order)?,
+            Fetched::Record(order) => {
+                importer.import(&mut batch, order)?;
+                opts.progress.inc(1);
+            }
             Fetched::SourceDone { source } => done.push(source),
             Fetched::SourceFailed { source, reason } => {
                 failed.push((source.clone(), reason.clone()));

@@ -46,6 +46,7 @@ pub struct Options<'a> {
     pub dry_run: bool,
     /// Who asked, for stories written outside a run (dry runs write none anyway).
     pub cause: &'a str,
+    /// Advanced by orders planned, then restarted for the shipments sent.
     pub progress: &'a Progress,
 }
 
@@ -61,6 +62,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
         process(config, store, opts, run_id)
     })?;
     if !opts.dry_run {
+        opts.progress.restart("shipments sent");
         let send = shipments_send::run(
             config,
             store,
@@ -69,6 +71,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
                 dry_run: false,
                 verbose: opts.verbose,
                 cause: opts.cause,
+                progress: opts.progress,
             },
         )?;
         report.send = Some(send);

@@ -19,6 +19,7 @@ use crate::connectors::{self, FulfillmentChannel, Sent};
 use crate::error::usage;
 use crate::model::shipment::ShipmentRequest;
 use crate::ops::flow;
+use crate::output::Progress;
 use crate::store::Store;
 use crate::store::processing::{self, Outbound};
 use crate::store::runs;
@@ -38,6 +39,8 @@ pub struct Options<'a> {
     /// Keep an item per shipment, not only the refused and failed ones.
     pub verbose: bool,
     pub cause: &'a str,
+    /// Advanced by shipments answered.
+    pub progress: &'a Progress,
 }
 
 /// Sends for every enabled fulfillment channel (or the one asked for), each channel its own
@@ -61,25 +64,32 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
             true => None,
             false => Some(runs::start(&store.conn, FLOW, Some(code), false)?),
         };
+        if let Some(id) = run_id {
+            tracing::info!(run_id = id, flow = FLOW, channel = code, "run started");
+        }
         let mut part = SendReport {
             show_all: total.show_all,
             ..Default::default()
         };
         let cause = flow::cause_of(FLOW, run_id, opts.cause);
-        let result = send_channel(config, store, code, &cause, opts.dry_run, &mut part);
+        let result = send_channel(config, store, code, &cause, opts, &mut part);
         let error = result.err().map(|e| format!("{code}: {e:#}"));
         if let Some(e) = &error {
             tracing::error!("{FLOW}: {e}");
             part.failed_channels.push(e.clone());
         }
         if let Some(id) = run_id {
-            runs::finish(
-                &store.conn,
-                id,
-                part.outcome(),
-                &part.counts(),
-                error.as_deref(),
-            )?;
+            let (outcome, counts) = (part.outcome(), part.counts());
+            runs::finish(&store.conn, id, outcome, &counts, error.as_deref())?;
+            tracing::info!(
+                run_id = id,
+                flow = FLOW,
+                channel = code,
+                outcome = outcome.as_str(),
+                %counts,
+                error = error.as_deref(),
+                "run finished"
+            );
         }
         total.absorb(part);
     }
@@ -91,9 +101,10 @@ fn send_channel(
     store: &mut Store,
     code: &str,
     cause: &str,
-    dry_run: bool,
+    opts: &Options,
     report: &mut SendReport,
 ) -> anyhow::Result<()> {
+    let dry_run = opts.dry_run;
     let ready = shipments::ready_to_send(&store.conn, Some(code))?;
     let cancels = shipments::cancellations_to_send(&store.conn, Some(code))?;
     if ready.is_empty() && cancels.is_empty() {
@@ -102,12 +113,14 @@ fn send_channel(
     let mut connector = connectors::fulfillment(config, code)?;
     let wire = Wire::new(config, code);
     report.ready += ready.len();
+    opts.progress.add_length(ready.len() as u64);
     for ids in ready.chunks(BATCH) {
         let batch: Vec<Outbound> = processing::outbound(&store.conn, ids)?;
         if dry_run {
             for o in &batch {
                 report.push(item(code, o, SendOutcome::WouldSend, None));
             }
+            opts.progress.inc(batch.len() as u64);
             continue;
         }
         let requests: Vec<ShipmentRequest> = batch.iter().map(|o| wire.request(o)).collect();
@@ -156,6 +169,7 @@ fn send_channel(
         }
         shipments::mark_sent(&tx, &sent, cause)?;
         tx.commit()?;
+        opts.progress.inc(batch.len() as u64);
     }
     send_cancellations(store, connector.as_mut(), code, &cancels, dry_run, report)
 }

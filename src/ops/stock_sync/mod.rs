@@ -20,7 +20,7 @@ use crate::connectors::{self, Fetched};
 use crate::error::Exit;
 use crate::model::StockReason;
 use crate::model::shipment::StockCount;
-use crate::output::Report;
+use crate::output::{Progress, Report};
 use crate::store::runs::Outcome;
 use crate::store::stock::{self, Reference, snapshot};
 use crate::store::{Store, catalog, rejections};
@@ -32,6 +32,8 @@ pub struct Options<'a> {
     pub dry_run: bool,
     /// Who asked, for the story of orders changed outside a run (dry runs).
     pub cause: &'a str,
+    /// Advanced by lines read.
+    pub progress: &'a Progress,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -155,7 +157,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
         }
         let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
             let cause = flow::cause_of(FLOW, run_id, opts.cause);
-            sync_channel(config, store, code, &variants, run_id, &cause, opts.dry_run)
+            sync_channel(config, store, code, &variants, run_id, &cause, opts)
         });
         match result {
             Ok(report) => total.absorb(report),
@@ -177,8 +179,9 @@ fn sync_channel(
     variants: &HashMap<String, i64>,
     run_id: Option<i64>,
     cause: &str,
-    dry_run: bool,
+    opts: &Options,
 ) -> anyhow::Result<SyncReport> {
+    let dry_run = opts.dry_run;
     let mut connector = connectors::fulfillment(config, code)?;
     let rules = Rules::new(config, code, variants);
     // Only the keys of open rejections: resolving row by row would cost one UPDATE per line.
@@ -195,7 +198,10 @@ fn sync_channel(
     let mut failed_sources: Vec<(String, String)> = Vec::new();
     connector.stock_counts(&mut |event| {
         match event {
-            Fetched::Record(c) => pending.push(c),
+            Fetched::Record(c) => {
+                pending.push(c);
+                opts.progress.inc(1);
+            }
             Fetched::SourceFailed { source, reason } => {
                 report.failed_files += 1;
                 failed_sources.push((source.clone(), reason.clone()));
