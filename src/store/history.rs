@@ -22,6 +22,34 @@ pub fn record(
     Ok(())
 }
 
+/// Moves row `id` of `table` from status `from` to `to` if it is still in `from`, and
+/// records the change in the story under `entity`. The guard makes a concurrent change
+/// lose cleanly instead of being overwritten; returns whether the row moved. `table` is
+/// one of our own table names, never input.
+pub(crate) fn transition(
+    conn: &Connection,
+    table: &'static str,
+    entity: &str,
+    id: i64,
+    (from, to): (&str, &str),
+    cause: &str,
+    note: Option<&str>,
+) -> rusqlite::Result<bool> {
+    if from == to {
+        return Ok(false);
+    }
+    let sql =
+        format!("UPDATE {table} SET status = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2");
+    let moved = conn
+        .prepare_cached(&sql)?
+        .execute(params![id, from, to, now()])?
+        == 1;
+    if moved {
+        record(conn, entity, id, Some(from), to, cause, note)?;
+    }
+    Ok(moved)
+}
+
 #[derive(Debug, Serialize, Default, Clone)]
 pub struct Change {
     pub at: String,

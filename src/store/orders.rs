@@ -220,26 +220,15 @@ pub fn set_status(
     cause: &str,
     note: Option<&str>,
 ) -> rusqlite::Result<bool> {
-    if from == to {
-        return Ok(false);
-    }
-    let n = conn
-        .prepare_cached(
-            "UPDATE orders SET status = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2",
-        )?
-        .execute(params![id, from.as_str(), to.as_str(), now()])?;
-    if n == 1 {
-        history::record(
-            conn,
-            "order",
-            id,
-            Some(from.as_str()),
-            to.as_str(),
-            cause,
-            note,
-        )?;
-    }
-    Ok(n == 1)
+    history::transition(
+        conn,
+        "orders",
+        "order",
+        id,
+        (from.as_str(), to.as_str()),
+        cause,
+        note,
+    )
 }
 
 /// Sets or clears the backorder flag and its reason ("not enough stock: SKU X needs 5, 2 available").

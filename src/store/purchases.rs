@@ -136,26 +136,15 @@ pub fn set_status(
     cause: &str,
     note: Option<&str>,
 ) -> rusqlite::Result<bool> {
-    if from == to {
-        return Ok(false);
-    }
-    let n = conn
-        .prepare_cached(
-            "UPDATE purchase_orders SET status = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2",
-        )?
-        .execute(params![id, from.as_str(), to.as_str(), now()])?;
-    if n == 1 {
-        history::record(
-            conn,
-            "po",
-            id,
-            Some(from.as_str()),
-            to.as_str(),
-            cause,
-            note,
-        )?;
-    }
-    Ok(n == 1)
+    history::transition(
+        conn,
+        "purchase_orders",
+        "po",
+        id,
+        (from.as_str(), to.as_str()),
+        cause,
+        note,
+    )
 }
 
 /// Confirms that a PO reached its warehouse's channel; it is never exported again.

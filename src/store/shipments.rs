@@ -72,26 +72,15 @@ pub fn set_status(
     cause: &str,
     note: Option<&str>,
 ) -> rusqlite::Result<bool> {
-    if from == to {
-        return Ok(false);
-    }
-    let n = conn
-        .prepare_cached(
-            "UPDATE shipments SET status = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2",
-        )?
-        .execute(params![id, from.as_str(), to.as_str(), now()])?;
-    if n == 1 {
-        history::record(
-            conn,
-            "shipment",
-            id,
-            Some(from.as_str()),
-            to.as_str(),
-            cause,
-            note,
-        )?;
-    }
-    Ok(n == 1)
+    history::transition(
+        conn,
+        "shipments",
+        "shipment",
+        id,
+        (from.as_str(), to.as_str()),
+        cause,
+        note,
+    )
 }
 
 /// Records a send attempt before it is made (SPEC §8: side effects recorded, then confirmed).

@@ -160,7 +160,12 @@ pub fn traced<R>(f: impl FnOnce() -> R) -> (R, String) {
         .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
-    let result = tracing::subscriber::with_default(subscriber, f);
+    // Callsites cache whether anyone listens; another test thread may have cached "no"
+    // before this subscriber existed, so ask every callsite again inside its scope.
+    let result = tracing::subscriber::with_default(subscriber, || {
+        tracing::callsite::rebuild_interest_cache();
+        f()
+    });
     let text = String::from_utf8_lossy(&buffer.lock().expect("log buffer")).into_owned();
     (result, text)
 }
