@@ -160,6 +160,12 @@ pub fn traced<R>(f: impl FnOnce() -> R) -> (R, String) {
         .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
+    // tracing caches per log statement whether anyone wants it. With one dispatcher alive
+    // it asks the dispatcher of whichever thread reaches a statement first, so a test
+    // thread without this subscriber would mark the client's statements as never wanted
+    // and this test would see no log lines. With a second (silent) one alive, every live
+    // dispatcher is asked instead.
+    let _second = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
     let result = tracing::subscriber::with_default(subscriber, f);
     let text = String::from_utf8_lossy(&buffer.lock().expect("log buffer")).into_owned();
     (result, text)
