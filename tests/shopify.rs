@@ -267,8 +267,9 @@ fn a_flow_that_stops_on_a_page_stops_the_read_ahead() {
         .unwrap_err();
     assert_eq!(err.to_string(), "disk full");
     assert_eq!(handed, 1, "nothing is handed over after the flow failed");
-    // The page in hand, the one read ahead and at most one more being fetched.
-    assert!(pages.calls() <= 3, "{} pages read", pages.calls());
+    // At most: the page in hand, one parsed and waiting, one parsed and held back, one
+    // fetched and waiting, one fetched and held back. Then the pipeline stops.
+    assert!(pages.calls() <= 5, "{} pages read", pages.calls());
 }
 
 #[test]
