@@ -99,7 +99,7 @@ TOML
   awk -v name="$name" -v latency="$latency" -v n="$ORDERS" -v runs="$RUNS" \
       -v loop="$(best < "$dir/loop.times")" -v oms="$(best < "$dir/oms.times")" \
       -v rss="$(awk '{printf "%.1f", $2/1024}' "$dir/run$RUNS/time")" \
-      -v fetched="$(tail -n 1 "$dir/loop.log")" \
+      -v fetched="$(tail -n 1 "$dir/loop.log" | sed 's/ in [0-9.]* s$//')" \
       -v lines="$(sqlite3 "$db" "SELECT COUNT(*) FROM order_lines")" \
       -v wm="$(sqlite3 "$db" "SELECT value FROM watermarks WHERE channel = 'shop'")" 'BEGIN {
     printf "%s: %d orders, 250 a page, mock Shopify on 127.0.0.1 answering after %d ms (best of %d)\n", name, n, latency, runs
