@@ -328,6 +328,21 @@ mod tests {
     }
 
     #[test]
+    fn remembered_ids_stay_out_of_published_files() {
+        let level = StockPublish {
+            sku: "TEE-1".into(),
+            available: 3,
+            location_id: None,
+            remote_id: Some("808950810".into()),
+        };
+        let json = serde_json::to_value(&level).expect("json");
+        assert_eq!(
+            json,
+            serde_json::json!({ "sku": "TEE-1", "available": 3, "location_id": null })
+        );
+    }
+
+    #[test]
     fn channel_skus_reverse_the_map() {
         let names = ChannelSkus::new(&channel(
             r#""SHOP-TEE" = "tee-1", "SHOP-TEE-2" = "TEE-1", "MUG" = "MUG-1""#,
