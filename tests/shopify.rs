@@ -244,6 +244,35 @@ fn truncated_and_malformed_bodies_are_errors_naming_channel_and_endpoint() {
 }
 
 #[test]
+fn a_flow_that_stops_on_a_page_stops_the_read_ahead() {
+    let server = MockServer::start();
+    // Every page links to another: only the flow stopping can end this read.
+    let next = format!(
+        "<{}{SHOPIFY_API}/orders.json?limit=250&page_info=again>; rel=\"next\"",
+        server.base_url()
+    );
+    let pages = server.mock(|when, then| {
+        when.method(GET).path(format!("{SHOPIFY_API}/orders.json"));
+        then.status(200)
+            .header("Link", &next)
+            .body(fixture("shopify/orders-page-2.json"));
+    });
+    let (_dir, mut ch) = shopify(&server, 2, "");
+    let mut handed = 0;
+    let err = ch
+        .fetch_orders(None, &mut |_event| {
+            handed += 1;
+            anyhow::bail!("disk full")
+        })
+        .unwrap_err();
+    assert_eq!(err.to_string(), "disk full");
+    assert_eq!(handed, 1, "nothing is handed over after the flow failed");
+    // At most: the page in hand, one parsed and waiting, one parsed and held back, one
+    // fetched and waiting, one fetched and held back. Then the pipeline stops.
+    assert!(pages.calls() <= 5, "{} pages read", pages.calls());
+}
+
+#[test]
 fn tokens_never_appear_in_errors_or_traces() {
     let server = MockServer::start();
     server.mock(|when, then| {

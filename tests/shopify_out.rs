@@ -151,6 +151,7 @@ fn stock_is_set_per_inventory_item_and_unknown_skus_are_answered_alone() {
         sku: sku.into(),
         available,
         location_id: None,
+        remote_id: None,
     };
     let answers = ch
         .push_stock(&[level("ipod2008red", 5), level("NOPE-1", 3)])
@@ -162,6 +163,76 @@ fn stock_is_set_per_inventory_item_and_unknown_skus_are_answered_alone() {
     ch.push_stock(&[level("IPOD2008RED", 5)]).unwrap();
     set.assert_calls(2);
     products.assert_calls(1);
+}
+
+#[test]
+fn remembered_inventory_items_are_checked_instead_of_reading_every_variant() {
+    let server = MockServer::start();
+    let products = server.mock(|when, then| {
+        when.method(GET)
+            .path(format!("{SHOPIFY_API}/products.json"))
+            .query_param("fields", "id,variants");
+        then.status(200).body(fixture("shopify/products.json"));
+    });
+    let pink_item = r#"{"id":808950810,"sku":"IPOD2008PINK","tracked":true}"#;
+    let check_one = server.mock(|when, then| {
+        when.method(GET)
+            .path(format!("{SHOPIFY_API}/inventory_items.json"))
+            .query_param("ids", "808950810");
+        then.status(200)
+            .body(format!(r#"{{"inventory_items":[{pink_item}]}}"#));
+    });
+    // 808950810 still carries IPOD2008PINK; 111 is gone (its variant was deleted and
+    // made again, so IPOD2008RED has a new item now).
+    let check = server.mock(|when, then| {
+        when.method(GET)
+            .path(format!("{SHOPIFY_API}/inventory_items.json"))
+            .query_param("ids", "808950810,111");
+        then.status(200)
+            .body(format!(r#"{{"inventory_items":[{pink_item}]}}"#));
+    });
+    let set = |item: i64| {
+        server.mock(move |when, then| {
+            when.method(POST)
+                .path(format!("{SHOPIFY_API}/inventory_levels/set.json"))
+                .json_body(serde_json::json!({
+                    "location_id": 655441491, "inventory_item_id": item, "available": 2
+                }));
+            then.status(200)
+                .body(fixture("shopify/inventory-level-set-response.json"));
+        })
+    };
+    let (pink, red, stale) = (set(808950810), set(49148385), set(111));
+    let (_dir, mut ch) = shopify(&server, 2, "location_id = \"655441491\"");
+    let level = |sku: &str, remembered: &str| StockPublish {
+        sku: sku.into(),
+        available: 2,
+        location_id: None,
+        remote_id: Some(remembered.into()),
+    };
+    let answers = ch
+        .push_stock(&[level("IPOD2008PINK", "808950810")])
+        .unwrap();
+    assert_eq!(answers[0].external_id.as_deref(), Some("808950810"));
+    check_one.assert_calls(1);
+    products.assert_calls(0);
+
+    let answers = ch
+        .push_stock(&[
+            level("IPOD2008PINK", "808950810"),
+            level("IPOD2008RED", "111"),
+        ])
+        .unwrap();
+    check.assert_calls(1);
+    products.assert_calls(1);
+    stale.assert_calls(0);
+    red.assert_calls(1);
+    pink.assert_calls(2);
+    assert_eq!(
+        answers[1].external_id.as_deref(),
+        Some("49148385"),
+        "the new id is answered, to be remembered"
+    );
 }
 
 #[test]

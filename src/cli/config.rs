@@ -2,6 +2,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::Ctx;
+use crate::config::ChannelKind;
 use crate::error::Exit;
 use crate::output::Format;
 
@@ -39,6 +40,22 @@ pub fn exec(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<Exit> {
                     ctx.out.warn(format!(
                         "channel `{code}`: folder {} does not exist yet",
                         dir.display()
+                    ));
+                }
+            }
+            for (code, ch) in &config.fulfillment_channels {
+                let has_id = ch
+                    .channel_id
+                    .as_deref()
+                    .is_some_and(|id| !id.trim().is_empty());
+                if ch.kind == ChannelKind::Shipbob && !has_id {
+                    // Not an error: orders, stock and POs work without it; only reading
+                    // shipments refuses to run (it would mark other integrations' orders).
+                    ctx.out.warn(format!(
+                        "{}: fulfillment_channels.{code}.channel_id: not set; `oms shipments sync` \
+                         cannot read this channel's shipments until it is (`oms channels check` \
+                         lists the token's channels)",
+                        config.source.display()
                     ));
                 }
             }

@@ -119,4 +119,9 @@ pub struct StockPublish {
     pub available: i64,
     /// The channel's location id, when it has one.
     pub location_id: Option<String>,
+    /// The channel's id for this SKU's stock, as its last push answered it (a Shopify
+    /// inventory item id). Only a hint: the connector checks it before trusting it.
+    /// Never part of a written file: it is the channel's business, not the layout's.
+    #[serde(skip)]
+    pub remote_id: Option<String>,
 }

@@ -1,6 +1,8 @@
 //! `oms orders export` (SPEC §4.1.4): each changed order's state — shipped lines with
 //! tracking, or its cancellation — goes back to its sales channel. What was accepted is
-//! remembered as a fingerprint, so nothing is sent twice.
+//! remembered as a fingerprint, so nothing is sent twice. The ids the channel answers
+//! (Shopify's fulfillments) are kept in `channel_refs` with the order, so that what a
+//! re-export after a lost answer found in the shop can be checked against them.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -13,7 +15,7 @@ use crate::model::fingerprint;
 use crate::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate};
 use crate::output::{Progress, Report};
 use crate::store::runs::Outcome;
-use crate::store::{Store, orders, shipments};
+use crate::store::{Store, channel_refs, orders, shipments};
 
 pub const FLOW: &str = "orders export";
 
@@ -188,6 +190,15 @@ fn export_channel(
             match answer.and_then(|a| a.error.clone()) {
                 None if answer.is_some() => {
                     orders::mark_exported(&tx, update.order_id, hash)?;
+                    if let Some(ids) = answer.and_then(|a| a.external_id.as_deref()) {
+                        channel_refs::set(
+                            &tx,
+                            code,
+                            channel_refs::FULFILLMENT,
+                            &update.order_id.to_string(),
+                            ids,
+                        )?;
+                    }
                     report.sent += 1;
                     report.items.push(Item {
                         outcome: "sent".into(),

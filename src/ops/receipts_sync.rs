@@ -246,48 +246,59 @@ fn sync_channel(
         // One transaction for the whole preview, so later files see earlier ones'
         // effects exactly as a real run would; it is rolled back when dropped.
         let tx = store.tx()?;
+        let mut ignored = Sources::default();
         stream(
             connector.as_mut(),
             applier,
             &mut report,
+            &mut ignored,
             |records, report| apply_all(&tx, applier, records, report, o.progress),
         )?;
     } else {
-        let (done, failed) = stream(
+        let mut sources = Sources::default();
+        let read = stream(
             connector.as_mut(),
             applier,
             &mut report,
+            &mut sources,
             |records, report| {
                 let tx = store.tx()?;
                 apply_all(&tx, applier, records, report, o.progress)?;
                 tx.commit()?;
                 Ok(())
             },
-        )?;
-        for source in done {
-            connector.ack(&source)?;
+        );
+        // Committed sources are acknowledged even when a later one failed: they are
+        // applied, and ShipBob's acknowledgement is what keeps them from coming again.
+        for source in &sources.done {
+            connector.ack(source)?;
         }
-        for (source, reason) in failed {
-            connector.set_aside(&source, &reason)?;
+        read?;
+        for (source, reason) in &sources.failed {
+            connector.set_aside(source, reason)?;
         }
     }
     Ok(report)
 }
 
-/// Sources read: those to acknowledge, and the unreadable ones with why.
-type Sources = (Vec<String>, Vec<(String, String)>);
+/// Sources read: those applied (to acknowledge), and the unreadable ones with why.
+#[derive(Default)]
+struct Sources {
+    done: Vec<String>,
+    failed: Vec<(String, String)>,
+}
 
-/// Reads the channel's receipts, handing each complete source to `apply_source`.
-/// Returns the sources to acknowledge and the unreadable ones to set aside.
+/// Reads the channel's receipts, handing each complete source to `apply_source`, and
+/// notes in `sources` each one applied and each one unreadable, also when the read
+/// stops half-way.
 fn stream(
     connector: &mut dyn FulfillmentChannel,
     applier: &apply::Applier,
     report: &mut ReceiptsSyncReport,
+    sources: &mut Sources,
     mut apply_source: impl FnMut(&[ReceiptIn], &mut ReceiptsSyncReport) -> anyhow::Result<()>,
-) -> anyhow::Result<Sources> {
+) -> anyhow::Result<()> {
     let mut pending: Vec<ReceiptIn> = Vec::new();
-    let mut done = Vec::new();
-    let mut failed = Vec::new();
     connector.receipts(&mut |event| {
         match event {
             Fetched::Record(r) => pending.push(r),
@@ -295,11 +306,11 @@ fn stream(
                 report.files += 1;
                 apply_source(&pending, report)?;
                 pending.clear();
-                done.push(source);
+                sources.done.push(source);
             }
             Fetched::SourceFailed { source, reason } => {
                 report.files += 1;
-                failed.push((source.clone(), reason.clone()));
+                sources.failed.push((source.clone(), reason.clone()));
                 report.push(ReceiptItem {
                     channel: applier.channel.to_string(),
                     source,
@@ -310,8 +321,7 @@ fn stream(
             }
         }
         Ok(())
-    })?;
-    Ok((done, failed))
+    })
 }
 
 /// Applies one source's receipts and, when they raised stock, retries the backorders in

@@ -176,7 +176,7 @@ fn sync_channel(
     let mut pending: Vec<ShipmentConfirmation> = Vec::new();
     let mut done_sources: Vec<String> = Vec::new();
     let mut failed_sources: Vec<(String, String)> = Vec::new();
-    connector.shipment_updates(&mut |event| {
+    let read = connector.shipment_updates(&mut |event| {
         match event {
             Fetched::Record(c) => pending.push(c),
             Fetched::SourceFailed { source, reason } => {
@@ -214,10 +214,15 @@ fn sync_channel(
             }
         }
         Ok(())
-    })?;
+    });
+    // Only committed sources are listed, and only after the whole read, so pages are
+    // not shifted under a paged read by acknowledging between them (ShipBob's list of
+    // unacknowledged tracking shrinks with every acknowledgement). What was committed is
+    // acknowledged even when a later page failed: it is applied and need not come again.
     for source in done_sources {
         connector.ack(&source)?;
     }
+    read?;
     if !dry_run {
         for (source, reason) in failed_sources {
             connector.set_aside(&source, &reason)?;

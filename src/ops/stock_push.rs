@@ -2,6 +2,10 @@
 //! stock of its `stock_source` minus its `buffer`, never below 0. Only values that differ
 //! from the last successful push are sent unless `--full`; a value is remembered only
 //! once the channel has accepted it, so anything refused is sent again next time.
+//!
+//! The id a channel answers per SKU (Shopify's inventory item) is remembered in
+//! `channel_refs` and handed back on the next push, so the connector need not look every
+//! SKU up again; a SKU the channel refused loses its remembered id.
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,9 +18,9 @@ use crate::error::{Exit, usage};
 use crate::model::shipment::StockPublish;
 use crate::model::sku_key;
 use crate::output::{Progress, Report};
-use crate::store::Store;
 use crate::store::runs::Outcome;
 use crate::store::stock::push::{self, PushRow};
+use crate::store::{Store, channel_refs};
 
 pub const FLOW: &str = "stock push";
 
@@ -170,6 +174,7 @@ fn push_channel(
     })?;
     let names = ChannelSkus::new(ch);
     let buffer = ch.buffer();
+    let known = channel_refs::all(&store.conn, code, channel_refs::INVENTORY_ITEM)?;
     let mut report = PushReport::default();
     let mut levels: Vec<StockPublish> = Vec::new();
     // The variant behind each item, in the same order as `levels`.
@@ -204,6 +209,7 @@ fn push_channel(
                 message: None,
             });
             levels.push(StockPublish {
+                remote_id: known.get(&sku_key(&sku)).cloned(),
                 sku,
                 available: published,
                 location_id: ch.location_id.clone(),
@@ -221,20 +227,18 @@ fn push_channel(
     let mut connector = connectors::sales(config, code)?;
     let answers = connector.push_stock(&levels)?;
     opts.progress.inc(to_send);
-    let verdicts: HashMap<&str, Option<&str>> = answers
-        .iter()
-        .map(|s| (s.reference.as_str(), s.error.as_deref()))
-        .collect();
+    let verdicts: HashMap<&str, &connectors::Sent> =
+        answers.iter().map(|s| (s.reference.as_str(), s)).collect();
     // A variant is remembered only when every channel SKU it is published under was accepted.
     let mut refused_variants: HashSet<i64> = HashSet::new();
     for (item, variant) in report.items.iter_mut().zip(&owners) {
         match verdicts.get(item.sku.as_str()) {
-            Some(None) => item.outcome = "sent".into(),
+            Some(sent) if sent.error.is_none() => item.outcome = "sent".into(),
             refused => {
                 item.outcome = "refused".into();
-                item.message = Some(match refused {
-                    Some(Some(error)) => error.to_string(),
-                    _ => format!("`{code}` did not confirm it"),
+                item.message = Some(match refused.and_then(|s| s.error.as_deref()) {
+                    Some(error) => error.to_string(),
+                    None => format!("`{code}` did not confirm it"),
                 });
                 refused_variants.insert(*variant);
             }
@@ -256,6 +260,21 @@ fn push_channel(
     accepted.dedup();
     let tx = store.tx()?;
     push::record_pushed(&tx, code, &accepted)?;
+    for item in &report.items {
+        let key = sku_key(&item.sku);
+        match verdicts.get(item.sku.as_str()) {
+            Some(connectors::Sent {
+                error: None,
+                external_id: Some(id),
+                ..
+            }) => channel_refs::set(&tx, code, channel_refs::INVENTORY_ITEM, &key, id)?,
+            // Refused (no such SKU any more, or ambiguous): whatever was remembered is suspect.
+            Some(connectors::Sent { error: Some(_), .. }) if known.contains_key(&key) => {
+                channel_refs::forget(&tx, code, channel_refs::INVENTORY_ITEM, &key)?
+            }
+            _ => {}
+        }
+    }
     tx.commit()?;
     Ok(report)
 }
@@ -316,6 +335,21 @@ mod tests {
             available: 0,
             previous: None,
         }
+    }
+
+    #[test]
+    fn remembered_ids_stay_out_of_published_files() {
+        let level = StockPublish {
+            sku: "TEE-1".into(),
+            available: 3,
+            location_id: None,
+            remote_id: Some("808950810".into()),
+        };
+        let json = serde_json::to_value(&level).expect("json");
+        assert_eq!(
+            json,
+            serde_json::json!({ "sku": "TEE-1", "available": 3, "location_id": null })
+        );
     }
 
     #[test]

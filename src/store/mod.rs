@@ -2,6 +2,7 @@
 //! it with connectors. Every multi-row change runs in a transaction opened by the caller.
 
 pub mod catalog;
+pub mod channel_refs;
 pub mod history;
 pub mod lock;
 pub mod orders;

@@ -1,14 +1,20 @@
 //! Orders in: `GET orders.json?status=any&updated_at_min=…&limit=250`, following the
 //! `Link: <…>; rel="next"` cursor. Each page is one source, handed over whole: a page
 //! that cannot be read stops the import before any of its orders reach the sink.
+//!
+//! The read is a pipeline of three threads, so that an import takes about as long as its
+//! slowest stage instead of the sum of all: one fetches pages (the next link is in the
+//! headers, so it never waits for parsing), one parses and maps them, and the caller's
+//! thread hands them to the flow, which writes them. The flow still sees pages in order.
 
 use std::collections::HashSet;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 
 use super::ShopifyChannel;
 use super::wire::{self, text};
-use crate::connectors::http::{next_link, with_query};
+use crate::connectors::http::{HttpClient, Reply, next_link, with_query};
 use crate::connectors::{Fetched, Sink};
 use crate::model::order::{Address, OrderIn, OrderLineIn, normalize_timestamp, split_tags};
 use crate::model::parse_cents;
@@ -21,6 +27,16 @@ const OVERLAP_MINUTES: i64 = 5;
 /// Pages per import before oms suspects a link loop.
 const MAX_PAGES: usize = 100_000;
 
+/// Pages waiting between two stages: enough to keep every stage busy, few enough that
+/// memory stays at a handful of pages however long the read.
+const READ_AHEAD: usize = 1;
+
+/// One page, mapped, as the parser hands it to the flow.
+struct Page {
+    source: String,
+    orders: Vec<OrderIn>,
+}
+
 pub(super) fn fetch(
     ch: &mut ShopifyChannel,
     watermark: Option<&str>,
@@ -30,37 +46,107 @@ pub(super) fn fetch(
     if let Some(since) = watermark {
         params.push(("updated_at_min", since));
     }
-    let mut next = Some(with_query("orders.json", &params));
+    let first = with_query("orders.json", &params);
+    let code = ch.code.as_str();
+    let include_test = ch.include_test_orders;
+    let http = &mut ch.http;
+    // The pipeline's requests are logged where the caller's would be.
+    let dispatch = tracing::dispatcher::get_default(|d| d.clone());
+    let newest = std::thread::scope(|scope| -> anyhow::Result<Option<DateTime<Utc>>> {
+        let (replies, fetched) = sync_channel(READ_AHEAD);
+        let (pages, parsed) = sync_channel(READ_AHEAD);
+        let to_fetcher = dispatch.clone();
+        scope.spawn(move || {
+            tracing::dispatcher::with_default(&to_fetcher, || {
+                fetch_pages(http, code, first, replies)
+            })
+        });
+        let parser = scope.spawn(move || {
+            tracing::dispatcher::with_default(&dispatch, || {
+                parse_pages(fetched, pages, include_test)
+            })
+        });
+        // Ends after the last page or an error. Leaving early (the flow failed) drops the
+        // receiver, which stops the parser, whose going stops the fetcher, page by page.
+        for page in parsed {
+            let page = page?;
+            for order in page.orders {
+                sink(Fetched::Record(order))?;
+            }
+            sink(Fetched::SourceDone {
+                source: page.source,
+            })?;
+        }
+        parser
+            .join()
+            .map_err(|_| anyhow::anyhow!("channel `{code}`: reading orders failed"))
+    })?;
+    Ok(next_watermark(watermark, newest))
+}
+
+/// Fetches every page in turn, following the `Link` header, until the last one, an
+/// error (sent as the last item), or a parser that stopped listening.
+fn fetch_pages(
+    http: &mut HttpClient,
+    code: &str,
+    first: String,
+    replies: SyncSender<anyhow::Result<Reply>>,
+) {
+    let mut next = Some(first);
+    let mut count = 0;
+    while let Some(endpoint) = next.take() {
+        count += 1;
+        let reply = if count > MAX_PAGES {
+            Err(anyhow::anyhow!(
+                "channel `{code}`: more than {MAX_PAGES} pages of orders; stopping"
+            ))
+        } else {
+            http.get(&endpoint).map_err(anyhow::Error::from)
+        };
+        if let Ok(reply) = &reply {
+            next = next_link(&reply.headers);
+        }
+        let failed = reply.is_err();
+        if replies.send(reply).is_err() || failed {
+            return;
+        }
+    }
+}
+
+/// Parses and maps each fetched page: every order once per import (an order edited while
+/// the pages were read can show up on two of them), test orders only when the channel
+/// takes them. Returns the newest `updated_at` seen.
+fn parse_pages(
+    fetched: Receiver<anyhow::Result<Reply>>,
+    pages: SyncSender<anyhow::Result<Page>>,
+    include_test: bool,
+) -> Option<DateTime<Utc>> {
     let mut seen: HashSet<i64> = HashSet::new();
     let mut newest: Option<DateTime<Utc>> = None;
-    let mut pages = 0;
-    while let Some(endpoint) = next.take() {
-        pages += 1;
-        if pages > MAX_PAGES {
-            anyhow::bail!(
-                "channel `{}`: more than {MAX_PAGES} pages of orders; stopping",
-                ch.code
-            );
-        }
-        let reply = ch.http.get(&endpoint)?;
-        let page: wire::OrdersPage = reply.json()?;
-        next = next_link(&reply.headers);
-        let source = reply.endpoint().to_string();
-        for order in &page.orders {
-            // An order edited while the pages were read can show up on two of them.
-            if !seen.insert(order.id) {
-                continue;
+    for reply in fetched {
+        let page = reply.and_then(|reply| {
+            let page: wire::OrdersPage = reply.json()?;
+            let source = reply.endpoint().to_string();
+            let mut orders = Vec::with_capacity(page.orders.len());
+            for order in &page.orders {
+                if !seen.insert(order.id) {
+                    continue;
+                }
+                let updated = order.updated_at.as_deref().and_then(parse_time);
+                newest = newest.max(updated);
+                if order.test && !include_test {
+                    continue;
+                }
+                orders.push(map_order(order, &source));
             }
-            let updated = order.updated_at.as_deref().and_then(parse_time);
-            newest = newest.max(updated);
-            if order.test && !ch.include_test_orders {
-                continue;
-            }
-            sink(Fetched::Record(map_order(order, &source)))?;
+            Ok(Page { source, orders })
+        });
+        let failed = page.is_err();
+        if pages.send(page).is_err() || failed {
+            break;
         }
-        sink(Fetched::SourceDone { source })?;
     }
-    Ok(next_watermark(watermark, newest))
+    newest
 }
 
 /// The newest `updated_at` seen minus the overlap, never earlier than the old watermark.

@@ -176,6 +176,19 @@ pub struct Variant {
 }
 
 #[derive(Debug, Deserialize)]
+pub struct InventoryItems {
+    #[serde(default)]
+    pub inventory_items: Vec<InventoryItem>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+pub struct InventoryItem {
+    pub id: i64,
+    pub sku: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
 pub struct Locations {
     #[serde(default)]
     pub locations: Vec<Location>,

@@ -196,7 +196,7 @@ fn sync_channel(
     let mut pending: Vec<StockCount> = Vec::new();
     let mut done_sources: Vec<String> = Vec::new();
     let mut failed_sources: Vec<(String, String)> = Vec::new();
-    connector.stock_counts(&mut |event| {
+    let read = connector.stock_counts(&mut |event| {
         match event {
             Fetched::Record(c) => {
                 pending.push(c);
@@ -241,10 +241,12 @@ fn sync_channel(
             }
         }
         Ok(())
-    })?;
+    });
+    // Committed sources are acknowledged even when a later one failed: they are applied.
     for source in done_sources {
         connector.ack(&source)?;
     }
+    read?;
     if dry_run {
         report.raised.clear();
     } else {

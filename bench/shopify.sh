@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# oms orders import from Shopify (issue "Real connectors"): 10,000 orders from a mock
+# Shopify on 127.0.0.1 (40 pages of 250, Link-header cursor), against a plain HTTP loop
+# that fetches the same 40 pages and does nothing else. Prints both times and the ratio.
+#
+#   bench/shopify.sh                          # 10,000 orders, best of 3 runs each
+#   ORDERS=50000 RUNS=1 LATENCY_MS=200 bench/shopify.sh
+#
+# The mock (examples/mock_shopify.rs) renders every page once at start and serves it from
+# memory, so the first comparison measures the client side only: the plain loop costs a
+# memory copy per page, oms parses, checks and stores every order. The second holds each
+# page back LATENCY_MS (default 50), as a real shop's API takes time to build a page;
+# there oms's work overlaps the fetching of the next page.
+#
+# Needs: cargo, sqlite3, /usr/bin/time. Writes into bench/out/shopify/ (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ORDERS=${ORDERS:-10000}
+SKUS=${SKUS:-1000}
+RUNS=${RUNS:-3}
+LATENCY_MS=${LATENCY_MS:-50}
+OUT=bench/out/shopify
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+echo "building release binaries…" >&2
+cargo build --release --quiet --bin oms --example mock_shopify --example bench_data
+OMS=$PWD/target/release/oms
+MOCK=$PWD/target/release/examples/mock_shopify
+GEN=$PWD/target/release/examples/bench_data
+export SHOPIFY_TOKEN=shpat_bench
+"$GEN" catalog "$SKUS" > "$OUT/catalog.csv"
+
+MOCK_PID=
+stop_mock() { [ -z "$MOCK_PID" ] || kill "$MOCK_PID" 2>/dev/null || true; MOCK_PID=; }
+trap stop_mock EXIT
+
+elapsed() { # wall-clock seconds of a command
+  local t0=$EPOCHREALTIME
+  "$@"
+  awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f\n", b - a }'
+}
+best() { sort -n | head -n 1; }
+
+# scenario NAME LATENCY_MS: starts a mock, then times the plain loop and oms RUNS times
+# each, interleaved, every oms run in a fresh copy of a workspace holding the catalog.
+scenario() {
+  local name=$1 latency=$2 dir=$OUT/$1
+  mkdir -p "$dir"
+  "$MOCK" serve "$ORDERS" "$SKUS" "$latency" > "$dir/mock.url" 2> "$dir/mock.log" &
+  MOCK_PID=$!
+  for _ in $(seq 1 100); do [ -s "$dir/mock.url" ] && break; sleep 0.1; done
+  local url
+  url=$(head -n 1 "$dir/mock.url")
+  [ -n "$url" ] || { echo "the mock did not start:" >&2; cat "$dir/mock.log" >&2; exit 1; }
+
+  local seed=$dir/seed
+  mkdir -p "$seed/channels/f1/inbox" "$seed/channels/f1/outbox"
+  cat > "$seed/oms.toml" <<TOML
+database = "oms.db"
+
+[defaults]
+warehouse = "w1"
+carrier_service = "standard"
+
+[carrier_services.standard]
+carrier = "USPS"
+service = "Ground"
+
+[fulfillment_channels.f1]
+kind = "files"
+path = "channels/f1"
+
+[warehouses.w1]
+fulfillment_channel = "f1"
+
+[sales_channels.shop]
+kind = "shopify"
+shop = "bench.myshopify.com"
+base_url = "$url"
+token = "\${SHOPIFY_TOKEN}"
+TOML
+  "$OMS" --config "$seed/oms.toml" -q catalog import --file "$OUT/catalog.csv" >/dev/null
+
+  : > "$dir/loop.times"; : > "$dir/oms.times"
+  local run
+  for run in $(seq 1 "$RUNS"); do
+    elapsed "$MOCK" fetch "$url" 2>> "$dir/loop.log" >> "$dir/loop.times"
+    cp -r "$seed" "$dir/run$run"
+    /usr/bin/time -f '%e %M' -o "$dir/run$run/time" \
+      "$OMS" --config "$dir/run$run/oms.toml" -q --no-progress orders import --channel shop >/dev/null
+    awk '{print $1}' "$dir/run$run/time" >> "$dir/oms.times"
+  done
+  stop_mock
+
+  local db=$dir/run$RUNS/oms.db orders
+  orders=$(sqlite3 "$db" "SELECT COUNT(*) FROM orders")
+  [ "$orders" -eq "$ORDERS" ] || { echo "$name: expected $ORDERS orders, found $orders" >&2; exit 1; }
+  awk -v name="$name" -v latency="$latency" -v n="$ORDERS" -v runs="$RUNS" \
+      -v loop="$(best < "$dir/loop.times")" -v oms="$(best < "$dir/oms.times")" \
+      -v rss="$(awk '{printf "%.1f", $2/1024}' "$dir/run$RUNS/time")" \
+      -v fetched="$(tail -n 1 "$dir/loop.log" | sed 's/ in [0-9.]* s$//')" \
+      -v lines="$(sqlite3 "$db" "SELECT COUNT(*) FROM order_lines")" \
+      -v wm="$(sqlite3 "$db" "SELECT value FROM watermarks WHERE channel = 'shop'")" 'BEGIN {
+    printf "%s: %d orders, 250 a page, mock Shopify on 127.0.0.1 answering after %d ms (best of %d)\n", name, n, latency, runs
+    printf "  plain HTTP loop (reqwest)  %7.3f s   (%s)\n", loop, fetched
+    printf "  oms orders import          %7.3f s   %7.0f orders/s, peak RSS %.1f MB\n", oms, n/oms, rss
+    printf "  ratio oms / plain loop     %7.2f\n", oms/loop
+    printf "  stored: %d orders, %d lines; watermark %s\n", n, lines, wm
+  }'
+}
+
+echo "shopify orders import vs a plain HTTP loop over the same pages (target: ratio <= 1.3)"
+scenario in-memory 0
+scenario latency "$LATENCY_MS"
