@@ -157,7 +157,8 @@ proptest! {
                     reason,
                     reference: Reference { kind: Some("test"), ..Reference::default() },
                 };
-                stock::apply(&tx, &m).expect("apply")
+                stock::apply(&tx, &m).expect("apply");
+                stock::level(&tx, warehouse, variant_id).expect("level after")
             };
             tx.commit().expect("commit");
             if (d_on_hand, d_allocated, d_incoming) != (0, 0, 0) {

@@ -94,8 +94,24 @@ impl StockReason {
 }
 
 /// RFC 3339 UTC timestamp with seconds, the one format stored and printed.
+/// Bulk flows stamp hundreds of thousands of rows a second, so the text is formatted
+/// once per second and reused.
 pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    use std::cell::RefCell;
+    thread_local! {
+        static LAST: RefCell<(i64, String)> = const { RefCell::new((i64::MIN, String::new())) };
+    }
+    let t = chrono::Utc::now();
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != t.timestamp() {
+            *last = (
+                t.timestamp(),
+                t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            );
+        }
+        last.1.clone()
+    })
 }
 
 #[cfg(test)]

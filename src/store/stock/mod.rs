@@ -19,7 +19,6 @@ pub use query::{
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use super::OptionalRow;
 use crate::model::{StockReason, now};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -57,10 +56,10 @@ pub struct Movement<'a> {
 }
 
 /// Applies a movement: ledger row + level update, in the caller's transaction.
-/// Returns the new level. A movement that changes nothing writes nothing.
-pub fn apply(conn: &Connection, m: &Movement) -> rusqlite::Result<Level> {
+/// A movement that changes nothing writes nothing.
+pub fn apply(conn: &Connection, m: &Movement) -> rusqlite::Result<()> {
     if m.on_hand == 0 && m.allocated == 0 && m.incoming == 0 {
-        return level(conn, m.warehouse, m.variant_id);
+        return Ok(());
     }
     let at = now();
     let args = params![
@@ -71,16 +70,11 @@ pub fn apply(conn: &Connection, m: &Movement) -> rusqlite::Result<Level> {
         m.incoming,
         at
     ];
-    let read = |r: &rusqlite::Row| {
-        Ok(Level {
-            on_hand: r.get(0)?,
-            allocated: r.get(1)?,
-            incoming: r.get(2)?,
-        })
-    };
     // Not an UPSERT: SQLite checks the CHECK constraint on the row an INSERT proposes
     // before it finds the conflict, so `INSERT … ON CONFLICT DO UPDATE` with a negative
     // allocated delta would fail even when the existing row has enough to release.
+    // No RETURNING either: it makes SQLite buffer every changed row, and this runs for
+    // every line of every order processed.
     let updated = conn
         .prepare_cached(
             "UPDATE stock_levels SET
@@ -88,21 +82,16 @@ pub fn apply(conn: &Connection, m: &Movement) -> rusqlite::Result<Level> {
                 allocated = allocated + ?4,
                 incoming = incoming + ?5,
                 updated_at = ?6
-             WHERE warehouse = ?1 AND variant_id = ?2
-             RETURNING on_hand, allocated, incoming",
+             WHERE warehouse = ?1 AND variant_id = ?2",
         )?
-        .query_row(args, read)
-        .optional()?;
-    let level = match updated {
-        Some(level) => level,
-        None => conn
-            .prepare_cached(
-                "INSERT INTO stock_levels (warehouse, variant_id, on_hand, allocated, incoming, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 RETURNING on_hand, allocated, incoming",
-            )?
-            .query_row(args, read)?,
-    };
+        .execute(args)?;
+    if updated == 0 {
+        conn.prepare_cached(
+            "INSERT INTO stock_levels (warehouse, variant_id, on_hand, allocated, incoming, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(args)?;
+    }
     conn.prepare_cached(
         "INSERT INTO stock_ledger (at, warehouse, variant_id, d_on_hand, d_allocated, d_incoming,
                                    reason, ref_kind, ref_id, run_id, note)
@@ -121,7 +110,7 @@ pub fn apply(conn: &Connection, m: &Movement) -> rusqlite::Result<Level> {
         m.reference.run_id,
         m.reference.note,
     ])?;
-    Ok(level)
+    Ok(())
 }
 
 /// Sets on_hand to `target` (stock sync, `adjust --set`), recording the delta.
@@ -144,7 +133,12 @@ pub fn set_on_hand(
         reason,
         reference,
     };
-    Ok((apply(conn, &m)?, delta))
+    apply(conn, &m)?;
+    let after = Level {
+        on_hand: target,
+        ..current
+    };
+    Ok((after, delta))
 }
 
 pub fn level(conn: &Connection, warehouse: &str, variant_id: i64) -> rusqlite::Result<Level> {
