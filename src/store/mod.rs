@@ -36,6 +36,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_one_ledger_index",
         include_str!("../../migrations/0004_one_ledger_index.sql"),
     ),
+    (
+        "0005_backordered_index",
+        include_str!("../../migrations/0005_backordered_index.sql"),
+    ),
 ];
 
 pub struct Store {

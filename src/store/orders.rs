@@ -428,7 +428,10 @@ pub fn awaiting_processing(conn: &Connection, only: &[i64]) -> rusqlite::Result<
 /// Backordered orders, first in first out (SPEC §4.2.4).
 pub fn backordered(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = conn.prepare(
-        "SELECT id FROM orders WHERE backordered = 1 AND status IN ('approved', 'fulfilling', 'partially_fulfilled')
+        // The partial index holds only backordered orders; without the hint SQLite may walk
+        // every approved order instead.
+        "SELECT id FROM orders INDEXED BY orders_backordered
+         WHERE backordered = 1 AND status IN ('approved', 'fulfilling', 'partially_fulfilled')
          ORDER BY COALESCE(ordered_at, created_at), id",
     )?;
     stmt.query_map([], |r| r.get(0))?.collect()
