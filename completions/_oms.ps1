@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('receipts', 'receipts', [CompletionResultType]::ParameterValue, 'Receipts of purchase orders reported by warehouses')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs')
+            [CompletionResult]::new('rejects', 'rejects', [CompletionResultType]::ParameterValue, 'Records any flow could not apply (orders, confirmations, receipts, stock lines)')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'The journal of runs')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'Sales and fulfillment channels: check their connections')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo workspace on the `files` connectors and run the whole cycle in it')
@@ -1477,6 +1478,29 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oms;rejects' {
+            [CompletionResult]::new('--flow', '--flow', [CompletionResultType]::ParameterName, 'Only this flow, e.g. "shipments sync" or shipments-sync')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this channel')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include rejections resolved since (applied after all)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oms;runs' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
@@ -1660,6 +1684,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('receipts', 'receipts', [CompletionResultType]::ParameterValue, 'Receipts of purchase orders reported by warehouses')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs')
+            [CompletionResult]::new('rejects', 'rejects', [CompletionResultType]::ParameterValue, 'Records any flow could not apply (orders, confirmations, receipts, stock lines)')
             [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'The journal of runs')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'Sales and fulfillment channels: check their connections')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo workspace on the `files` connectors and run the whole cycle in it')
@@ -1859,6 +1884,9 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;help;status' {
+            break
+        }
+        'oms;help;rejects' {
             break
         }
         'oms;help;runs' {

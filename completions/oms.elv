@@ -46,6 +46,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand receipts 'Receipts of purchase orders reported by warehouses'
             cand run 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
+            cand rejects 'Records any flow could not apply (orders, confirmations, receipts, stock lines)'
             cand runs 'The journal of runs'
             cand channels 'Sales and fulfillment channels: check their connections'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
@@ -1366,6 +1367,28 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;rejects'= {
+            cand --flow 'Only this flow, e.g. "shipments sync" or shipments-sync'
+            cand --channel 'Only this channel'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --all 'Include rejections resolved since (applied after all)'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;runs'= {
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -1536,6 +1559,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand receipts 'Receipts of purchase orders reported by warehouses'
             cand run 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
+            cand rejects 'Records any flow could not apply (orders, confirmations, receipts, stock lines)'
             cand runs 'The journal of runs'
             cand channels 'Sales and fulfillment channels: check their connections'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
@@ -1684,6 +1708,8 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;run'= {
         }
         &'oms;help;status'= {
+        }
+        &'oms;help;rejects'= {
         }
         &'oms;help;runs'= {
             cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'

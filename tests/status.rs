@@ -102,7 +102,7 @@ fn an_open_rejection_needs_a_person() {
     env.oms(["status", "--check", "-q"])
         .code(1)
         .stdout_has("Needs attention")
-        .stdout_has("oms orders rejects");
+        .stdout_has("oms rejects --flow \"orders import\"");
 }
 
 #[test]

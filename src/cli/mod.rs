@@ -10,6 +10,7 @@ mod init;
 mod orders;
 mod po;
 mod receipts;
+mod rejects;
 mod run;
 mod runs;
 mod shipments;
@@ -106,6 +107,8 @@ pub enum Command {
     Run(run::RunArgs),
     /// The operator's view: orders, backorders, unconfirmed shipments, rejections, stock, runs
     Status(status::StatusArgs),
+    /// Records any flow could not apply (orders, confirmations, receipts, stock lines)
+    Rejects(rejects::RejectsArgs),
     /// The journal of runs
     #[command(subcommand)]
     Runs(runs::RunsCmd),
@@ -281,6 +284,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Receipts(cmd) => receipts::exec(ctx, cmd),
         Command::Run(args) => run::exec(ctx, args),
         Command::Status(args) => status::exec(ctx, args),
+        Command::Rejects(args) => rejects::exec(ctx, args),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
         Command::Channels(cmd) => channels::exec(ctx, cmd),
         Command::Demo(args) => demo::exec(ctx, args),

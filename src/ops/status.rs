@@ -355,13 +355,12 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
         }
     }
     for r in &s.rejections {
-        let hint = match r.flow.as_str() {
-            "orders import" => "; see `oms orders rejects`",
-            _ => "",
-        };
         add(
             "rejections",
-            format!("{} open in {} ({}){hint}", r.open, r.flow, r.channel),
+            format!(
+                "{} open in {} ({}); see `oms rejects --flow \"{}\"`",
+                r.open, r.flow, r.channel, r.flow
+            ),
         );
     }
     if s.unconfirmed_total > 0 {

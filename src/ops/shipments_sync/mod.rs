@@ -9,11 +9,15 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::backorders::{self, RetryReport};
+mod decide;
+
+use decide::{Decision, decide};
+
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors::{self, Fetched};
 use crate::error::Exit;
-use crate::model::shipment::{ConfirmedStatus, ShipmentConfirmation};
+use crate::model::shipment::ShipmentConfirmation;
 use crate::model::{ShipmentStatus, StockReason, sku_key};
 use crate::output::{Progress, Report};
 use crate::store::runs::Outcome;
@@ -52,6 +56,8 @@ pub struct SyncReport {
     pub cancelled: usize,
     pub unchanged: usize,
     pub rejected: usize,
+    /// Confirmations rejected on an earlier run that still cannot be applied.
+    pub still_rejected: usize,
     pub failed_files: usize,
     pub failed_channels: Vec<String>,
     pub items: Vec<Item>,
@@ -73,6 +79,9 @@ impl Report for SyncReport {
             ("unchanged", self.unchanged.to_string()),
             ("rejected", self.rejected.to_string()),
         ];
+        if self.still_rejected > 0 {
+            s.push(("still rejected", self.still_rejected.to_string()));
+        }
         if self.failed_files > 0 {
             s.push(("unreadable files", self.failed_files.to_string()));
         }
@@ -102,7 +111,8 @@ impl Journaled for SyncReport {
     fn counts(&self) -> serde_json::Value {
         serde_json::json!({
             "shipped": self.shipped, "short_shipped": self.short_shipped, "cancelled": self.cancelled,
-            "unchanged": self.unchanged, "rejected": self.rejected, "failed_files": self.failed_files,
+            "unchanged": self.unchanged, "rejected": self.rejected, "still_rejected": self.still_rejected,
+            "failed_files": self.failed_files,
         })
     }
     fn outcome(&self) -> Outcome {
@@ -123,6 +133,7 @@ impl SyncReport {
         self.cancelled += other.cancelled;
         self.unchanged += other.unchanged;
         self.rejected += other.rejected;
+        self.still_rejected += other.still_rejected;
         self.failed_files += other.failed_files;
         self.items.extend(other.items);
         self.released.extend(other.released);
@@ -173,6 +184,13 @@ fn sync_channel(
         dry_run,
         ..Default::default()
     };
+    let run = Run {
+        channel: code,
+        sku_map: &sku_map,
+        cause,
+        run_id,
+    };
+    retry_rejected(store, &run, &mut report)?;
     let mut pending: Vec<ShipmentConfirmation> = Vec::new();
     let mut done_sources: Vec<String> = Vec::new();
     let mut failed_sources: Vec<(String, String)> = Vec::new();
@@ -195,7 +213,7 @@ fn sync_channel(
                 let tx = store.tx()?;
                 let released = report.released.len();
                 for c in pending.drain(..) {
-                    let item = apply(&tx, code, &sku_map, &c, cause, run_id, &mut report)?;
+                    let item = apply(&tx, &run, &c, &mut report, false)?;
                     report.items.push(item);
                     opts.progress.inc(1);
                 }
@@ -231,6 +249,43 @@ fn sync_channel(
     Ok(report)
 }
 
+/// Confirmations rejected on earlier runs are tried again first: the SKU may be in the
+/// catalog or the sku_map by now. The warehouse will not send them again (an API
+/// connector has acknowledged them, a file has moved to done/), so without this a fixed
+/// mistake would leave the shipment waiting forever.
+fn retry_rejected(store: &mut Store, run: &Run, report: &mut SyncReport) -> anyhow::Result<()> {
+    let code = run.channel;
+    let open = rejections::open_payloads(&store.conn, FLOW, code)?;
+    if open.is_empty() {
+        return Ok(());
+    }
+    let tx = store.tx()?;
+    for (key, payload) in open {
+        match serde_json::from_str::<ShipmentConfirmation>(&payload) {
+            Ok(c) => {
+                let item = apply(&tx, run, &c, report, true)?;
+                report.items.push(item);
+            }
+            Err(e) => {
+                report.still_rejected += 1;
+                report.items.push(Item {
+                    channel: code.to_string(),
+                    reference: key,
+                    outcome: "still rejected".into(),
+                    message: Some(format!("the stored confirmation cannot be read back: {e}")),
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    if report.dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    Ok(())
+}
+
 /// The fulfillment channel's SKU map, keyed by channel SKU key.
 fn channel_sku_map(config: &Config, code: &str) -> HashMap<String, String> {
     config
@@ -245,15 +300,27 @@ fn channel_sku_map(config: &Config, code: &str) -> HashMap<String, String> {
         .unwrap_or_default()
 }
 
+/// What every confirmation of one channel's run is applied with.
+struct Run<'a> {
+    channel: &'a str,
+    sku_map: &'a HashMap<String, String>,
+    cause: &'a str,
+    run_id: Option<i64>,
+}
+
 fn apply(
     conn: &Connection,
-    channel: &str,
-    sku_map: &HashMap<String, String>,
+    run: &Run,
     c: &ShipmentConfirmation,
-    cause: &str,
-    run_id: Option<i64>,
     report: &mut SyncReport,
+    retrying: bool,
 ) -> anyhow::Result<Item> {
+    let Run {
+        channel,
+        sku_map,
+        cause,
+        run_id,
+    } = *run;
     let mut item = Item {
         channel: channel.to_string(),
         reference: c.reference.clone(),
@@ -263,6 +330,14 @@ fn apply(
     };
     let decided = decide(conn, channel, sku_map, c)?;
     let (shipment, plan) = match decided {
+        Decision::Reject(reasons) if retrying => {
+            // Already recorded with its reasons; counting it again would make every run
+            // exit 3 over the same old record.
+            report.still_rejected += 1;
+            item.outcome = "still rejected".into();
+            item.message = Some(reasons.join("; "));
+            return Ok(item);
+        }
         Decision::Reject(reasons) => {
             report.rejected += 1;
             let key = if c.reference.is_empty() {
@@ -288,6 +363,9 @@ fn apply(
             return Ok(item);
         }
         Decision::Unchanged(shipment, why) => {
+            if retrying {
+                rejections::resolve(conn, FLOW, channel, &c.reference)?;
+            }
             report.unchanged += 1;
             item.order_id = Some(shipment.order_id);
             item.outcome = "unchanged".into();
@@ -379,105 +457,4 @@ fn release(
         },
     )?;
     Ok(())
-}
-
-enum Decision {
-    Reject(Vec<String>),
-    Unchanged(ShipmentRow, String),
-    /// `None`: cancel; `Some(units)`: shipped units per shipment line, in line order.
-    Apply(ShipmentRow, Option<Vec<i64>>),
-}
-
-fn decide(
-    conn: &Connection,
-    channel: &str,
-    sku_map: &HashMap<String, String>,
-    c: &ShipmentConfirmation,
-) -> anyhow::Result<Decision> {
-    let mut reasons = c.problems.clone();
-    let Some(shipment) = shipments::by_reference(conn, &c.reference)? else {
-        reasons.push(format!(
-            "{}: reference: unknown shipment `{}`",
-            c.source, c.reference
-        ));
-        return Ok(Decision::Reject(reasons));
-    };
-    if shipment.fulfillment_channel != channel {
-        reasons.push(format!(
-            "{}: reference: shipment `{}` was sent to `{}`, not to `{channel}`",
-            c.source, c.reference, shipment.fulfillment_channel
-        ));
-    }
-    if !reasons.is_empty() {
-        return Ok(Decision::Reject(reasons));
-    }
-    let status: ShipmentStatus = shipment.status.parse().map_err(anyhow::Error::msg)?;
-    let confirms_final = match c.status {
-        ConfirmedStatus::Cancelled => status == ShipmentStatus::Cancelled,
-        ConfirmedStatus::Shipped => matches!(
-            status,
-            ShipmentStatus::Shipped | ShipmentStatus::ShortShipped
-        ),
-    };
-    if confirms_final {
-        return Ok(Decision::Unchanged(shipment, format!("already {status}")));
-    }
-    if status.is_final() {
-        reasons.push(format!(
-            "{}: status: shipment `{}` is already {status}",
-            c.source, c.reference
-        ));
-        return Ok(Decision::Reject(reasons));
-    }
-    if c.status == ConfirmedStatus::Cancelled {
-        return Ok(Decision::Apply(shipment, None));
-    }
-    // Shipped: every reported SKU must be on the shipment, and no more units than were sent.
-    let lines = shipments::lines(conn, shipment.id)?;
-    let mut reported: Vec<(String, String, i64)> = Vec::new(); // (key, as written, units)
-    for l in &c.lines {
-        let key = sku_key(&l.sku);
-        let key = sku_map.get(&key).map(|m| sku_key(m)).unwrap_or(key);
-        match reported.iter_mut().find(|(k, _, _)| *k == key) {
-            Some(entry) => entry.2 += l.quantity_shipped,
-            None => reported.push((key, l.sku.clone(), l.quantity_shipped)),
-        }
-    }
-    let mut shipped = vec![0i64; lines.len()];
-    for (key, written, units) in &reported {
-        let on_shipment: Vec<usize> = (0..lines.len())
-            .filter(|i| sku_key(&lines[*i].sku) == *key)
-            .collect();
-        if on_shipment.is_empty() {
-            let known = crate::store::catalog::find_variant(conn, written)?.is_some();
-            reasons.push(if known {
-                format!(
-                    "{}: sku: `{written}` is not on shipment `{}`",
-                    c.source, c.reference
-                )
-            } else {
-                format!("{}: sku: unknown SKU `{written}`", c.source)
-            });
-            continue;
-        }
-        let sent: i64 = on_shipment.iter().map(|i| lines[*i].quantity).sum();
-        if *units > sent {
-            reasons.push(format!(
-                "{}: quantity_shipped: ships {units} of `{written}` but shipment `{}` carried {sent}",
-                c.source, c.reference
-            ));
-            continue;
-        }
-        // Spread the units over the shipment's lines of this SKU, in order.
-        let mut left = *units;
-        for i in on_shipment {
-            let take = left.min(lines[i].quantity);
-            shipped[i] = take;
-            left -= take;
-        }
-    }
-    if !reasons.is_empty() {
-        return Ok(Decision::Reject(reasons));
-    }
-    Ok(Decision::Apply(shipment, Some(shipped)))
 }
