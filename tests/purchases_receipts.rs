@@ -416,3 +416,47 @@ fn dry_runs_write_nothing_and_move_nothing() {
         runs_before
     );
 }
+
+#[test]
+fn a_rejected_receipt_is_applied_on_a_later_run_once_its_sku_is_mapped() {
+    let env = workspace();
+    let n = approved(&env, "east", &["TEE-RED-M=10"]);
+    // The warehouse counts the tee under its own SKU.
+    drop_receipts(
+        &env,
+        "receipts-001.csv",
+        &receipt_csv(&[("R-1", &n, "WH-TEE-RED", 6)]),
+    );
+    let first = sync(&env, 3);
+    assert_eq!(items(&first, "rejected").len(), 1, "{first:#}");
+    assert_eq!(
+        level(&env, "east", "TEE-RED-M"),
+        (0, 0, 10),
+        "nothing received yet"
+    );
+    assert_eq!(
+        files(&env, &format!("{EAST_INBOX}/done")),
+        ["receipts-001.csv"]
+    );
+
+    // Before the fix, a run reports it again without failing the run.
+    let again = sync(&env, 0);
+    assert_eq!(again["still_rejected"], 1, "{again:#}");
+
+    let fixed = common::STANDARD_CONFIG.replace(
+        "[fulfillment_channels.west-3pl]",
+        "[fulfillment_channels.east-3pl.sku_map]\n\"WH-TEE-RED\" = \"TEE-RED-M\"\n\n[fulfillment_channels.west-3pl]",
+    );
+    env.write("oms.toml", &fixed);
+    let applied = sync(&env, 0);
+    assert_eq!(items(&applied, "applied").len(), 1, "{applied:#}");
+    assert_eq!(level(&env, "east", "TEE-RED-M"), (6, 0, 4));
+    assert_eq!(show(&env, &n)["status"], "receiving");
+    // Applied once: the next run has nothing left to retry.
+    let quiet = sync(&env, 0);
+    assert_eq!(
+        (quiet["applied"].as_i64(), quiet["still_rejected"].as_i64()),
+        (Some(0), Some(0))
+    );
+    assert_levels_match_ledger(&env);
+}

@@ -41,6 +41,8 @@ pub struct ReceiptsSyncReport {
     pub applied: usize,
     pub already_applied: usize,
     pub rejected: usize,
+    /// Receipts rejected on an earlier run that still cannot be applied.
+    pub still_rejected: usize,
     pub over_received: usize,
     pub failed_files: usize,
     pub failed_channels: usize,
@@ -79,6 +81,8 @@ pub enum ReceiptOutcome {
     /// Applied, but more arrived than was still expected; a warning, one per line.
     OverReceived,
     Rejected,
+    /// Rejected on an earlier run, tried again, and still not applicable.
+    StillRejected,
     /// A whole file could not be read; it was moved to the inbox's `failed/`.
     FileFailed,
     /// The channel could not be read at all (its run failed).
@@ -95,6 +99,7 @@ impl ReceiptsSyncReport {
             ReceiptOutcome::AlreadyApplied => self.already_applied += 1,
             ReceiptOutcome::OverReceived => self.over_received += 1,
             ReceiptOutcome::Rejected => self.rejected += 1,
+            ReceiptOutcome::StillRejected => self.still_rejected += 1,
             ReceiptOutcome::FileFailed => self.failed_files += 1,
             ReceiptOutcome::ChannelFailed => self.failed_channels += 1,
         }
@@ -126,6 +131,9 @@ impl Report for ReceiptsSyncReport {
             ("rejected", self.rejected.to_string()),
             ("unreadable files", self.failed_files.to_string()),
         ];
+        if self.still_rejected > 0 {
+            s.push(("still rejected", self.still_rejected.to_string()));
+        }
         if let Some(b) = self.backorders.as_ref().filter(|b| !b.allocated.is_empty()) {
             s.push(("backorders allocated", b.allocated.len().to_string()));
         }
@@ -163,6 +171,7 @@ impl Journaled for ReceiptsSyncReport {
             "already_applied": self.already_applied,
             "over_received": self.over_received,
             "rejected": self.rejected,
+            "still_rejected": self.still_rejected,
             "failed_files": self.failed_files,
         })
     }
@@ -246,6 +255,7 @@ fn sync_channel(
         // One transaction for the whole preview, so later files see earlier ones'
         // effects exactly as a real run would; it is rolled back when dropped.
         let tx = store.tx()?;
+        retry_rejected(&tx, applier, &mut report, o.progress)?;
         let mut ignored = Sources::default();
         stream(
             connector.as_mut(),
@@ -255,6 +265,9 @@ fn sync_channel(
             |records, report| apply_all(&tx, applier, records, report, o.progress),
         )?;
     } else {
+        let tx = store.tx()?;
+        retry_rejected(&tx, applier, &mut report, o.progress)?;
+        tx.commit()?;
         let mut sources = Sources::default();
         let read = stream(
             connector.as_mut(),
@@ -327,6 +340,29 @@ fn stream(
 /// Applies one source's receipts and, when they raised stock, retries the backorders in
 /// the same transaction, so the stock and the orders it lets ship commit (or roll back)
 /// together.
+/// Receipts rejected on earlier runs are applied first if they now can be (the SKU was
+/// added to the catalog or the PO, the sku_map was fixed). The warehouse will not report
+/// them again, so without this a fixed mistake would leave the stock unreceived.
+fn retry_rejected(
+    conn: &Connection,
+    applier: &apply::Applier,
+    report: &mut ReceiptsSyncReport,
+    progress: &Progress,
+) -> anyhow::Result<()> {
+    let stored: Vec<ReceiptIn> =
+        crate::store::rejections::open_payloads(conn, FLOW, applier.channel)?
+            .into_iter()
+            .filter_map(|(_, payload): (String, String)| serde_json::from_str(&payload).ok())
+            .collect();
+    if stored.is_empty() {
+        return Ok(());
+    }
+    applier.retrying.set(true);
+    let result = apply_all(conn, applier, &stored, report, progress);
+    applier.retrying.set(false);
+    result
+}
+
 fn apply_all(
     conn: &Connection,
     applier: &apply::Applier,

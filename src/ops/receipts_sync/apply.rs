@@ -25,6 +25,9 @@ pub struct Applier<'a> {
     sku_map: HashMap<String, String>,
     run_id: Option<i64>,
     cause: String,
+    /// Set while rejections of earlier runs are tried again: one still failing is
+    /// reported, not recorded again.
+    pub retrying: std::cell::Cell<bool>,
 }
 
 /// A receipt line matched to its PO line.
@@ -53,6 +56,7 @@ impl<'a> Applier<'a> {
             sku_map,
             run_id,
             cause,
+            retrying: std::cell::Cell::new(false),
         }
     }
 
@@ -81,6 +85,9 @@ impl<'a> Applier<'a> {
         report: &mut ReceiptsSyncReport,
     ) -> anyhow::Result<()> {
         if !r.external_id.is_empty() && receipts::exists(conn, self.channel, &r.external_id)? {
+            if self.retrying.get() {
+                rejections::resolve(conn, super::FLOW, self.channel, &r.external_id)?;
+            }
             report.push(self.item(r, ReceiptOutcome::AlreadyApplied));
             return Ok(());
         }
@@ -184,6 +191,12 @@ impl<'a> Applier<'a> {
         reasons: Vec<String>,
         report: &mut ReceiptsSyncReport,
     ) -> anyhow::Result<()> {
+        if self.retrying.get() {
+            let mut item = self.item(r, ReceiptOutcome::StillRejected);
+            item.reasons = reasons;
+            report.push(item);
+            return Ok(());
+        }
         // A row that named no receipt is kept under its location, the only name it has.
         let key = if r.external_id.is_empty() {
             &r.source
