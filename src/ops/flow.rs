@@ -64,6 +64,53 @@ pub fn journaled<R: Journaled>(
     }
 }
 
+/// The channels a flow runs on: the one asked for (even when disabled: naming it is an
+/// explicit request), else every enabled one.
+pub fn chosen<'a>(
+    channels: &'a std::collections::BTreeMap<String, crate::config::Channel>,
+    only: Option<&str>,
+) -> Vec<&'a str> {
+    channels
+        .iter()
+        .filter(|(code, ch)| match only {
+            Some(wanted) => wanted == code.as_str(),
+            None => ch.enabled,
+        })
+        .map(|(code, _)| code.as_str())
+        .collect()
+}
+
+/// A flow report made of one part per channel.
+pub trait PerChannel: Journaled {
+    /// Adds one channel's report to the total.
+    fn absorb(&mut self, part: Self);
+    /// Where channels whose run failed are listed, as `code: error`.
+    fn failed_channels(&mut self) -> &mut Vec<String>;
+}
+
+/// Runs `body` for each channel as its own journaled run and adds the reports into
+/// `total`. A channel that fails is listed and logged; the others still run.
+pub fn per_channel<'c, R: PerChannel>(
+    store: &mut Store,
+    flow: &str,
+    channels: impl IntoIterator<Item = &'c str>,
+    dry_run: bool,
+    total: &mut R,
+    mut body: impl FnMut(&mut Store, &'c str, Option<i64>) -> anyhow::Result<R>,
+) {
+    for code in channels {
+        match journaled(store, flow, Some(code), dry_run, |store, run_id| {
+            body(store, code, run_id)
+        }) {
+            Ok(part) => total.absorb(part),
+            Err(e) => {
+                tracing::error!("{flow}: channel {code}: {e:#}");
+                total.failed_channels().push(format!("{code}: {e:#}"));
+            }
+        }
+    }
+}
+
 /// How status changes made inside a run are attributed in the story of an order.
 pub fn cause_of(flow: &str, run_id: Option<i64>, fallback: &str) -> String {
     match run_id {

@@ -79,6 +79,18 @@ impl Report for ExportReport {
     }
 }
 
+impl flow::PerChannel for ExportReport {
+    fn absorb(&mut self, part: ExportReport) {
+        self.sent += part.sent;
+        self.unchanged += part.unchanged;
+        self.failed += part.failed;
+        self.items.extend(part.items);
+    }
+    fn failed_channels(&mut self) -> &mut Vec<String> {
+        &mut self.failed_channels
+    }
+}
+
 impl Journaled for ExportReport {
     fn counts(&self) -> serde_json::Value {
         serde_json::json!({ "sent": self.sent, "unchanged": self.unchanged, "failed": self.failed })
@@ -98,23 +110,15 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
         dry_run: opts.dry_run,
         ..Default::default()
     };
-    for (code, ch) in &config.sales_channels {
-        if opts.channel.is_some_and(|c| c != code) || (!ch.enabled && opts.channel.is_none()) {
-            continue;
-        }
-        let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, _run| {
-            export_channel(config, store, code, opts)
-        });
-        match result {
-            Ok(r) => {
-                total.sent += r.sent;
-                total.unchanged += r.unchanged;
-                total.failed += r.failed;
-                total.items.extend(r.items);
-            }
-            Err(e) => total.failed_channels.push(format!("{code}: {e:#}")),
-        }
-    }
+    let channels = flow::chosen(&config.sales_channels, opts.channel);
+    flow::per_channel(
+        store,
+        FLOW,
+        channels,
+        opts.dry_run,
+        &mut total,
+        |store, code, _| export_channel(config, store, code, opts),
+    );
     Ok(total)
 }
 

@@ -110,13 +110,17 @@ impl Journaled for PushReport {
     }
 }
 
-impl PushReport {
+impl flow::PerChannel for PushReport {
     fn absorb(&mut self, other: PushReport) {
         self.sent += other.sent;
         self.refused += other.refused;
         self.unchanged += other.unchanged;
         self.notes.extend(other.notes);
         self.items.extend(other.items);
+    }
+
+    fn failed_channels(&mut self) -> &mut Vec<String> {
+        &mut self.failed_channels
     }
 }
 
@@ -128,30 +132,27 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
         full: opts.full,
         ..Default::default()
     };
-    for (code, ch) in &config.sales_channels {
-        if opts.channel.is_some_and(|c| c != code) || (!ch.enabled && opts.channel.is_none()) {
-            continue;
-        }
-        if ch.stock_source.is_none() {
+    let mut channels = Vec::new();
+    for code in flow::chosen(&config.sales_channels, opts.channel) {
+        if config.sales_channels[code].stock_source.is_none() {
             let why =
                 format!("sales channel `{code}` has no stock_source; nothing is pushed to it");
             if opts.channel.is_some() {
                 return Err(usage(why));
             }
             total.notes.push(why);
-            continue;
-        }
-        let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, _| {
-            push_channel(config, store, code, ch, opts)
-        });
-        match result {
-            Ok(report) => total.absorb(report),
-            Err(e) => {
-                tracing::error!("{FLOW}: channel {code}: {e:#}");
-                total.failed_channels.push(format!("{code}: {e:#}"));
-            }
+        } else {
+            channels.push(code);
         }
     }
+    flow::per_channel(
+        store,
+        FLOW,
+        channels,
+        opts.dry_run,
+        &mut total,
+        |store, code, _| push_channel(config, store, code, &config.sales_channels[code], opts),
+    );
     Ok(total)
 }
 

@@ -79,21 +79,15 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
         dry_run: opts.dry_run,
         ..Default::default()
     };
-    for (code, ch) in &config.sales_channels {
-        if opts.channel.is_some_and(|c| c != code) || (!ch.enabled && opts.channel.is_none()) {
-            continue;
-        }
-        let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
-            import_channel(config, store, code, opts, run_id)
-        });
-        match result {
-            Ok(report) => total.absorb(report),
-            Err(e) => {
-                tracing::error!("{FLOW}: channel {code}: {e:#}");
-                total.failed_channels.push(format!("{code}: {e:#}"));
-            }
-        }
-    }
+    let channels = flow::chosen(&config.sales_channels, opts.channel);
+    flow::per_channel(
+        store,
+        FLOW,
+        channels,
+        opts.dry_run,
+        &mut total,
+        |store, code, run_id| import_channel(config, store, code, opts, run_id),
+    );
     Ok(total)
 }
 

@@ -104,8 +104,10 @@ impl ImportReport {
             self.items.push(it);
         }
     }
+}
 
-    pub fn absorb(&mut self, other: ImportReport) {
+impl crate::ops::flow::PerChannel for ImportReport {
+    fn absorb(&mut self, other: ImportReport) {
         self.imported += other.imported;
         self.updated += other.updated;
         self.unchanged += other.unchanged;
@@ -118,6 +120,10 @@ impl ImportReport {
         self.failed_channels.extend(other.failed_channels);
         self.items.extend(other.items);
         self.released.extend(other.released);
+    }
+
+    fn failed_channels(&mut self) -> &mut Vec<String> {
+        &mut self.failed_channels
     }
 }
 
@@ -192,6 +198,7 @@ impl Journaled for ImportReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ops::flow::PerChannel;
 
     #[test]
     fn items_are_kept_only_when_notable_unless_verbose() {

@@ -126,7 +126,7 @@ impl Journaled for SyncReport {
     }
 }
 
-impl SyncReport {
+impl flow::PerChannel for SyncReport {
     fn absorb(&mut self, other: SyncReport) {
         self.shipped += other.shipped;
         self.short_shipped += other.short_shipped;
@@ -141,6 +141,10 @@ impl SyncReport {
             self.backorders.get_or_insert_default().absorb(retry);
         }
     }
+
+    fn failed_channels(&mut self) -> &mut Vec<String> {
+        &mut self.failed_channels
+    }
 }
 
 /// Syncs every enabled fulfillment channel (or one), each as its own journaled run.
@@ -150,22 +154,18 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
         dry_run: opts.dry_run,
         ..Default::default()
     };
-    for (code, ch) in &config.fulfillment_channels {
-        if opts.channel.is_some_and(|c| c != code) || (!ch.enabled && opts.channel.is_none()) {
-            continue;
-        }
-        let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
+    let channels = flow::chosen(&config.fulfillment_channels, opts.channel);
+    flow::per_channel(
+        store,
+        FLOW,
+        channels,
+        opts.dry_run,
+        &mut total,
+        |store, code, run_id| {
             let cause = flow::cause_of(FLOW, run_id, opts.cause);
             sync_channel(config, store, code, &cause, run_id, opts)
-        });
-        match result {
-            Ok(report) => total.absorb(report),
-            Err(e) => {
-                tracing::error!("{FLOW}: channel {code}: {e:#}");
-                total.failed_channels.push(format!("{code}: {e:#}"));
-            }
-        }
-    }
+        },
+    );
     Ok(total)
 }
 

@@ -126,7 +126,7 @@ impl Journaled for SyncReport {
     }
 }
 
-impl SyncReport {
+impl flow::PerChannel for SyncReport {
     fn absorb(&mut self, other: SyncReport) {
         self.changed += other.changed;
         self.unchanged += other.unchanged;
@@ -138,6 +138,10 @@ impl SyncReport {
         if let Some(retry) = other.backorders {
             self.backorders.get_or_insert_default().absorb(retry);
         }
+    }
+
+    fn failed_channels(&mut self) -> &mut Vec<String> {
+        &mut self.failed_channels
     }
 }
 
@@ -151,22 +155,18 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
     // Loaded once for every channel and file: a 100,000-line snapshot must not look
     // its SKUs up one by one.
     let variants = catalog::variant_ids(&store.conn)?;
-    for (code, ch) in &config.fulfillment_channels {
-        if opts.channel.is_some_and(|c| c != code) || (!ch.enabled && opts.channel.is_none()) {
-            continue;
-        }
-        let result = flow::journaled(store, FLOW, Some(code), opts.dry_run, |store, run_id| {
+    let channels = flow::chosen(&config.fulfillment_channels, opts.channel);
+    flow::per_channel(
+        store,
+        FLOW,
+        channels,
+        opts.dry_run,
+        &mut total,
+        |store, code, run_id| {
             let cause = flow::cause_of(FLOW, run_id, opts.cause);
             sync_channel(config, store, code, &variants, run_id, &cause, opts)
-        });
-        match result {
-            Ok(report) => total.absorb(report),
-            Err(e) => {
-                tracing::error!("{FLOW}: channel {code}: {e:#}");
-                total.failed_channels.push(format!("{code}: {e:#}"));
-            }
-        }
-    }
+        },
+    );
     total.raised.sort();
     total.raised.dedup();
     Ok(total)
