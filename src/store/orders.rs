@@ -1,7 +1,9 @@
 //! Sales orders and their lines. Status changes go through [`set_status`], which also
 //! writes the story row (SPEC §3), so no code path can change a status silently.
 
-use rusqlite::{Connection, params};
+use std::sync::LazyLock;
+
+use rusqlite::{Connection, ToSql, params, params_from_iter};
 use serde::Serialize;
 
 use super::{OptionalRow, history};
@@ -47,6 +49,86 @@ pub struct NewLine {
     pub price_cents: Option<i64>,
 }
 
+/// The columns an order's content is kept in, in the order [`content_params`] binds them.
+/// Insert and upstream edit write the same content, so both are built from this list.
+const CONTENT_COLUMNS: [&str; 22] = [
+    "name",
+    "ordered_at",
+    "customer_name",
+    "email",
+    "phone",
+    "ship_name",
+    "ship_company",
+    "ship_address1",
+    "ship_address2",
+    "ship_city",
+    "ship_province",
+    "ship_zip",
+    "ship_country",
+    "shipping_method",
+    "carrier_service",
+    "requested_warehouse",
+    "currency",
+    "total_cents",
+    "tags",
+    "note",
+    "upstream_updated_at",
+    "upstream_hash",
+];
+
+fn content_params(o: &NewOrder) -> [&dyn ToSql; 22] {
+    [
+        &o.name,
+        &o.ordered_at,
+        &o.customer_name,
+        &o.email,
+        &o.phone,
+        &o.ship_name,
+        &o.ship_company,
+        &o.ship_address1,
+        &o.ship_address2,
+        &o.ship_city,
+        &o.ship_province,
+        &o.ship_zip,
+        &o.ship_country,
+        &o.shipping_method,
+        &o.carrier_service,
+        &o.requested_warehouse,
+        &o.currency,
+        &o.total_cents,
+        &o.tags,
+        &o.note,
+        &o.upstream_updated_at,
+        &o.upstream_hash,
+    ]
+}
+
+/// `INSERT … (channel, external_id, status, created_at, updated_at, <content>)`: ?1–?4, then content.
+static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
+    let slots: Vec<String> = (5..5 + CONTENT_COLUMNS.len())
+        .map(|n| format!("?{n}"))
+        .collect();
+    format!(
+        "INSERT INTO orders (channel, external_id, status, created_at, updated_at, {})
+         VALUES (?1, ?2, ?3, ?4, ?4, {})",
+        CONTENT_COLUMNS.join(", "),
+        slots.join(", ")
+    )
+});
+
+/// `UPDATE … SET updated_at = ?2, <content> WHERE id = ?1`.
+static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
+    let sets: Vec<String> = CONTENT_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 3))
+        .collect();
+    format!(
+        "UPDATE orders SET updated_at = ?2, {} WHERE id = ?1",
+        sets.join(", ")
+    )
+});
+
 /// Inserts an order with its lines in the caller's transaction and records its first
 /// status in the story. Returns the new order id (the number people use: `oms orders show N`).
 pub fn insert(
@@ -56,42 +138,10 @@ pub fn insert(
     cause: &str,
 ) -> rusqlite::Result<i64> {
     let at = now();
-    conn.prepare_cached(
-        "INSERT INTO orders (channel, external_id, name, status, ordered_at, customer_name, email, phone,
-            ship_name, ship_company, ship_address1, ship_address2, ship_city, ship_province, ship_zip,
-            ship_country, shipping_method, carrier_service, requested_warehouse, currency, total_cents,
-            tags, note, upstream_updated_at, upstream_hash, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                 ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26)",
-    )?
-    .execute(params![
-        o.channel,
-        o.external_id,
-        o.name,
-        status.as_str(),
-        o.ordered_at,
-        o.customer_name,
-        o.email,
-        o.phone,
-        o.ship_name,
-        o.ship_company,
-        o.ship_address1,
-        o.ship_address2,
-        o.ship_city,
-        o.ship_province,
-        o.ship_zip,
-        o.ship_country,
-        o.shipping_method,
-        o.carrier_service,
-        o.requested_warehouse,
-        o.currency,
-        o.total_cents,
-        o.tags,
-        o.note,
-        o.upstream_updated_at,
-        o.upstream_hash,
-        at,
-    ])?;
+    let status_text = status.as_str();
+    let head: [&dyn ToSql; 4] = [&o.channel, &o.external_id, &status_text, &at];
+    conn.prepare_cached(&INSERT_SQL)?
+        .execute(params_from_iter(head.into_iter().chain(content_params(o))))?;
     let id = conn.last_insert_rowid();
     insert_lines(conn, id, &o.lines)?;
     history::record(conn, "order", id, None, status.as_str(), cause, None)?;
@@ -127,39 +177,11 @@ pub fn replace_content(
     o: &NewOrder,
     cause: &str,
 ) -> rusqlite::Result<()> {
+    let at = now();
+    let head: [&dyn ToSql; 2] = [&id, &at];
     conn.execute(
-        "UPDATE orders SET name = ?2, ordered_at = ?3, customer_name = ?4, email = ?5, phone = ?6,
-            ship_name = ?7, ship_company = ?8, ship_address1 = ?9, ship_address2 = ?10, ship_city = ?11,
-            ship_province = ?12, ship_zip = ?13, ship_country = ?14, shipping_method = ?15,
-            carrier_service = ?16, requested_warehouse = ?17, currency = ?18, total_cents = ?19,
-            tags = ?20, note = ?21, upstream_updated_at = ?22, upstream_hash = ?23, updated_at = ?24
-         WHERE id = ?1",
-        params![
-            id,
-            o.name,
-            o.ordered_at,
-            o.customer_name,
-            o.email,
-            o.phone,
-            o.ship_name,
-            o.ship_company,
-            o.ship_address1,
-            o.ship_address2,
-            o.ship_city,
-            o.ship_province,
-            o.ship_zip,
-            o.ship_country,
-            o.shipping_method,
-            o.carrier_service,
-            o.requested_warehouse,
-            o.currency,
-            o.total_cents,
-            o.tags,
-            o.note,
-            o.upstream_updated_at,
-            o.upstream_hash,
-            now(),
-        ],
+        &UPDATE_SQL,
+        params_from_iter(head.into_iter().chain(content_params(o))),
     )?;
     conn.execute("DELETE FROM order_lines WHERE order_id = ?1", params![id])?;
     insert_lines(conn, id, &o.lines)?;
