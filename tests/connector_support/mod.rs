@@ -160,8 +160,11 @@ pub fn traced<R>(f: impl FnOnce() -> R) -> (R, String) {
         .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
-    // Callsites cache whether anyone listens; another test thread may have cached "no"
-    // before this subscriber existed, so ask every callsite again inside its scope.
+    // Callsites cache whether anyone listens. While only one dispatcher exists, tracing
+    // asks just the registering thread's default, so another test thread (with none) can
+    // cache "never" for the client's log statements. A second, silent dispatcher makes it
+    // ask every live one; the rebuild drops whatever was cached before this scope began.
+    let _second = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
     let result = tracing::subscriber::with_default(subscriber, || {
         tracing::callsite::rebuild_interest_cache();
         f()
