@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Context;
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::config::Config;
 use crate::error::{Exit, exit_for, usage};
@@ -174,8 +174,8 @@ impl Ctx {
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> i32 {
     let argv: Vec<String> = std::env::args().collect();
-    let cli = match Cli::try_parse_from(&argv) {
-        Ok(cli) => cli,
+    let (cli, cause) = match parse(&argv) {
+        Ok(parsed) => parsed,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() {
@@ -189,7 +189,7 @@ pub fn main() -> i32 {
         eprintln!("error: {e:#}");
         return Exit::Usage.code();
     }
-    let ctx = context(cli.global.clone(), &argv);
+    let ctx = context(cli.global.clone(), cause);
     match dispatch(&ctx, cli.command) {
         Ok(exit) => exit.code(),
         Err(e) => {
@@ -203,7 +203,7 @@ pub fn main() -> i32 {
 }
 
 /// The context a command runs in, from its global flags and the words typed.
-fn context(global: GlobalArgs, argv: &[String]) -> Ctx {
+fn context(global: GlobalArgs, cause: String) -> Ctx {
     let out = Printer::new(
         global.output,
         global.color,
@@ -214,21 +214,25 @@ fn context(global: GlobalArgs, argv: &[String]) -> Ctx {
     Ctx {
         global,
         out,
-        cause: cause_of(argv),
+        cause,
         lock_held: false,
     }
 }
 
+/// Parses a command line once, for both the command and the words its story records.
+fn parse(argv: &[String]) -> Result<(Cli, String), clap::Error> {
+    let mut command = Cli::command();
+    let matches = command.try_get_matches_from_mut(argv)?;
+    let cli = Cli::from_arg_matches(&matches)?;
+    Ok((cli, cause_of(&command, &matches)))
+}
+
 /// "oms orders cancel": the command as typed, without its flags and values, for the story
 /// of what it changed.
-fn cause_of(argv: &[String]) -> String {
+fn cause_of(command: &clap::Command, matches: &clap::ArgMatches) -> String {
     let mut words = vec!["oms".to_string()];
-    let mut command = Cli::command();
-    let Ok(matches) = command.try_get_matches_from_mut(argv) else {
-        return words.join(" ");
-    };
-    let mut current = &matches;
-    let mut definition = &command;
+    let mut current = matches;
+    let mut definition = command;
     while let Some((name, sub)) = current.subcommand() {
         words.push(name.to_string());
         current = sub;
@@ -250,8 +254,8 @@ fn cause_of(argv: &[String]) -> String {
 /// Runs one command line in this process, exactly as `oms` would (used by `oms demo`).
 /// `lock_held`: the caller (`oms run`) holds the flow lock for the whole sequence.
 pub(crate) fn run_line(argv: &[String], lock_held: bool) -> anyhow::Result<Exit> {
-    let cli = Cli::try_parse_from(argv).map_err(|e| usage(e.to_string()))?;
-    let mut ctx = context(cli.global.clone(), argv);
+    let (cli, cause) = parse(argv).map_err(|e| usage(e.to_string()))?;
+    let mut ctx = context(cli.global.clone(), cause);
     ctx.lock_held = lock_held;
     dispatch(&ctx, cli.command)
 }

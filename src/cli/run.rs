@@ -48,6 +48,13 @@ pub struct RunArgs {
     pub dry_run: bool,
 }
 
+/// The word clap accepts for a flag value, so the flows get exactly what `oms run` got.
+fn value_name(v: &impl clap::ValueEnum) -> String {
+    v.to_possible_value()
+        .map(|p| p.get_name().to_string())
+        .unwrap_or_default()
+}
+
 /// "orders-import", " Orders Import " → "orders import", if it is a flow.
 fn flow_name(text: &str) -> Option<&'static str> {
     let wanted = text.trim().to_lowercase().replace(['-', '_'], " ");
@@ -117,9 +124,9 @@ pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
         }
         argv.extend([
             "--output".into(),
-            format!("{:?}", ctx.global.output).to_lowercase(),
+            value_name(&ctx.global.output),
             "--color".into(),
-            format!("{:?}", ctx.global.color).to_lowercase(),
+            value_name(&ctx.global.color),
         ]);
         if ctx.global.quiet {
             argv.push("-q".into());
