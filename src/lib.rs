@@ -9,6 +9,7 @@ pub mod allocation;
 pub mod cli;
 pub mod config;
 pub mod connectors;
+pub mod crashpoint;
 pub mod error;
 pub mod formats;
 pub mod model;
