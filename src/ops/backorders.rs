@@ -11,7 +11,7 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::orders_process::{Allocator, BATCH, Batch};
+use super::orders_process::{Allocator, BATCH};
 use crate::allocation::OrderToPlan;
 use crate::config::Config;
 use crate::store::orders;
@@ -57,14 +57,39 @@ pub fn retry(
     run_id: Option<i64>,
     cause: &str,
 ) -> anyhow::Result<RetryReport> {
-    let mut report = RetryReport::default();
     let ids = orders::backordered(conn)?;
+    retry_orders(config, conn, run_id, cause, &ids)
+}
+
+/// Retries the backordered orders that wait for one of `variant_ids`, whose stock rose.
+/// An order is allocated only when all it waits for fits, so an order that needs none of
+/// these SKUs cannot have become shippable: leaving it out changes no outcome and keeps a
+/// one-SKU adjustment as cheap as the orders of that SKU.
+pub fn retry_skus(
+    config: &Config,
+    conn: &Connection,
+    run_id: Option<i64>,
+    cause: &str,
+    variant_ids: &[i64],
+) -> anyhow::Result<RetryReport> {
+    let ids = orders::backordered_for(conn, variant_ids)?;
+    retry_orders(config, conn, run_id, cause, &ids)
+}
+
+fn retry_orders(
+    config: &Config,
+    conn: &Connection,
+    run_id: Option<i64>,
+    cause: &str,
+    ids: &[i64],
+) -> anyhow::Result<RetryReport> {
+    let mut report = RetryReport::default();
     if ids.is_empty() {
         return Ok(report);
     }
-    let mut alloc = Allocator::load(config, conn)?;
+    let mut alloc = Allocator::load(config)?;
     for chunk in ids.chunks(BATCH) {
-        let batch = Batch::load(conn, chunk)?;
+        let batch = alloc.batch(conn, chunk)?;
         for id in chunk {
             let Some(head) = batch.heads.get(id) else {
                 continue;

@@ -120,7 +120,8 @@ pub fn gather(config: &Config, conn: &Connection) -> anyhow::Result<Status> {
         orders: orders_by_status(conn)?,
         backordered_total: count(
             conn,
-            "SELECT COUNT(*) FROM orders WHERE backordered = 1 AND status NOT IN ('shipped','short_shipped','cancelled')",
+            "SELECT COUNT(*) FROM orders INDEXED BY orders_backordered
+             WHERE backordered = 1 AND status NOT IN ('shipped','short_shipped','cancelled')",
         )?,
         backordered: backordered(conn)?,
         waiting_for: waiting_for(conn)?,
@@ -154,8 +155,11 @@ fn count(conn: &Connection, sql: &str) -> rusqlite::Result<i64> {
 }
 
 fn orders_by_status(conn: &Connection) -> rusqlite::Result<Vec<StatusCount>> {
-    let mut stmt =
-        conn.prepare("SELECT status, COUNT(*) FROM orders GROUP BY status ORDER BY status")?;
+    // Counted by triggers in the transaction of each change (migration 0011): grouping
+    // every order ever imported took seconds on a large history.
+    let mut stmt = conn.prepare(
+        "SELECT status, orders FROM order_status_counts WHERE orders > 0 ORDER BY status",
+    )?;
     stmt.query_map([], |r| {
         Ok(StatusCount {
             status: r.get(0)?,
@@ -169,7 +173,8 @@ fn backordered(conn: &Connection) -> rusqlite::Result<Vec<Backordered>> {
     let mut stmt = conn.prepare(
         "SELECT id, name, channel, CAST((julianday('now') - julianday(COALESCE(ordered_at, created_at))) * 24 AS INTEGER),
                 backorder_reason
-         FROM orders WHERE backordered = 1 AND status NOT IN ('shipped','short_shipped','cancelled')
+         FROM orders INDEXED BY orders_backordered
+         WHERE backordered = 1 AND status NOT IN ('shipped','short_shipped','cancelled')
          ORDER BY COALESCE(ordered_at, created_at), id LIMIT ?1",
     )?;
     stmt.query_map(params![LIMIT], |r| {
@@ -187,16 +192,24 @@ fn backordered(conn: &Connection) -> rusqlite::Result<Vec<Backordered>> {
 /// The SKUs backordered orders wait for: units ordered and not yet in any live shipment.
 fn waiting_for(conn: &Connection) -> rusqlite::Result<Vec<WaitingSku>> {
     let mut stmt = conn.prepare(
-        "WITH covered AS (
+        // Only the shipments of waiting orders are summed: summing every shipment line
+        // ever written made status grow with the history. CROSS JOIN fixes the order:
+        // starting from the variants would read every line ever ordered of each SKU.
+        "WITH waiting AS MATERIALIZED (
+            SELECT id FROM orders INDEXED BY orders_backordered
+            WHERE backordered = 1 AND status NOT IN ('shipped','short_shipped','cancelled')
+         ),
+         covered AS MATERIALIZED (
             SELECT sl.order_line_id, SUM(sl.quantity) AS units
-            FROM shipment_lines sl JOIN shipments s ON s.id = sl.shipment_id
+            FROM waiting w JOIN shipments s ON s.order_id = w.id
+            JOIN shipment_lines sl ON sl.shipment_id = s.id
             WHERE s.status != 'cancelled' GROUP BY sl.order_line_id
          )
          SELECT v.sku, COUNT(DISTINCT l.order_id), SUM(l.quantity - COALESCE(c.units, 0))
-         FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN variants v ON v.id = l.variant_id
+         FROM waiting w CROSS JOIN order_lines l ON l.order_id = w.id
+         CROSS JOIN variants v ON v.id = l.variant_id
          LEFT JOIN covered c ON c.order_line_id = l.id
-         WHERE o.backordered = 1 AND o.status NOT IN ('shipped','short_shipped','cancelled')
-           AND l.quantity > COALESCE(c.units, 0)
+         WHERE l.quantity > COALESCE(c.units, 0)
          GROUP BY v.id ORDER BY 3 DESC, v.sku_key LIMIT ?1",
     )?;
     stmt.query_map(params![LIMIT], |r| {

@@ -262,7 +262,10 @@ pub fn adjust(
     }
     // In the same transaction, so the stock and the orders it lets ship commit together.
     if !report.blocked() && !report.raised.is_empty() {
-        report.backorders = Some(backorders::retry(config, &tx, None, opts.cause)?);
+        let variants: Vec<i64> = report.raised.iter().map(|r| r.variant_id).collect();
+        report.backorders = Some(backorders::retry_skus(
+            config, &tx, None, opts.cause, &variants,
+        )?);
     }
     if report.blocked() {
         for item in report.items.iter_mut() {

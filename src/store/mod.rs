@@ -40,6 +40,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_backordered_index",
         include_str!("../../migrations/0005_backordered_index.sql"),
     ),
+    (
+        "0011_speed_at_scale",
+        include_str!("../../migrations/0011_speed_at_scale.sql"),
+    ),
 ];
 
 pub struct Store {

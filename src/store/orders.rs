@@ -292,15 +292,22 @@ pub struct ListFilter<'a> {
 }
 
 pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>> {
-    let mut stmt = conn.prepare(
+    // A status filter written as `?1 IS NULL OR status = ?1` hides `orders_status` from
+    // the planner, which then walks every order from the newest to find a rare status.
+    let status = if f.status.is_some() {
+        "o.status = ?1"
+    } else {
+        "?1 IS NULL"
+    };
+    let mut stmt = conn.prepare(&format!(
         "SELECT o.id, o.channel, o.external_id, o.name, o.status, o.backordered,
                 (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id),
                 (SELECT COALESCE(SUM(quantity), 0) FROM order_lines l WHERE l.order_id = o.id),
                 o.total_cents, o.ordered_at, o.updated_at
          FROM orders o
-         WHERE (?1 IS NULL OR o.status = ?1) AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)
-         ORDER BY o.id DESC LIMIT ?4",
-    )?;
+         WHERE {status} AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)
+         ORDER BY o.id DESC LIMIT ?4"
+    ))?;
     stmt.query_map(params![f.status, f.channel, f.backordered, f.limit], |r| {
         Ok(OrderRow {
             id: r.get(0)?,
@@ -457,6 +464,21 @@ pub fn backordered(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
          ORDER BY COALESCE(ordered_at, created_at), id",
     )?;
     stmt.query_map([], |r| r.get(0))?.collect()
+}
+
+/// The backordered orders with a line for one of `variant_ids`, oldest first: those a
+/// stock rise for these SKUs may let ship. Read through `order_lines_variant`, so it costs
+/// the orders that use the SKUs, not every backorder.
+pub fn backordered_for(conn: &Connection, variant_ids: &[i64]) -> rusqlite::Result<Vec<i64>> {
+    let ids = serde_json::to_string(variant_ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare(
+        "SELECT o.id FROM orders o
+         WHERE o.id IN (SELECT l.order_id FROM order_lines l INDEXED BY order_lines_variant
+                        WHERE l.variant_id IN (SELECT value FROM json_each(?1)))
+           AND o.backordered = 1 AND o.status IN ('approved', 'fulfilling', 'partially_fulfilled')
+         ORDER BY COALESCE(o.ordered_at, o.created_at), o.id",
+    )?;
+    stmt.query_map([ids], |r| r.get(0))?.collect()
 }
 
 /// Flags an order whose shop should hear about a change (see `orders export`).

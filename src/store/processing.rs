@@ -123,18 +123,22 @@ pub struct StockRow {
     pub allocated: i64,
 }
 
-/// Every stock level, in one query: the planner holds them all for the run.
-pub fn all_levels(conn: &Connection) -> rusqlite::Result<Vec<StockRow>> {
-    conn.prepare_cached("SELECT warehouse, variant_id, on_hand, allocated FROM stock_levels")?
-        .query_map([], |r| {
-            Ok(StockRow {
-                warehouse: r.get(0)?,
-                variant_id: r.get(1)?,
-                on_hand: r.get(2)?,
-                allocated: r.get(3)?,
-            })
-        })?
-        .collect()
+/// The stock levels of `variant_ids` in every warehouse, in one query: the planner loads
+/// the SKUs each batch needs, so a retry for one SKU does not read the whole catalog.
+pub fn levels_of(conn: &Connection, variant_ids: &[i64]) -> rusqlite::Result<Vec<StockRow>> {
+    conn.prepare_cached(
+        "SELECT warehouse, variant_id, on_hand, allocated FROM stock_levels
+         WHERE variant_id IN (SELECT value FROM json_each(?1))",
+    )?
+    .query_map([id_list(variant_ids)], |r| {
+        Ok(StockRow {
+            warehouse: r.get(0)?,
+            variant_id: r.get(1)?,
+            on_hand: r.get(2)?,
+            allocated: r.get(3)?,
+        })
+    })?
+    .collect()
 }
 
 /// Records a send attempt for each of `ids` before they are sent (SPEC §8), in one

@@ -72,13 +72,20 @@ pub struct Filter<'a> {
 }
 
 pub fn list(conn: &Connection, f: &Filter) -> rusqlite::Result<Vec<RejectionRow>> {
-    let mut stmt = conn.prepare(
+    // Open ones are read through the partial index `rejections_open`, which SQLite only
+    // uses when `resolved_at IS NULL` is in the text, not behind a parameter.
+    let open = if f.include_resolved {
+        ""
+    } else {
+        "AND resolved_at IS NULL"
+    };
+    let mut stmt = conn.prepare(&format!(
         "SELECT id, flow, channel, external_id, source, reasons, first_seen, last_seen, attempts, resolved_at
          FROM rejections
-         WHERE (?1 IS NULL OR flow = ?1) AND (?2 IS NULL OR channel = ?2) AND (?3 OR resolved_at IS NULL)
-         ORDER BY id",
-    )?;
-    stmt.query_map(params![f.flow, f.channel, f.include_resolved], |r| {
+         WHERE (?1 IS NULL OR flow = ?1) AND (?2 IS NULL OR channel = ?2) {open}
+         ORDER BY id"
+    ))?;
+    stmt.query_map(params![f.flow, f.channel], |r| {
         let reasons: String = r.get(5)?;
         Ok(RejectionRow {
             id: r.get(0)?,

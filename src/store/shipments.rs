@@ -220,9 +220,15 @@ pub struct ListFilter<'a> {
 }
 
 pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<ShipmentRow>> {
+    // As in `orders::list`: a literal status test lets SQLite use `shipments_status`.
+    let status = if f.status.is_some() {
+        "s.status = ?1"
+    } else {
+        "?1 IS NULL"
+    };
     conn.prepare(&format!(
         "SELECT {SHIPMENT_COLUMNS} FROM shipments s JOIN orders o ON o.id = s.order_id
-         WHERE (?1 IS NULL OR s.status = ?1) AND (?2 IS NULL OR s.fulfillment_channel = ?2)
+         WHERE {status} AND (?2 IS NULL OR s.fulfillment_channel = ?2)
            AND (?3 IS NULL OR s.warehouse = ?3)
          ORDER BY s.id DESC LIMIT ?4"
     ))?

@@ -2,7 +2,7 @@
 //! stock, each order's candidate warehouses, and the one function that turns a plan into
 //! shipments, allocation ledger rows, the backorder flag and the order's status.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Context;
 use rusqlite::Connection;
@@ -24,6 +24,8 @@ pub struct Allocator<'c> {
     pub planner: Planner,
     /// Candidate lists by (requested warehouse, sales channel): a run sees few distinct keys.
     candidates: HashMap<(Option<String>, String), Vec<WarehouseId>>,
+    /// Variants whose levels the planner holds (see [`Allocator::batch`]).
+    loaded: HashSet<i64>,
 }
 
 /// What writing a plan created.
@@ -36,9 +38,9 @@ pub struct Written {
 
 impl<'c> Allocator<'c> {
     /// Builds the planner from the config (physical warehouses by priority, partial
-    /// shipments as their fulfillment channel allows, backorder mode, max_splits) and
-    /// every stock level, read in one query.
-    pub fn load(config: &'c Config, conn: &Connection) -> anyhow::Result<Allocator<'c>> {
+    /// shipments as their fulfillment channel allows, backorder mode, max_splits). Stock
+    /// levels are read per batch, for the SKUs it needs ([`Allocator::batch`]).
+    pub fn load(config: &'c Config) -> anyhow::Result<Allocator<'c>> {
         let specs = config
             .warehouses_by_priority()
             .into_iter()
@@ -59,18 +61,41 @@ impl<'c> Allocator<'c> {
                 BackorderMode::Wms => allocation::BackorderMode::Wms,
             },
         };
-        let mut planner = Planner::new(specs, settings)?;
-        for row in processing::all_levels(conn)? {
-            // Levels of warehouses no longer configured cannot ship anything.
-            if let Some(w) = planner.warehouse(&row.warehouse) {
-                planner.set_stock(w, row.variant_id, row.on_hand, row.allocated);
-            }
-        }
+        let planner = Planner::new(specs, settings)?;
         Ok(Allocator {
             config,
             planner,
             candidates: HashMap::new(),
+            loaded: HashSet::new(),
         })
+    }
+
+    /// Reads the heads and open lines of `ids`, and the stock levels of the SKUs they need
+    /// that the planner has not seen yet. A level read once stays in the planner, which
+    /// reserves from it: only SKUs this run has not touched are read from the database.
+    pub fn batch(&mut self, conn: &Connection, ids: &[i64]) -> anyhow::Result<Batch> {
+        let batch = Batch::load(conn, ids)?;
+        let mut new: Vec<i64> = batch
+            .lines
+            .values()
+            .flatten()
+            .map(|l| l.variant_id)
+            .filter(|v| !self.loaded.contains(v))
+            .collect();
+        new.sort_unstable();
+        new.dedup();
+        if new.is_empty() {
+            return Ok(batch);
+        }
+        for row in processing::levels_of(conn, &new)? {
+            // Levels of warehouses no longer configured cannot ship anything.
+            if let Some(w) = self.planner.warehouse(&row.warehouse) {
+                self.planner
+                    .set_stock(w, row.variant_id, row.on_hand, row.allocated);
+            }
+        }
+        self.loaded.extend(new);
+        Ok(batch)
     }
 
     /// The order's warehouses in preference order (SPEC §4.1.2): its requested warehouse

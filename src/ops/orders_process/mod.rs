@@ -91,7 +91,7 @@ fn process(
         show_all: opts.verbose || opts.explain,
         ..Default::default()
     };
-    let mut alloc = Allocator::load(config, &store.conn)?;
+    let mut alloc = Allocator::load(config)?;
     let ids = orders::awaiting_processing(&store.conn, opts.orders)?;
     skipped(&store.conn, opts.orders, &ids, &mut report)?;
     opts.progress.set_length(ids.len() as u64);
@@ -175,7 +175,7 @@ impl Work<'_, '_> {
         ids: &[i64],
         report: &mut ProcessReport,
     ) -> anyhow::Result<()> {
-        let batch = Batch::load(conn, ids)?;
+        let batch = self.alloc.batch(conn, ids)?;
         for id in ids {
             let Some(head) = batch.heads.get(id) else {
                 continue;

@@ -229,7 +229,8 @@ fn sync_channel(
                 // In the file's transaction, so the new on hand and the orders it lets
                 // ship commit together, and a dry run previews both.
                 if report.raised.len() > raised {
-                    let retry = backorders::retry(config, &tx, run_id, cause)?;
+                    let variants: Vec<i64> = report.raised[raised..].iter().map(|r| r.1).collect();
+                    let retry = backorders::retry_skus(config, &tx, run_id, cause, &variants)?;
                     report.backorders.get_or_insert_default().absorb(retry);
                 }
                 if dry_run {
