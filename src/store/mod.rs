@@ -6,6 +6,7 @@ pub mod channel_refs;
 pub mod history;
 pub mod lock;
 pub mod orders;
+pub mod outbound;
 pub mod processing;
 pub mod purchases;
 pub mod rejections;
@@ -39,6 +40,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0005_backordered_index",
         include_str!("../../migrations/0005_backordered_index.sql"),
+    ),
+    (
+        "0006_outbound_batches",
+        include_str!("../../migrations/0006_outbound_batches.sql"),
     ),
 ];
 
