@@ -28,19 +28,16 @@ fn a_lost_send_is_resent_under_the_same_reference_and_file_name() {
             Order::new("2", &[("TEE-RED-M", 2)]),
         ],
     );
-    process(&env, &[], 0);
+    // The file is written but the confirmation never commits (a crash in between): the
+    // attempt is on record, the status still says ready to send.
+    let crashed = env
+        .oms(process_args(&[]))
+        .env("OMS_TEST_CRASH_AT", "after_write@shipments-send")
+        .run();
+    assert_eq!(crashed.code, -1, "{crashed:?}");
     let file = "shipments-S0000001-S0000002.csv";
     assert_eq!(outbox(&env, "east-3pl"), [file]);
     let first = env.read(&format!("channels/east-3pl/outbox/{file}"));
-
-    // The file was written but the confirmation never committed (a crash in between):
-    // the attempt is on record, the status still says ready to send.
-    env.db()
-        .execute(
-            "UPDATE shipments SET status = 'ready_to_send', sent_at = NULL",
-            [],
-        )
-        .unwrap();
     let report = env.oms(["shipments", "send", "-o", "json"]).ok().json();
     assert_eq!(
         (report["ready"].as_i64(), report["sent"].as_i64()),

@@ -14,7 +14,13 @@ pub struct StatusArgs {
 
 pub fn exec(ctx: &Ctx, args: StatusArgs) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
-    let store = ctx.store(&config)?;
+    // A database that cannot be written may not even open; say why runs cannot journal.
+    let store =
+        ctx.store(&config)
+            .map_err(|e| match status::journal_problem(&config.database_path) {
+                Some(why) => e.context(why),
+                None => e,
+            })?;
     let s = status::gather(&config, &store.conn)?;
     match ctx.out.format {
         Format::Json => ctx.out.one(&s)?,

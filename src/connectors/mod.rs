@@ -109,6 +109,26 @@ pub trait SalesChannel {
         Err(self.unsupported("receive stock levels"))
     }
 
+    /// [`export_orders`](Self::export_orders) for a batch recorded in `store::outbound`:
+    /// `batch` is its recorded name (the file name, or an idempotency key), the same on
+    /// every resend. Connectors whose calls are idempotent by content keep the default.
+    fn export_orders_batch(
+        &mut self,
+        _batch: &str,
+        updates: &[OrderUpdate],
+    ) -> anyhow::Result<Vec<Sent>> {
+        self.export_orders(updates)
+    }
+
+    /// [`push_stock`](Self::push_stock) for a recorded batch (see `export_orders_batch`).
+    fn push_stock_batch(
+        &mut self,
+        _batch: &str,
+        levels: &[StockPublish],
+    ) -> anyhow::Result<Vec<Sent>> {
+        self.push_stock(levels)
+    }
+
     /// Streams the channel's products and variants (catalog sync, when it is the master).
     fn list_products(&mut self, _sink: Sink<ProductIn>) -> anyhow::Result<()> {
         Err(self.unsupported("list products"))
@@ -147,6 +167,26 @@ pub trait FulfillmentChannel {
     /// Asks the warehouse to cancel shipments not yet shipped.
     fn cancel_shipments(&mut self, _references: &[String]) -> anyhow::Result<Vec<Sent>> {
         Err(self.unsupported("cancel shipments"))
+    }
+
+    /// [`send_shipments`](Self::send_shipments) for a batch recorded in `store::outbound`:
+    /// `batch` is its recorded name (the file name, or an idempotency key), the same on
+    /// every resend. Connectors idempotent on each shipment's reference keep the default.
+    fn send_shipments_batch(
+        &mut self,
+        _batch: &str,
+        shipments: &[ShipmentRequest],
+    ) -> anyhow::Result<Vec<Sent>> {
+        self.send_shipments(shipments)
+    }
+
+    /// [`cancel_shipments`](Self::cancel_shipments) for a recorded batch.
+    fn cancel_shipments_batch(
+        &mut self,
+        _batch: &str,
+        references: &[String],
+    ) -> anyhow::Result<Vec<Sent>> {
+        self.cancel_shipments(references)
     }
 
     /// Streams shipment confirmations (shipped quantities, tracking, cancellations).

@@ -4,20 +4,25 @@
 //! (Shopify's fulfillments) are kept in `channel_refs` with the order, so that what a
 //! re-export after a lost answer found in the shop can be checked against them.
 
+use std::collections::HashSet;
+
 use rusqlite::Connection;
 use serde::Serialize;
 
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors;
+use crate::crashpoint::{self, Point};
 use crate::error::Exit;
 use crate::model::fingerprint;
 use crate::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate};
 use crate::output::{Progress, Report};
+use crate::store::outbound::{self, Batch};
 use crate::store::runs::Outcome;
 use crate::store::{Store, channel_refs, orders, shipments};
 
 pub const FLOW: &str = "orders export";
+const CRASH_FLOW: &str = "orders-export";
 
 /// Updates sent to a channel per call: big enough to be cheap, small enough that one
 /// refused call does not hold back thousands of orders.
@@ -133,33 +138,31 @@ fn export_channel(
         dry_run,
         ..Default::default()
     };
-    let pending = orders::export_pending(&store.conn, code)?;
-    if pending.is_empty() {
+    // Batches decided before a crash go out first, exactly as decided (same file, same
+    // bytes); their orders are not batched again until they are settled.
+    let unsent: Vec<Batch<Vec<OrderUpdate>>> =
+        outbound::unsent(&store.conn, outbound::ORDER_UPDATES, code)?;
+    let held: HashSet<i64> = unsent
+        .iter()
+        .flat_map(|b| b.members.iter().filter_map(|(id, _)| *id))
+        .collect();
+    let pending: Vec<(i64, Option<String>)> = orders::export_pending(&store.conn, code)?
+        .into_iter()
+        .filter(|(id, _)| !held.contains(id))
+        .collect();
+    if pending.is_empty() && unsent.is_empty() {
         return Ok(report);
     }
-    opts.progress.add_length(pending.len() as u64);
+    opts.progress
+        .add_length((pending.len() + held.len()) as u64);
     let mut connector = connectors::sales(config, code)?;
-    let mut to_send: Vec<(OrderUpdate, String, Item)> = Vec::new();
+    let mut to_send: Vec<OrderUpdate> = Vec::new();
     for (id, exported) in pending {
         let Some(update) = order_update(config, &store.conn, id)? else {
             opts.progress.inc(1);
             continue;
         };
         let hash = fingerprint::of_json(&update);
-        let item = Item {
-            channel: code.to_string(),
-            order_id: id,
-            order_name: update.order_name.clone(),
-            status: update.status.clone(),
-            shipments: update.fulfillments.len(),
-            units: update
-                .fulfillments
-                .iter()
-                .flat_map(|f| &f.lines)
-                .map(|l| l.quantity)
-                .sum(),
-            ..Default::default()
-        };
         if exported.as_deref() == Some(hash.as_str()) {
             if !dry_run {
                 orders::mark_exported(&store.conn, id, &hash)?;
@@ -167,33 +170,69 @@ fn export_channel(
             report.unchanged += 1;
             report.items.push(Item {
                 outcome: "unchanged".into(),
-                ..item
+                ..item_of(code, &update)
             });
             opts.progress.inc(1);
         } else {
-            to_send.push((update, hash, item));
+            to_send.push(update);
         }
     }
-    for batch in to_send.chunks(BATCH) {
+    let mut batches = unsent;
+    for chunk in to_send.chunks(BATCH) {
+        let members: Vec<(Option<i64>, String)> = chunk
+            .iter()
+            .map(|u| (Some(u.order_id), u.order_id.to_string()))
+            .collect();
         if dry_run {
-            report.sent += batch.len();
-            report.items.extend(batch.iter().map(|(_, _, i)| Item {
+            report.sent += chunk.len();
+            report.items.extend(chunk.iter().map(|u| Item {
                 outcome: "would send".into(),
-                ..i.clone()
+                ..item_of(code, u)
             }));
-            opts.progress.inc(batch.len() as u64);
+            opts.progress.inc(chunk.len() as u64);
             continue;
         }
-        let updates: Vec<OrderUpdate> = batch.iter().map(|(u, _, _)| u.clone()).collect();
-        let answers = connector.export_orders(&updates)?;
+        // Named when decided, by time and first and last order, so names sort in the order
+        // batches were decided and a resend reuses the name.
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+        let (first, last) = (&members[0].1, &members[members.len() - 1].1);
+        let name = format!("{}-{stamp}-{first}-{last}", outbound::ORDER_UPDATES);
         let tx = store.tx()?;
-        for (update, hash, item) in batch {
+        let batch = outbound::claim(
+            &tx,
+            outbound::ORDER_UPDATES,
+            code,
+            &name,
+            &members,
+            chunk.to_vec(),
+        )?;
+        tx.commit()?;
+        batches.push(batch);
+    }
+    if dry_run {
+        for batch in &batches {
+            report.sent += batch.payload.len();
+            report.items.extend(batch.payload.iter().map(|u| Item {
+                outcome: "would send".into(),
+                ..item_of(code, u)
+            }));
+        }
+        return Ok(report);
+    }
+    for batch in &batches {
+        crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
+        let answers = connector.export_orders_batch(&batch.name, &batch.payload)?;
+        crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
+        let tx = store.tx()?;
+        for update in &batch.payload {
+            let item = item_of(code, update);
+            let hash = fingerprint::of_json(update);
             let answer = answers
                 .iter()
                 .find(|a| a.reference == update.order_id.to_string());
             match answer.and_then(|a| a.error.clone()) {
                 None if answer.is_some() => {
-                    orders::mark_exported(&tx, update.order_id, hash)?;
+                    orders::mark_exported(&tx, update.order_id, &hash)?;
                     if let Some(ids) = answer.and_then(|a| a.external_id.as_deref()) {
                         channel_refs::set(
                             &tx,
@@ -206,7 +245,7 @@ fn export_channel(
                     report.sent += 1;
                     report.items.push(Item {
                         outcome: "sent".into(),
-                        ..item.clone()
+                        ..item
                     });
                 }
                 error => {
@@ -216,15 +255,33 @@ fn export_channel(
                     report.items.push(Item {
                         outcome: "failed".into(),
                         message: Some(message),
-                        ..item.clone()
+                        ..item
                     });
                 }
             }
         }
+        outbound::mark_sent(&tx, batch.id)?;
         tx.commit()?;
-        opts.progress.inc(batch.len() as u64);
+        opts.progress.inc(batch.payload.len() as u64);
     }
     Ok(report)
+}
+
+fn item_of(code: &str, update: &OrderUpdate) -> Item {
+    Item {
+        channel: code.to_string(),
+        order_id: update.order_id,
+        order_name: update.order_name.clone(),
+        status: update.status.clone(),
+        shipments: update.fulfillments.len(),
+        units: update
+            .fulfillments
+            .iter()
+            .flat_map(|f| &f.lines)
+            .map(|l| l.quantity)
+            .sum(),
+        ..Default::default()
+    }
 }
 
 /// The state of order `id` as its shop should see it: every shipment that left, with the

@@ -11,15 +11,18 @@ use serde_json::json;
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors;
+use crate::crashpoint::{self, Point};
 use crate::error::{Exit, usage};
 use crate::model::purchase::{PoRequest, PoRequestLine};
 use crate::model::sku_key;
 use crate::output::Report;
 use crate::store::Store;
+use crate::store::outbound::{self, Batch};
 use crate::store::purchases::{self, PoHead};
 use crate::store::runs::Outcome;
 
 pub const FLOW: &str = "po export";
+const CRASH_FLOW: &str = "po-export";
 
 pub struct ExportOptions<'a> {
     pub channel: Option<&'a str>,
@@ -215,13 +218,38 @@ fn export_channel(
     } else {
         Some(connectors::fulfillment(config, channel)?)
     };
+    // A PO decided before a crash goes out again exactly as decided (same bytes).
+    let unsent: HashMap<i64, Batch<PoRequest>> =
+        outbound::unsent(&store.conn, outbound::PURCHASE_ORDER, channel)?
+            .into_iter()
+            .filter_map(|b: Batch<PoRequest>| b.members.first().and_then(|m| m.0).map(|id| (id, b)))
+            .collect();
     for po in pos {
-        let request = match request_for(store, config, po, &to_channel)? {
-            Ok(r) => r,
-            Err(msg) => {
-                report.failure(channel, po, msg);
-                continue;
-            }
+        let decided = unsent.get(&po.id).cloned();
+        let (batch_id, request) = match decided {
+            Some(b) => (Some(b.id), b.payload),
+            None => match request_for(store, config, po, &to_channel)? {
+                Ok(r) if dry_run => (None, r),
+                Ok(r) => {
+                    let members = [(Some(po.id), po.number.clone())];
+                    let name = format!("{}-{}", outbound::PURCHASE_ORDER, po.number);
+                    let tx = store.tx()?;
+                    let b = outbound::claim(
+                        &tx,
+                        outbound::PURCHASE_ORDER,
+                        channel,
+                        &name,
+                        &members,
+                        r,
+                    )?;
+                    tx.commit()?;
+                    (Some(b.id), b.payload)
+                }
+                Err(msg) => {
+                    report.failure(channel, po, msg);
+                    continue;
+                }
+            },
         };
         let mut item = ExportItem {
             channel: channel.to_string(),
@@ -233,15 +261,26 @@ fn export_channel(
             ..Default::default()
         };
         if let Some(connector) = connector.as_mut() {
-            match connector.send_purchase_order(&request) {
+            crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
+            let answer = connector.send_purchase_order(&request);
+            crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
+            match answer {
                 Ok(sent) if sent.error.is_none() => {
                     let tx = store.tx()?;
                     purchases::mark_exported(&tx, po.id, sent.external_id.as_deref())?;
+                    if let Some(id) = batch_id {
+                        outbound::mark_sent(&tx, id)?;
+                    }
                     tx.commit()?;
                     item.outcome = ExportOutcome::Exported;
                     item.external_id = sent.external_id;
                 }
                 Ok(sent) => {
+                    // Refused is an answer: the batch is settled, and the next export
+                    // decides afresh from the PO as it is then.
+                    if let Some(id) = batch_id {
+                        outbound::mark_sent(&store.conn, id)?;
+                    }
                     item.outcome = ExportOutcome::Failed;
                     item.message = sent.error;
                 }

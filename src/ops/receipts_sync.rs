@@ -17,6 +17,7 @@ use super::backorders::RetryReport;
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors::{self, Fetched, FulfillmentChannel};
+use crate::crashpoint::{self, Point};
 use crate::error::{Exit, usage};
 use crate::model::purchase::ReceiptIn;
 use crate::output::{Progress, Report};
@@ -278,9 +279,13 @@ fn sync_channel(
                 let tx = store.tx()?;
                 apply_all(&tx, applier, records, report, o.progress)?;
                 tx.commit()?;
+                crashpoint::hit("receipts-sync", Point::BetweenPages);
                 Ok(())
             },
         );
+        if !sources.done.is_empty() {
+            crashpoint::hit("receipts-sync", Point::AfterCommit);
+        }
         // Committed sources are acknowledged even when a later one failed: they are
         // applied, and ShipBob's acknowledgement is what keeps them from coming again.
         for source in &sources.done {

@@ -1,10 +1,14 @@
 //! `oms status` (SPEC §4.5): the operator's morning view, read straight from the database.
 //! `attention` lists what needs a person; `--check` turns a non-empty list into exit 1.
 
+use std::fs::OpenOptions;
+use std::path::{Path, PathBuf};
+
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::store::runs;
 
 /// The flows `oms run` runs, in its order; status reports the last run of each.
 pub const FLOWS: &[&str] = &[
@@ -38,6 +42,8 @@ pub struct Status {
     pub stock_alerts_total: i64,
     pub stock_alerts: Vec<StockAlert>,
     pub runs: Vec<LastRun>,
+    /// Why runs cannot be journaled right now (the database cannot be written), if so.
+    pub journal: Option<String>,
 }
 
 #[derive(Debug, Serialize, Default, Clone)]
@@ -145,6 +151,7 @@ pub fn gather(config: &Config, conn: &Connection) -> anyhow::Result<Status> {
     )?;
     s.stock_alerts = stock_alerts(conn, threshold)?;
     s.runs = last_runs(conn, config.status.stale_after_hours as i64)?;
+    s.journal = journal_problem(&config.database_path);
     s.attention = attention(&s, hours);
     s.needs_attention = !s.attention.is_empty();
     Ok(s)
@@ -309,22 +316,30 @@ fn last_runs(conn: &Connection, stale_hours: i64) -> rusqlite::Result<Vec<LastRu
                      WHERE dry_run = 0 AND outcome IN ('ok', 'rejected') GROUP BY flow, channel)
          SELECT r.flow, r.channel, r.outcome, r.started_at,
                 CAST((julianday('now') - julianday(r.started_at)) * 24 AS INTEGER),
-                CAST((julianday('now') - julianday(ok.at)) * 24 AS INTEGER), r.error
+                CAST((julianday('now') - julianday(ok.at)) * 24 AS INTEGER), r.error, r.pid
          FROM runs r JOIN last ON last.id = r.id
          LEFT JOIN ok ON ok.flow = r.flow AND ok.channel IS r.channel",
     )?;
     let mut rows: Vec<LastRun> = stmt
         .query_map([], |r| {
             let last_success: Option<i64> = r.get(5)?;
+            let mut outcome: String = r.get(2)?;
+            let mut error: Option<String> = r.get(6)?;
+            // Status only reads; a run whose process is gone is marked in the journal by the
+            // next run, and shown as what it is meanwhile.
+            if outcome == "running" && runs::is_orphan(r.get(7)?) {
+                outcome = "interrupted".into();
+                error = Some(runs::INTERRUPTED.into());
+            }
             Ok(LastRun {
                 flow: r.get(0)?,
                 channel: r.get(1)?,
-                outcome: r.get(2)?,
+                outcome,
                 started_at: r.get(3)?,
                 age_hours: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
                 last_success_hours: last_success,
                 stale: last_success.is_none_or(|h| h > stale_hours),
-                error: r.get(6)?,
+                error,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -350,11 +365,12 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
             Some(c) => format!("{} ({c})", r.flow),
             None => r.flow.clone(),
         };
-        if r.outcome == "failed" {
+        if r.outcome == "failed" || r.outcome == "interrupted" {
             add(
-                "failed run",
+                &format!("{} run", r.outcome),
                 format!(
-                    "{name} failed {}h ago: {}",
+                    "{name} {} {}h ago: {}",
+                    r.outcome,
                     r.age_hours,
                     r.error.as_deref().unwrap_or("see `oms runs list`")
                 ),
@@ -366,6 +382,9 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
                 .unwrap_or_else(|| "never".into());
             add("stale flow", format!("{name} last succeeded {when}"));
         }
+    }
+    if let Some(why) = &s.journal {
+        add("journal unwritable", why.clone());
     }
     for r in &s.rejections {
         add(
@@ -408,4 +427,42 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
         );
     }
     list
+}
+
+/// A run that cannot write the database cannot journal that it failed either, so status
+/// (which only reads) checks for itself that a run could write: the database file, its
+/// WAL companions, and the folder SQLite creates them in must all be writable.
+pub fn journal_problem(db: &Path) -> Option<String> {
+    let why = |what: &Path, e: std::io::Error| {
+        Some(format!(
+            "{} cannot be written ({e}): every run fails and none can be journaled",
+            what.display()
+        ))
+    };
+    if !db.exists() {
+        return None;
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        let path = PathBuf::from(name);
+        if (suffix.is_empty() || path.exists())
+            && let Err(e) = OpenOptions::new().write(true).open(&path)
+        {
+            return why(&path, e);
+        }
+    }
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut probe = db.as_os_str().to_owned();
+    probe.push(format!(".probe-{}", std::process::id()));
+    match OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(e) => why(dir, e),
+    }
 }

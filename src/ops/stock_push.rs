@@ -14,15 +14,18 @@ use serde::Serialize;
 use super::flow::{self, Journaled};
 use crate::config::{Config, SalesChannel};
 use crate::connectors;
+use crate::crashpoint::{self, Point};
 use crate::error::{Exit, usage};
 use crate::model::shipment::StockPublish;
 use crate::model::sku_key;
 use crate::output::{Progress, Report};
+use crate::store::outbound::{self, Batch};
 use crate::store::runs::Outcome;
 use crate::store::stock::push::{self, PushRow};
 use crate::store::{Store, channel_refs};
 
 pub const FLOW: &str = "stock push";
+const CRASH_FLOW: &str = "stock-push";
 
 pub struct Options<'a> {
     pub channel: Option<&'a str>,
@@ -226,7 +229,36 @@ fn push_channel(
         return Ok(report);
     }
     let mut connector = connectors::sales(config, code)?;
-    let answers = connector.push_stock(&levels)?;
+    // A push decided before a crash goes out first, exactly as decided (same name, same
+    // bytes). Its values are not remembered as pushed: the levels below are computed
+    // without them and published after, so the newest values are the ones that stay.
+    let unsent: Vec<Batch<Vec<StockPublish>>> =
+        outbound::unsent(&store.conn, outbound::STOCK, code)?;
+    for batch in unsent {
+        crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
+        connector.push_stock_batch(&batch.name, &batch.payload)?;
+        crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
+        outbound::mark_sent(&store.conn, batch.id)?;
+    }
+    if levels.is_empty() {
+        return Ok(report);
+    }
+    let members: Vec<(Option<i64>, String)> = owners
+        .iter()
+        .zip(&levels)
+        .map(|(v, l)| (Some(*v), l.sku.clone()))
+        .collect();
+    let name = format!(
+        "{}-{}",
+        outbound::STOCK,
+        chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
+    );
+    let tx = store.tx()?;
+    let batch = outbound::claim(&tx, outbound::STOCK, code, &name, &members, levels)?;
+    tx.commit()?;
+    crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
+    let answers = connector.push_stock_batch(&batch.name, &batch.payload)?;
+    crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
     opts.progress.inc(to_send);
     let verdicts: HashMap<&str, &connectors::Sent> =
         answers.iter().map(|s| (s.reference.as_str(), s)).collect();
@@ -261,6 +293,7 @@ fn push_channel(
     accepted.dedup();
     let tx = store.tx()?;
     push::record_pushed(&tx, code, &accepted)?;
+    outbound::mark_sent(&tx, batch.id)?;
     for item in &report.items {
         let key = sku_key(&item.sku);
         match verdicts.get(item.sku.as_str()) {

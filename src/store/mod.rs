@@ -6,6 +6,7 @@ pub mod channel_refs;
 pub mod history;
 pub mod lock;
 pub mod orders;
+pub mod outbound;
 pub mod processing;
 pub mod purchases;
 pub mod rejections;
@@ -23,7 +24,10 @@ pub use lock::FlowLock;
 
 /// Numbered migrations, applied in order on open; `PRAGMA user_version` is the number applied.
 const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_init", include_str!("../../migrations/0001_init.sql")),
+    (
+        "0001_init",
+        include_str!("../../migrations/0001_init.sql"),
+    ),
     (
         "0002_export_pending",
         include_str!("../../migrations/0002_export_pending.sql"),
@@ -41,8 +45,12 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0005_backordered_index.sql"),
     ),
     (
-        "0011_speed_at_scale",
-        include_str!("../../migrations/0011_speed_at_scale.sql"),
+        "0006_speed_at_scale",
+        include_str!("../../migrations/0006_speed_at_scale.sql"),
+    ),
+    (
+        "0007_outbound_batches",
+        include_str!("../../migrations/0007_outbound_batches.sql"),
     ),
 ];
 

@@ -48,6 +48,16 @@ where
     Ok(())
 }
 
+/// The preferred name of a batch of `references` (`shipments-S0000001-S0000030`); the
+/// name actually used is the one `store::outbound::claim` recorded.
+pub fn batch_name(prefix: &str, references: &[&str]) -> String {
+    match references {
+        [] => format!("{prefix}-empty"),
+        [one] => format!("{prefix}-{one}"),
+        [first, .., last] => format!("{prefix}-{first}-{last}"),
+    }
+}
+
 /// A `files` channel in either role.
 pub struct FilesChannel {
     code: String,
@@ -79,6 +89,15 @@ impl FilesChannel {
     pub fn format(&self) -> FileFormat {
         self.format
     }
+
+    /// Where the outbox file of the recorded batch `name` goes.
+    fn outbox_file(&self, name: &str) -> PathBuf {
+        let ext = match self.format {
+            FileFormat::Csv => "csv",
+            FileFormat::Json => "json",
+        };
+        self.outbox().join(format!("{name}.{ext}"))
+    }
 }
 
 impl SalesChannel for FilesChannel {
@@ -106,12 +125,20 @@ impl SalesChannel for FilesChannel {
         fs::move_failed(std::path::Path::new(source), reason).map(|_| ())
     }
 
-    fn export_orders(&mut self, updates: &[OrderUpdate]) -> anyhow::Result<Vec<Sent>> {
-        order_updates::export(self, updates)
+    fn export_orders_batch(
+        &mut self,
+        batch: &str,
+        updates: &[OrderUpdate],
+    ) -> anyhow::Result<Vec<Sent>> {
+        order_updates::export(self, batch, updates)
     }
 
-    fn push_stock(&mut self, levels: &[StockPublish]) -> anyhow::Result<Vec<Sent>> {
-        stock::push(self, levels)
+    fn push_stock_batch(
+        &mut self,
+        batch: &str,
+        levels: &[StockPublish],
+    ) -> anyhow::Result<Vec<Sent>> {
+        stock::push(self, batch, levels)
     }
 
     fn list_products(&mut self, sink: Sink<ProductIn>) -> anyhow::Result<()> {
@@ -140,12 +167,20 @@ impl FulfillmentChannel for FilesChannel {
         fs::move_failed(std::path::Path::new(source), reason).map(|_| ())
     }
 
-    fn send_shipments(&mut self, list: &[ShipmentRequest]) -> anyhow::Result<Vec<Sent>> {
-        shipments::send(self, list)
+    fn send_shipments_batch(
+        &mut self,
+        batch: &str,
+        list: &[ShipmentRequest],
+    ) -> anyhow::Result<Vec<Sent>> {
+        shipments::send(self, batch, list)
     }
 
-    fn cancel_shipments(&mut self, references: &[String]) -> anyhow::Result<Vec<Sent>> {
-        shipments::cancel(self, references)
+    fn cancel_shipments_batch(
+        &mut self,
+        batch: &str,
+        references: &[String],
+    ) -> anyhow::Result<Vec<Sent>> {
+        shipments::cancel(self, batch, references)
     }
 
     fn shipment_updates(&mut self, sink: Sink<ShipmentConfirmation>) -> anyhow::Result<()> {

@@ -27,23 +27,21 @@ struct UpdateRow<'a> {
     quantity: Option<i64>,
 }
 
-/// Writes one file per export call, named by time and the first and last order so names
-/// sort in the order they were written.
-pub(super) fn export(ch: &FilesChannel, updates: &[OrderUpdate]) -> anyhow::Result<Vec<Sent>> {
+/// Writes the recorded batch `batch` as one file (named when it was claimed, by time and
+/// first and last order, so names sort in the order batches were decided).
+pub(super) fn export(
+    ch: &FilesChannel,
+    batch: &str,
+    updates: &[OrderUpdate],
+) -> anyhow::Result<Vec<Sent>> {
     if updates.is_empty() {
         return Ok(Vec::new());
     }
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let first = updates.first().map(|u| u.order_id).unwrap_or_default();
-    let last = updates.last().map(|u| u.order_id).unwrap_or_default();
-    let (ext, bytes) = match ch.format() {
-        FileFormat::Json => ("json", serde_json::to_vec_pretty(updates)?),
-        FileFormat::Csv => ("csv", to_csv(updates)?),
+    let bytes = match ch.format() {
+        FileFormat::Json => serde_json::to_vec_pretty(updates)?,
+        FileFormat::Csv => to_csv(updates)?,
     };
-    let path = ch
-        .outbox()
-        .join(format!("order-updates-{stamp}-{first}-{last}.{ext}"));
-    fs::atomic_write(&path, &bytes)?;
+    fs::atomic_write(&ch.outbox_file(batch), &bytes)?;
     Ok(updates
         .iter()
         .map(|u| Sent::ok(u.order_id.to_string(), None))

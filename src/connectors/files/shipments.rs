@@ -41,28 +41,18 @@ struct ShipmentRow<'a> {
     title: Option<&'a str>,
 }
 
-/// The name of a batch file, derived from its references so that resending the same
-/// batch after a crash overwrites the same file instead of adding a second one.
-fn batch_name(prefix: &str, references: &[&str], format: FileFormat) -> String {
-    let ext = match format {
-        FileFormat::Csv => "csv",
-        FileFormat::Json => "json",
-    };
-    match references {
-        [] => format!("{prefix}-empty.{ext}"),
-        [one] => format!("{prefix}-{one}.{ext}"),
-        [first, .., last] => format!("{prefix}-{first}-{last}.{ext}"),
-    }
-}
-
-pub(super) fn send(ch: &FilesChannel, shipments: &[ShipmentRequest]) -> anyhow::Result<Vec<Sent>> {
+/// Writes the recorded batch `batch` as its own file: a resend after a crash overwrites
+/// the same file with the same bytes instead of adding a second one.
+pub(super) fn send(
+    ch: &FilesChannel,
+    batch: &str,
+    shipments: &[ShipmentRequest],
+) -> anyhow::Result<Vec<Sent>> {
     if shipments.is_empty() {
         return Ok(Vec::new());
     }
     let refs: Vec<&str> = shipments.iter().map(|s| s.reference.as_str()).collect();
-    let path = ch
-        .outbox()
-        .join(batch_name("shipments", &refs, ch.format()));
+    let path = ch.outbox_file(batch);
     let bytes = match ch.format() {
         FileFormat::Json => serde_json::to_vec_pretty(shipments)?,
         FileFormat::Csv => {
@@ -104,14 +94,16 @@ pub(super) fn send(ch: &FilesChannel, shipments: &[ShipmentRequest]) -> anyhow::
     Ok(refs.iter().map(|r| Sent::ok(*r, None)).collect())
 }
 
-pub(super) fn cancel(ch: &FilesChannel, references: &[String]) -> anyhow::Result<Vec<Sent>> {
+pub(super) fn cancel(
+    ch: &FilesChannel,
+    batch: &str,
+    references: &[String],
+) -> anyhow::Result<Vec<Sent>> {
     if references.is_empty() {
         return Ok(Vec::new());
     }
     let refs: Vec<&str> = references.iter().map(String::as_str).collect();
-    let path = ch
-        .outbox()
-        .join(batch_name("cancellations", &refs, ch.format()));
+    let path = ch.outbox_file(batch);
     let bytes = match ch.format() {
         FileFormat::Json => serde_json::to_vec_pretty(
             &refs
@@ -367,13 +359,11 @@ mod tests {
 
     #[test]
     fn batch_names_are_stable() {
+        use crate::connectors::files::batch_name;
         assert_eq!(
-            batch_name("shipments", &["S1", "S2", "S9"], FileFormat::Csv),
-            "shipments-S1-S9.csv"
+            batch_name("shipments", &["S1", "S2", "S9"]),
+            "shipments-S1-S9"
         );
-        assert_eq!(
-            batch_name("shipments", &["S1"], FileFormat::Json),
-            "shipments-S1.json"
-        );
+        assert_eq!(batch_name("shipments", &["S1"]), "shipments-S1");
     }
 }

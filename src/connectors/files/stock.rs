@@ -1,7 +1,7 @@
 //! Stock snapshots in (`inbox/stock-*.csv|json`), published availability out
 //! (`outbox/stock-<UTC time>.csv|json`). Layouts: docs/files-connector.md, "Stock".
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -152,7 +152,14 @@ struct PublishRow<'a> {
 }
 
 /// Writes one file with every level; the whole file is accepted or the call fails.
-pub(super) fn push(ch: &FilesChannel, levels: &[StockPublish]) -> anyhow::Result<Vec<Sent>> {
+/// Writes the recorded batch `batch` (named `stock-<time>` when it was claimed: sortable,
+/// and never the name of an earlier file, so a shop that has not yet picked up the previous
+/// push loses nothing).
+pub(super) fn push(
+    ch: &FilesChannel,
+    batch: &str,
+    levels: &[StockPublish],
+) -> anyhow::Result<Vec<Sent>> {
     if levels.is_empty() {
         return Ok(Vec::new());
     }
@@ -171,25 +178,8 @@ pub(super) fn push(ch: &FilesChannel, levels: &[StockPublish]) -> anyhow::Result
                 .map_err(|e| anyhow::anyhow!("cannot write stock CSV: {e}"))?
         }
     };
-    fs::atomic_write(&publish_path(&ch.outbox(), ch.format()), &bytes)?;
+    fs::atomic_write(&ch.outbox_file(batch), &bytes)?;
     Ok(levels.iter().map(|l| Sent::ok(&l.sku, None)).collect())
-}
-
-/// `stock-20261126T101500.123Z.csv`: sortable, and never the name of an earlier file, so
-/// a shop that has not yet picked up the previous push loses nothing.
-fn publish_path(outbox: &Path, format: FileFormat) -> PathBuf {
-    let ext = match format {
-        FileFormat::Csv => "csv",
-        FileFormat::Json => "json",
-    };
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let mut path = outbox.join(format!("stock-{stamp}.{ext}"));
-    let mut n = 1;
-    while path.exists() {
-        path = outbox.join(format!("stock-{stamp}-{n}.{ext}"));
-        n += 1;
-    }
-    path
 }
 
 #[cfg(test)]
@@ -280,20 +270,6 @@ mod tests {
             read_json("s.json", b"[{")
                 .unwrap_err()
                 .starts_with("s.json:1:")
-        );
-    }
-
-    #[test]
-    fn publish_names_never_repeat() {
-        let dir = tempfile::tempdir().unwrap();
-        let first = publish_path(dir.path(), FileFormat::Csv);
-        std::fs::write(&first, "x").unwrap();
-        let second = publish_path(dir.path(), FileFormat::Csv);
-        assert_ne!(first, second);
-        let name = second.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(
-            name.starts_with("stock-") && name.ends_with(".csv"),
-            "{name}"
         );
     }
 }

@@ -12,6 +12,7 @@ use super::channel::{Connector, Role, SkuNames};
 use super::{ChannelResult, Item, SyncReport, Writer};
 use crate::config::{self, Config};
 use crate::connectors::Fetched;
+use crate::crashpoint::{self, Point};
 use crate::model::catalog::{CatalogEntry, ProductIn, ProductPatch, VariantPatch};
 use crate::model::{format_cents, sku_key};
 use crate::output::Progress;
@@ -98,12 +99,16 @@ fn import(
                     report.push_item(item);
                 }
                 done.push(source);
+                crashpoint::hit("catalog-sync", Point::BetweenPages);
             }
         }
         Ok(())
     });
     // What was committed is acknowledged even when the read failed later on.
     if !writer.is_dry() {
+        if !done.is_empty() {
+            crashpoint::hit("catalog-sync", Point::AfterCommit);
+        }
         for source in &done {
             connector.ack(source)?;
         }

@@ -238,16 +238,13 @@ impl<'a> Importer<'a> {
         let processed = !matches!(known.status, OrderStatus::Draft | OrderStatus::Approved)
             || known.has_shipments;
         if processed {
+            let why = format!(
+                "changed upstream after processing — not applied (the order is {})",
+                known.status
+            );
+            self.not_applied(conn, &order, &why)?;
             self.report.record(Outcome::NotApplied, || {
-                item(
-                    code,
-                    &order,
-                    Some(known.id),
-                    &format!(
-                        "changed upstream after processing — not applied (the order is {})",
-                        known.status
-                    ),
-                )
+                item(code, &order, Some(known.id), &why)
             });
             return Ok(());
         }
@@ -289,17 +286,13 @@ impl<'a> Importer<'a> {
         )?;
         match done {
             Err(final_status) => {
-                self.report.record(Outcome::NotApplied, || {
-                    item(
-                        code,
-                        order,
-                        id,
-                        &format!(
-                            "cancelled upstream after it was {} — not applied",
-                            final_status.status
-                        ),
-                    )
-                });
+                let why = format!(
+                    "cancelled upstream after it was {} — not applied",
+                    final_status.status
+                );
+                self.not_applied(conn, order, &why)?;
+                self.report
+                    .record(Outcome::NotApplied, || item(code, order, id, &why));
             }
             Ok(c) if !c.changed() => {
                 self.report.record(Outcome::Unchanged, || {
@@ -358,6 +351,28 @@ impl<'a> Importer<'a> {
         }
         self.report
             .record(Outcome::Rejected, || item(code, order, id, &message));
+        Ok(())
+    }
+
+    /// An upstream change that came after the order was processed is kept as a rejection
+    /// (listed by `oms rejects`, flagged by `oms status`) so a person decides what to do;
+    /// without a payload, since retrying it cannot make it apply.
+    fn not_applied(&mut self, conn: &Connection, order: &OrderIn, why: &str) -> anyhow::Result<()> {
+        if self.pass == Pass::Retry {
+            return Ok(());
+        }
+        rejections::record(
+            conn,
+            &rejections::NewRejection {
+                flow: FLOW,
+                channel: self.channel.code,
+                external_id: order.key(),
+                source: Some(&order.source),
+                reasons: &[why.to_string()],
+                payload: None,
+                run_id: self.run_id,
+            },
+        )?;
         Ok(())
     }
 

@@ -30,6 +30,7 @@ use self::prepare::Channel;
 use super::flow;
 use crate::config::Config;
 use crate::connectors::{self, Fetched};
+use crate::crashpoint::{self, Point};
 use crate::error::usage;
 use crate::formats::orders::{OrderFormat, read_orders};
 use crate::output::Progress;
@@ -177,7 +178,10 @@ fn import_channel(
                 importer.import(&mut batch, order)?;
                 opts.progress.inc(1);
             }
-            Fetched::SourceDone { source } => done.push(source),
+            Fetched::SourceDone { source } => {
+                crashpoint::hit("orders-import", Point::BetweenPages);
+                done.push(source)
+            }
             Fetched::SourceFailed { source, reason } => {
                 failed.push((source.clone(), reason.clone()));
                 importer.unreadable(source, reason);
@@ -192,6 +196,7 @@ fn import_channel(
     }
     batch.finish()?;
     if !opts.dry_run {
+        crashpoint::hit("orders-import", Point::AfterCommit);
         // Only now is every order of these sources committed.
         for source in &done {
             connector.ack_orders(source)?;

@@ -2,31 +2,35 @@
 //! `ready_to_send` shipment goes to its warehouse's fulfillment channel, oldest first, in
 //! batches of [`BATCH`]; then pending cancellation requests follow.
 //!
-//! A send is recorded before it is made (the attempt count, committed) and confirmed after
-//! (`sent_to_warehouse`, committed). A crash in between leaves the batch `ready_to_send`,
-//! and the next send offers the same references in the same batch again; connectors are
-//! idempotent on the reference (the files connector even writes the same file name).
+//! A send is recorded before it is made (the batch, its members and exact payload in
+//! `store::outbound`, with the attempt count, committed) and confirmed after
+//! (`sent_to_warehouse` and the batch sent, committed). A crash in between leaves the batch
+//! unsent, and the next send offers exactly that batch again — same name, same members,
+//! same bytes — before any new work is batched.
 
 mod report;
 mod wire;
 
 pub use report::{SendItem, SendOutcome, SendReport};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::config::Config;
-use crate::connectors::{self, FulfillmentChannel, Sent};
+use crate::connectors::{self, FulfillmentChannel, Sent, files};
+use crate::crashpoint::{self, Point};
 use crate::error::usage;
 use crate::model::shipment::ShipmentRequest;
 use crate::ops::flow;
 use crate::output::Progress;
 use crate::store::Store;
+use crate::store::outbound::{self, Batch};
 use crate::store::processing::{self, Outbound};
 use crate::store::runs;
 use crate::store::shipments;
 use wire::Wire;
 
 pub const FLOW: &str = "shipments send";
+const CRASH_FLOW: &str = "shipments-send";
 
 /// Shipments per call to a connector (one outbox file for the files connector).
 pub const BATCH: usize = 500;
@@ -105,87 +109,201 @@ fn send_channel(
     report: &mut SendReport,
 ) -> anyhow::Result<()> {
     let dry_run = opts.dry_run;
+    // Batches decided before a crash go out first, exactly as decided; only then is new
+    // work batched, so no reference can be in two files.
+    let unsent: Vec<Batch<Vec<ShipmentRequest>>> =
+        outbound::unsent(&store.conn, outbound::SHIPMENTS, code)?;
+    let unsent_cancels: Vec<Batch<Vec<String>>> =
+        outbound::unsent(&store.conn, outbound::CANCELLATIONS, code)?;
     let ready = shipments::ready_to_send(&store.conn, Some(code))?;
     let cancels = shipments::cancellations_to_send(&store.conn, Some(code))?;
-    if ready.is_empty() && cancels.is_empty() {
+    if ready.is_empty() && cancels.is_empty() && unsent.is_empty() && unsent_cancels.is_empty() {
         return Ok(());
     }
     let mut connector = connectors::fulfillment(config, code)?;
     let wire = Wire::new(config, code);
-    report.ready += ready.len();
-    opts.progress.add_length(ready.len() as u64);
+    let held: HashSet<i64> = unsent
+        .iter()
+        .flat_map(|b| b.members.iter().filter_map(|(id, _)| *id))
+        .collect();
+    let ready: Vec<i64> = ready.into_iter().filter(|id| !held.contains(id)).collect();
+    let total = ready.len() + held.len();
+    report.ready += total;
+    opts.progress.add_length(total as u64);
+    let mut batches = Vec::new();
+    for batch in unsent {
+        if !dry_run {
+            let ids: Vec<i64> = batch.members.iter().filter_map(|(id, _)| *id).collect();
+            let tx = store.tx()?;
+            processing::note_attempts(&tx, &ids)?;
+            tx.commit()?;
+        }
+        batches.push(batch);
+    }
     for ids in ready.chunks(BATCH) {
-        let batch: Vec<Outbound> = processing::outbound(&store.conn, ids)?;
+        let list: Vec<Outbound> = processing::outbound(&store.conn, ids)?;
+        let requests: Vec<ShipmentRequest> = list.iter().map(|o| wire.request(o)).collect();
+        let members: Vec<(Option<i64>, String)> = list
+            .iter()
+            .map(|o| (Some(o.id), o.reference.clone()))
+            .collect();
         if dry_run {
-            for o in &batch {
-                report.push(item(code, o, SendOutcome::WouldSend, None));
-            }
-            opts.progress.inc(batch.len() as u64);
+            batches.push(Batch {
+                id: 0,
+                name: String::new(),
+                members,
+                payload: requests,
+            });
             continue;
         }
-        let requests: Vec<ShipmentRequest> = batch.iter().map(|o| wire.request(o)).collect();
+        let refs: Vec<&str> = list.iter().map(|o| o.reference.as_str()).collect();
+        let name = files::batch_name(outbound::SHIPMENTS, &refs);
         let tx = store.tx()?;
         processing::note_attempts(&tx, ids)?;
+        let batch = outbound::claim(&tx, outbound::SHIPMENTS, code, &name, &members, requests)?;
         tx.commit()?;
-        let answers = match connector.send_shipments(&requests) {
-            Ok(answers) => answers,
-            Err(e) => {
-                let message = format!("{e:#}");
-                let tx = store.tx()?;
-                for o in &batch {
-                    shipments::record_error(&tx, o.id, &message)?;
-                    report.push(item(code, o, SendOutcome::Failed, Some(&message)));
-                }
-                tx.commit()?;
-                return Err(e.context(format!("sending {} shipment(s)", batch.len())));
+        batches.push(batch);
+    }
+    for batch in batches {
+        deliver(store, connector.as_mut(), code, cause, opts, &batch, report)?;
+    }
+    send_cancellations(
+        store,
+        connector.as_mut(),
+        code,
+        unsent_cancels,
+        &cancels,
+        dry_run,
+        report,
+    )
+}
+
+/// Sends one recorded batch and records every answer, with the batch marked sent, in one
+/// transaction.
+fn deliver(
+    store: &mut Store,
+    connector: &mut dyn FulfillmentChannel,
+    code: &str,
+    cause: &str,
+    opts: &Options,
+    batch: &Batch<Vec<ShipmentRequest>>,
+    report: &mut SendReport,
+) -> anyhow::Result<()> {
+    let ids: Vec<i64> = batch.members.iter().filter_map(|(id, _)| *id).collect();
+    let known: HashMap<i64, Outbound> = processing::outbound(&store.conn, &ids)?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let members: Vec<Outbound> = batch
+        .members
+        .iter()
+        .map(|(id, reference)| match id.and_then(|id| known.get(&id)) {
+            Some(o) => o.clone(),
+            None => Outbound {
+                id: id.unwrap_or_default(),
+                reference: reference.clone(),
+                ..Default::default()
+            },
+        })
+        .collect();
+    if opts.dry_run {
+        for o in &members {
+            report.push(item(code, o, SendOutcome::WouldSend, None));
+        }
+        opts.progress.inc(members.len() as u64);
+        return Ok(());
+    }
+    crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
+    let answers = match connector.send_shipments_batch(&batch.name, &batch.payload) {
+        Ok(answers) => answers,
+        Err(e) => {
+            let message = format!("{e:#}");
+            let tx = store.tx()?;
+            for o in &members {
+                shipments::record_error(&tx, o.id, &message)?;
+                report.push(item(code, o, SendOutcome::Failed, Some(&message)));
             }
-        };
-        let mut by_ref: HashMap<&str, &Sent> =
-            answers.iter().map(|a| (a.reference.as_str(), a)).collect();
-        let tx = store.tx()?;
-        let mut sent: Vec<(i64, Option<&str>)> = Vec::with_capacity(batch.len());
-        for o in &batch {
-            match by_ref.remove(o.reference.as_str()) {
-                Some(Sent {
-                    error: None,
-                    external_id,
-                    ..
-                }) => {
-                    sent.push((o.id, external_id.as_deref()));
-                    report.push(item(code, o, SendOutcome::Sent, None));
-                }
-                Some(Sent {
-                    error: Some(why), ..
-                }) => {
-                    shipments::record_error(&tx, o.id, why)?;
-                    report.push(item(code, o, SendOutcome::Refused, Some(why)));
-                }
-                None => {
-                    let why = "the channel did not answer for this shipment";
-                    shipments::record_error(&tx, o.id, why)?;
-                    report.push(item(code, o, SendOutcome::Failed, Some(why)));
-                }
+            tx.commit()?;
+            return Err(e.context(format!("sending {} shipment(s)", members.len())));
+        }
+    };
+    crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
+    let mut by_ref: HashMap<&str, &Sent> =
+        answers.iter().map(|a| (a.reference.as_str(), a)).collect();
+    let tx = store.tx()?;
+    let mut sent: Vec<(i64, Option<&str>)> = Vec::with_capacity(members.len());
+    for o in &members {
+        match by_ref.remove(o.reference.as_str()) {
+            Some(Sent {
+                error: None,
+                external_id,
+                ..
+            }) => {
+                sent.push((o.id, external_id.as_deref()));
+                report.push(item(code, o, SendOutcome::Sent, None));
+            }
+            Some(Sent {
+                error: Some(why), ..
+            }) => {
+                shipments::record_error(&tx, o.id, why)?;
+                report.push(item(code, o, SendOutcome::Refused, Some(why)));
+            }
+            None => {
+                let why = "the channel did not answer for this shipment";
+                shipments::record_error(&tx, o.id, why)?;
+                report.push(item(code, o, SendOutcome::Failed, Some(why)));
             }
         }
-        shipments::mark_sent(&tx, &sent, cause)?;
-        tx.commit()?;
-        opts.progress.inc(batch.len() as u64);
     }
-    send_cancellations(store, connector.as_mut(), code, &cancels, dry_run, report)
+    shipments::mark_sent(&tx, &sent, cause)?;
+    outbound::mark_sent(&tx, batch.id)?;
+    tx.commit()?;
+    opts.progress.inc(members.len() as u64);
+    Ok(())
 }
 
 /// Delivers cancellation requests recorded by `shipments cancel` (and order cancellations):
-/// the request is already stored (`cancel_requested`); delivery is confirmed after.
+/// the request is already stored (`cancel_requested`); each batch of them is recorded
+/// before it is sent, and delivery is confirmed after.
 fn send_cancellations(
     store: &mut Store,
     connector: &mut dyn FulfillmentChannel,
     code: &str,
+    unsent: Vec<Batch<Vec<String>>>,
     pending: &[(i64, String)],
     dry_run: bool,
     report: &mut SendReport,
 ) -> anyhow::Result<()> {
-    for chunk in pending.chunks(BATCH) {
+    let held: HashSet<i64> = unsent
+        .iter()
+        .flat_map(|b| b.members.iter().filter_map(|(id, _)| *id))
+        .collect();
+    let mut batches = unsent;
+    let fresh: Vec<&(i64, String)> = pending
+        .iter()
+        .filter(|(id, _)| !held.contains(id))
+        .collect();
+    for chunk in fresh.chunks(BATCH) {
+        let members: Vec<(Option<i64>, String)> =
+            chunk.iter().map(|(id, r)| (Some(*id), r.clone())).collect();
         let refs: Vec<String> = chunk.iter().map(|(_, r)| r.clone()).collect();
+        if dry_run {
+            batches.push(Batch {
+                id: 0,
+                name: String::new(),
+                members,
+                payload: refs,
+            });
+            continue;
+        }
+        let names: Vec<&str> = refs.iter().map(String::as_str).collect();
+        let name = files::batch_name(outbound::CANCELLATIONS, &names);
+        let tx = store.tx()?;
+        let batch = outbound::claim(&tx, outbound::CANCELLATIONS, code, &name, &members, refs)?;
+        tx.commit()?;
+        batches.push(batch);
+    }
+    for batch in batches {
         let cancel_item = |reference: &str, outcome, message: Option<&str>| SendItem {
             channel: code.to_string(),
             reference: reference.to_string(),
@@ -194,40 +312,49 @@ fn send_cancellations(
             ..Default::default()
         };
         if dry_run {
-            for r in &refs {
+            for r in &batch.payload {
                 report.push(cancel_item(r, SendOutcome::WouldCancel, None));
             }
             continue;
         }
-        let answers = match connector.cancel_shipments(&refs) {
+        crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
+        let answers = match connector.cancel_shipments_batch(&batch.name, &batch.payload) {
             Ok(answers) => answers,
             Err(e) => {
                 let message = format!("cancellation not delivered: {e:#}");
                 let tx = store.tx()?;
-                for (id, r) in chunk {
-                    shipments::record_error(&tx, *id, &message)?;
+                for (id, r) in &batch.members {
+                    if let Some(id) = id {
+                        shipments::record_error(&tx, *id, &message)?;
+                    }
                     report.push(cancel_item(r, SendOutcome::CancelFailed, Some(&message)));
                 }
                 tx.commit()?;
-                return Err(e.context(format!("cancelling {} shipment(s)", chunk.len())));
+                return Err(e.context(format!("cancelling {} shipment(s)", batch.members.len())));
             }
         };
+        crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
         let tx = store.tx()?;
-        for (id, r) in chunk {
+        for (id, r) in &batch.members {
             match answers.iter().find(|a| a.reference == *r) {
                 Some(Sent { error: None, .. }) => {
-                    shipments::mark_cancel_sent(&tx, *id)?;
+                    if let Some(id) = id {
+                        shipments::mark_cancel_sent(&tx, *id)?;
+                    }
                     report.push(cancel_item(r, SendOutcome::CancelSent, None));
                 }
                 answer => {
                     let why = answer
                         .and_then(|a| a.error.as_deref())
                         .unwrap_or("the channel did not answer for this cancellation");
-                    shipments::record_error(&tx, *id, why)?;
+                    if let Some(id) = id {
+                        shipments::record_error(&tx, *id, why)?;
+                    }
                     report.push(cancel_item(r, SendOutcome::CancelFailed, Some(why)));
                 }
             }
         }
+        outbound::mark_sent(&tx, batch.id)?;
         tx.commit()?;
     }
     Ok(())

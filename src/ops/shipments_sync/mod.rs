@@ -16,6 +16,7 @@ use decide::{Decision, decide};
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors::{self, Fetched};
+use crate::crashpoint::{self, Point};
 use crate::error::Exit;
 use crate::model::shipment::ShipmentConfirmation;
 use crate::model::{ShipmentStatus, StockReason, sku_key};
@@ -228,6 +229,7 @@ fn sync_channel(
                 } else {
                     tx.commit()?;
                     done_sources.push(source);
+                    crashpoint::hit("shipments-sync", Point::BetweenPages);
                 }
             }
         }
@@ -237,6 +239,9 @@ fn sync_channel(
     // not shifted under a paged read by acknowledging between them (ShipBob's list of
     // unacknowledged tracking shrinks with every acknowledgement). What was committed is
     // acknowledged even when a later page failed: it is applied and need not come again.
+    if !done_sources.is_empty() {
+        crashpoint::hit("shipments-sync", Point::AfterCommit);
+    }
     for source in done_sources {
         connector.ack(&source)?;
     }

@@ -17,6 +17,7 @@ use super::backorders::{self, RetryReport};
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors::{self, Fetched};
+use crate::crashpoint::{self, Point};
 use crate::error::Exit;
 use crate::model::StockReason;
 use crate::model::shipment::StockCount;
@@ -238,12 +239,16 @@ fn sync_channel(
                 } else {
                     tx.commit()?;
                     done_sources.push(source);
+                    crashpoint::hit("stock-sync", Point::BetweenPages);
                 }
             }
         }
         Ok(())
     });
     // Committed sources are acknowledged even when a later one failed: they are applied.
+    if !done_sources.is_empty() {
+        crashpoint::hit("stock-sync", Point::AfterCommit);
+    }
     for source in done_sources {
         connector.ack(&source)?;
     }
