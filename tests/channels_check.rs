@@ -51,12 +51,11 @@ token = "${{SHOPIFY_TOKEN}}"
 fn every_enabled_channel_is_tried_and_one_failure_fails_the_command() {
     let shop = MockServer::start();
     shop.mock(|when, then| {
-        when.method(GET)
-            .path("/admin/api/2025-10/shop.json")
+        when.method(POST)
+            .path("/admin/api/2026-10/graphql.json")
             .header("x-shopify-access-token", TOKEN);
-        then.status(200).body(
-            r#"{"shop":{"id":548380009,"name":"John Smith Test Store","myshopify_domain":"jsmith.myshopify.com","plan_name":"basic"}}"#,
-        );
+        then.status(200)
+            .body(include_str!("fixtures/shopify_graphql/check.json"));
     });
     let warehouse = MockServer::start();
     let refused = warehouse.mock(|when, then| {

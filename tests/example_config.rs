@@ -14,6 +14,9 @@ fn example() -> (String, oms::config::Config) {
     std::fs::write(dir.path().join("shipbob.token"), "pat_example").unwrap();
     // SAFETY: set before any thread of this test binary reads the environment.
     unsafe { std::env::set_var("SHOPIFY_TOKEN", "shpat_example") };
+    std::fs::write(dir.path().join("shopify.secret"), "shpss_example").unwrap();
+    // SAFETY: as above.
+    unsafe { std::env::set_var("SHOPIFY_CLIENT_SECRET", "shpss_example") };
     let config = oms::config::parse(&copy, &text, None)
         .unwrap_or_else(|e| panic!("example is invalid:\n{e}"));
     (text, config)

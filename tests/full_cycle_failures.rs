@@ -130,24 +130,25 @@ fn a_page_that_fails_leaves_the_watermark_and_the_next_import_reads_again() {
     let shop = MockServer::start();
     let sb = MockServer::start();
     let cycle = Cycle::new(&shop, &sb);
-    let next = format!(
-        "<{}{}>; rel=\"next\"",
-        shop.base_url(),
-        shop_api("orders.json?limit=250&page_info=p2")
+    let with_next = fixture("shopify-graphql-orders.json").replace(
+        r#""hasNextPage": false,
+    "endCursor": null"#,
+        r#""hasNextPage": true,
+    "endCursor": "p2""#,
     );
+    assert!(with_next.contains(r#""endCursor": "p2""#));
     let mut first = shop.mock(|when, then| {
-        when.method(GET)
-            .path(shop_api("orders.json"))
-            .query_param("status", "any");
-        then.status(200)
-            .header("link", &next)
-            .body(fixture("shopify-orders.json"));
+        when.method(POST)
+            .path(shop_api("graphql.json"))
+            .json_body_includes(r#"{"variables":{"after":null}}"#);
+        then.status(200).body(&with_next);
     });
     let mut broken = shop.mock(|when, then| {
-        when.method(GET)
-            .path(shop_api("orders.json"))
-            .query_param("page_info", "p2");
-        then.status(200).body(r#"{"orders":[{"id":"#);
+        when.method(POST)
+            .path(shop_api("graphql.json"))
+            .json_body_includes(r#"{"variables":{"after":"p2"}}"#);
+        then.status(200)
+            .body(r#"{"data":{"orders":{"nodes":[{"id":"#);
     });
     let done = cycle.oms(["orders", "import", "-o", "json"]).code(1);
     assert!(

@@ -1,45 +1,53 @@
-//! The `shopify` connector reading orders from a mock Admin API that speaks Shopify's
-//! shapes (fixtures modelled on Shopify's documented examples, tests/fixtures/shopify/),
-//! and the shared client's behaviour seen through it.
+//! The `shopify` connector reading orders from a mock GraphQL Admin API that answers in
+//! Shopify's shapes (fixtures modelled on the GraphQL Admin reference,
+//! tests/fixtures/shopify_graphql/), and the shared client's behaviour seen through it.
 
 mod connector_support;
 
-use std::time::{Duration, Instant};
-
 use connector_support::{
-    Event, Recorded, SHOPIFY_API, TOKEN, fixture, http_error, shopify, traced,
+    CLIENT_SECRET, Event, Recorded, SHOPIFY_GRAPHQL, TOKEN, config, fixture, http_error, shopify,
+    traced,
 };
 use httpmock::prelude::*;
 use oms::connectors::http::HttpErrorKind;
 use oms::model::order::OrderIn;
+use serde_json::json;
+
+const GRANTED: &str = "shpat_GRANTED_e4d1a7";
+
+fn orders_page<'a>(server: &'a MockServer, after: Option<&str>, body: &str) -> httpmock::Mock<'a> {
+    let body = body.to_string();
+    let vars = json!({ "variables": { "after": after } }).to_string();
+    server.mock(move |when, then| {
+        when.method(POST)
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("query Orders")
+            .json_body_includes(vars);
+        then.status(200).body(body);
+    })
+}
 
 #[test]
 fn orders_come_page_by_page_once_each_with_a_watermark() {
     let server = MockServer::start();
-    let page2 = format!(
-        "{}{SHOPIFY_API}/orders.json?limit=250&page_info=p2",
-        server.base_url()
-    );
     let first = server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/orders.json"))
-            .query_param("status", "any")
-            .query_param("limit", "250")
-            .query_param("updated_at_min", "2025-11-01T00:00:00Z")
-            .query_param_missing("page_info")
+        when.method(POST)
+            .path(SHOPIFY_GRAPHQL)
             .header("x-shopify-access-token", TOKEN)
-            .header_prefix("user-agent", "oms/");
+            .header_prefix("user-agent", "oms/")
+            .json_body_includes(
+                json!({ "variables": { "first": 250, "after": null,
+                    "query": "updated_at:>='2025-11-01T00:00:00Z'" } })
+                .to_string(),
+            );
         then.status(200)
-            .header("Link", format!("<{page2}>; rel=\"next\""))
-            .header("X-Shopify-Shop-Api-Call-Limit", "2/40")
-            .body(fixture("shopify/orders-page-1.json"));
+            .body(fixture("shopify_graphql/orders-page-1.json"));
     });
-    let second = server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/orders.json"))
-            .query_param("page_info", "p2");
-        then.status(200).body(fixture("shopify/orders-page-2.json"));
-    });
+    let second = orders_page(
+        &server,
+        Some("eyJsYXN0X2lkIjo0NTA3ODk0NzF9"),
+        &fixture("shopify_graphql/orders-page-2.json"),
+    );
     let (_dir, mut ch) = shopify(&server, 2, "");
     let mut got = Recorded::<OrderIn>::new();
     let watermark = ch
@@ -56,16 +64,14 @@ fn orders_come_page_by_page_once_each_with_a_watermark() {
         .collect();
     assert_eq!(
         names,
-        ["#1001", "#1002", "#1004"],
+        ["#1001", "#1002", "#1004", "#1005"],
         "test order skipped, #1002 once"
     );
     assert_eq!(
         got.sources(),
         [
-            format!(
-                "{SHOPIFY_API}/orders.json?status=any&limit=250&updated_at_min=2025-11-01T00%3A00%3A00Z"
-            ),
-            format!("{SHOPIFY_API}/orders.json?limit=250&page_info=p2"),
+            "graphql.json orders page 1 (after start)",
+            "graphql.json orders page 2 (after eyJsYXN0X2lkIjo0NTA3ODk0NzF9)",
         ]
     );
     assert!(
@@ -115,59 +121,112 @@ fn orders_come_page_by_page_once_each_with_a_watermark() {
     assert_eq!(partial.problems.len(), 1);
     assert!(
         partial.problems[0].contains(
-            "order 450789480 line_items[1]: sku: empty (line 518995061 \"Gift wrapping\")"
+            "order 450789480 lineItems[1]: sku: empty (line 518995061 \"Gift wrapping\")"
         ),
         "{:?}",
         partial.problems
     );
+
+    let cancelled = orders[3];
+    assert!(cancelled.cancelled);
+    assert_eq!(
+        cancelled.units(),
+        2,
+        "a cancelled order keeps what was ordered"
+    );
+    assert_eq!(
+        (
+            cancelled.customer_name.as_deref(),
+            cancelled.email.as_deref()
+        ),
+        (None, None)
+    );
+    assert!(cancelled.problems.is_empty(), "{:?}", cancelled.problems);
 }
 
 #[test]
-fn a_429_is_waited_out_as_retry_after_asks() {
+fn test_orders_come_in_when_the_channel_asks_for_them() {
     let server = MockServer::start();
-    let limited = server.mock(|when, then| {
-        when.method(GET).path(format!("{SHOPIFY_API}/orders.json"));
-        then.status(429)
-            .header("Retry-After", "1.0")
-            .body(r#"{"errors":"Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."}"#);
+    orders_page(
+        &server,
+        None,
+        &fixture("shopify_graphql/orders-page-1.json"),
+    );
+    orders_page(
+        &server,
+        Some("eyJsYXN0X2lkIjo0NTA3ODk0NzF9"),
+        &fixture("shopify_graphql/orders-page-2.json"),
+    );
+    let (_dir, mut ch) = shopify(&server, 2, "include_test_orders = true");
+    let mut got = Recorded::<OrderIn>::new();
+    ch.fetch_orders(None, &mut got.sink()).unwrap();
+    let test: Vec<_> = got
+        .records()
+        .iter()
+        .filter(|o| o.test)
+        .map(|o| o.name.clone())
+        .collect();
+    assert_eq!(test, [Some("#1003".to_string())]);
+}
+
+#[test]
+fn throttled_queries_are_waited_out_and_then_answered() {
+    let server = MockServer::start();
+    let throttled = server.mock(|when, then| {
+        when.method(POST).path(SHOPIFY_GRAPHQL);
+        then.status(200)
+            .body(fixture("shopify_graphql/throttled.json"));
     });
-    limited.up_to_n_times(1);
-    let ok = server.mock(|when, then| {
-        when.method(GET).path(format!("{SHOPIFY_API}/orders.json"));
-        then.status(200).body(r#"{"orders":[]}"#);
+    throttled.up_to_n_times(2);
+    let ok = orders_page(
+        &server,
+        None,
+        &fixture("shopify_graphql/orders-page-2.json"),
+    );
+    let (_dir, mut ch) = shopify(&server, 2, "");
+    let mut got = Recorded::<OrderIn>::new();
+    let (result, logs) = traced(|| ch.fetch_orders(None, &mut got.sink()));
+    result.unwrap();
+    throttled.assert_calls(2);
+    ok.assert_calls(1);
+    assert_eq!(got.records().len(), 3);
+    assert!(logs.contains("throttled by Shopify; waiting"), "{logs}");
+}
+
+#[test]
+fn graphql_errors_name_the_operation_and_stop_before_the_page_reaches_the_sink() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST).path(SHOPIFY_GRAPHQL);
+        then.status(200).body(
+            r#"{"errors":[{"message":"Field 'bogus' doesn't exist on type 'Order'","locations":[{"line":3,"column":5}],
+                "extensions":{"code":"undefinedField","typeName":"Order","fieldName":"bogus"}}]}"#,
+        );
     });
     let (_dir, mut ch) = shopify(&server, 2, "");
     let mut got = Recorded::<OrderIn>::new();
-    let started = Instant::now();
-    let watermark = ch.fetch_orders(None, &mut got.sink()).unwrap();
+    let err = ch.fetch_orders(None, &mut got.sink()).unwrap_err();
+    let text = err.to_string();
     assert!(
-        started.elapsed() >= Duration::from_millis(950),
-        "waited {:?}",
-        started.elapsed()
+        text.starts_with("channel `shop`: POST graphql.json Orders: ")
+            && text.ends_with("Field 'bogus' doesn't exist on type 'Order'"),
+        "{text}"
     );
-    limited.assert_calls(1);
-    ok.assert_calls(1);
-    assert_eq!(watermark, None);
-    assert_eq!(got.sources().len(), 1);
+    assert!(got.events.is_empty());
 }
 
 #[test]
-fn repeated_500s_give_up_naming_channel_endpoint_and_status_after_whole_pages_only() {
+fn repeated_500s_give_up_after_whole_pages_only() {
     let server = MockServer::start();
-    let page2 = format!(
-        "{}{SHOPIFY_API}/orders.json?limit=250&page_info=p2",
-        server.base_url()
+    orders_page(
+        &server,
+        None,
+        &fixture("shopify_graphql/orders-page-1.json"),
     );
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/orders.json"))
-            .query_param_missing("page_info");
-        then.status(200)
-            .header("Link", format!("<{page2}>; rel=\"next\""))
-            .body(fixture("shopify/orders-page-1.json"));
-    });
     let broken = server.mock(|when, then| {
-        when.method(GET).query_param("page_info", "p2");
+        when.method(POST)
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("eyJsYXN0X2lkIjo0NTA3ODk0NzF9");
         then.status(500)
             .body(r#"{"errors":"Internal Server Error"}"#);
     });
@@ -177,12 +236,10 @@ fn repeated_500s_give_up_naming_channel_endpoint_and_status_after_whole_pages_on
     broken.assert_calls(3);
     let e = http_error(&err);
     assert_eq!((e.status, e.attempts), (Some(500), 3));
-    assert_eq!(
-        err.to_string(),
-        format!(
-            "channel `shop`: GET {SHOPIFY_API}/orders.json?limit=250&page_info=p2: HTTP 500 Internal Server Error \
-             (gave up after 3 attempts): Internal Server Error"
-        )
+    assert!(
+        err.to_string()
+            .contains("POST /admin/api/2026-10/graphql.json: HTTP 500"),
+        "{err}"
     );
     assert_eq!(got.records().len(), 2, "page 1's orders only");
     assert_eq!(
@@ -194,36 +251,15 @@ fn repeated_500s_give_up_naming_channel_endpoint_and_status_after_whole_pages_on
 }
 
 #[test]
-fn a_timeout_is_retried_then_reported() {
-    let server = MockServer::start();
-    let slow = server.mock(|when, then| {
-        when.method(GET).path(format!("{SHOPIFY_API}/orders.json"));
-        then.status(200)
-            .delay(Duration::from_millis(2500))
-            .body(r#"{"orders":[]}"#);
-    });
-    let (_dir, mut ch) = shopify(&server, 1, "");
-    let mut got = Recorded::<OrderIn>::new();
-    let err = ch.fetch_orders(None, &mut got.sink()).unwrap_err();
-    slow.assert_calls(2);
-    let e = http_error(&err);
-    assert_eq!(e.kind, HttpErrorKind::Timeout);
-    assert!(err.to_string().starts_with(&format!(
-        "channel `shop`: GET {SHOPIFY_API}/orders.json?status=any&limit=250: timed out (gave up after 2 attempts)"
-    )), "{err}");
-    assert!(got.events.is_empty());
-}
-
-#[test]
 fn truncated_and_malformed_bodies_are_errors_naming_channel_and_endpoint() {
     for body in [
-        r##"{"orders":[{"id":450789469,"name":"#1001","line_items":[{"##,
+        r##"{"data":{"orders":{"pageInfo":{"hasNextPage":false},"nodes":[{"id":"gid://shopify/Order/1","name":"#1001","##,
         "<html>busy</html>",
-        r#"{"orders":{"id":1}}"#,
+        r#"{"data":{"orders":{"nodes":{"id":1}}}}"#,
     ] {
         let server = MockServer::start();
         server.mock(|when, then| {
-            when.method(GET).path(format!("{SHOPIFY_API}/orders.json"));
+            when.method(POST).path(SHOPIFY_GRAPHQL);
             then.status(200).body(body);
         });
         let (_dir, mut ch) = shopify(&server, 2, "");
@@ -231,9 +267,9 @@ fn truncated_and_malformed_bodies_are_errors_naming_channel_and_endpoint() {
         let err = ch.fetch_orders(None, &mut got.sink()).unwrap_err();
         assert_eq!(http_error(&err).kind, HttpErrorKind::Malformed, "{body}");
         assert!(
-            err.to_string().starts_with(&format!(
-                "channel `shop`: GET {SHOPIFY_API}/orders.json?status=any&limit=250: HTTP 200 with a body that is not the JSON expected: "
-            )),
+            err.to_string().starts_with(
+                "channel `shop`: POST /admin/api/2026-10/graphql.json: HTTP 200 with a body that is not the JSON expected: "
+            ),
             "{err}"
         );
         assert!(
@@ -246,16 +282,11 @@ fn truncated_and_malformed_bodies_are_errors_naming_channel_and_endpoint() {
 #[test]
 fn a_flow_that_stops_on_a_page_stops_the_read_ahead() {
     let server = MockServer::start();
-    // Every page links to another: only the flow stopping can end this read.
-    let next = format!(
-        "<{}{SHOPIFY_API}/orders.json?limit=250&page_info=again>; rel=\"next\"",
-        server.base_url()
-    );
+    // Every page says there is another: only the flow stopping can end this read.
+    let looping = fixture("shopify_graphql/orders-page-1.json");
     let pages = server.mock(|when, then| {
-        when.method(GET).path(format!("{SHOPIFY_API}/orders.json"));
-        then.status(200)
-            .header("Link", &next)
-            .body(fixture("shopify/orders-page-2.json"));
+        when.method(POST).path(SHOPIFY_GRAPHQL);
+        then.status(200).body(&looping);
     });
     let (_dir, mut ch) = shopify(&server, 2, "");
     let mut handed = 0;
@@ -267,8 +298,7 @@ fn a_flow_that_stops_on_a_page_stops_the_read_ahead() {
         .unwrap_err();
     assert_eq!(err.to_string(), "disk full");
     assert_eq!(handed, 1, "nothing is handed over after the flow failed");
-    // At most: the page in hand, one parsed and waiting, one parsed and held back, one
-    // fetched and waiting, one fetched and held back. Then the pipeline stops.
+    // A cursor that repeats itself ends the read too, so at most two pages are read.
     assert!(pages.calls() <= 5, "{} pages read", pages.calls());
 }
 
@@ -276,7 +306,7 @@ fn a_flow_that_stops_on_a_page_stops_the_read_ahead() {
 fn tokens_never_appear_in_errors_or_traces() {
     let server = MockServer::start();
     server.mock(|when, then| {
-        when.method(GET).path(format!("{SHOPIFY_API}/orders.json"));
+        when.method(POST).path(SHOPIFY_GRAPHQL);
         then.status(401).body(format!(
             r#"{{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password): {TOKEN}"}}"#
         ));
@@ -292,44 +322,132 @@ fn tokens_never_appear_in_errors_or_traces() {
     assert!(err.to_string().contains("<redacted>"), "{err}");
     assert!(!logs.contains(TOKEN), "{logs}");
     assert!(
-        logs.contains("orders.json") && logs.contains("status=401"),
+        logs.contains("graphql.json") && logs.contains("status=401"),
         "{logs}"
     );
 }
 
+/// The `shop` channel as a Dev Dashboard app: client id + secret, no token.
+fn app(server: &MockServer) -> (tempfile::TempDir, Box<dyn oms::connectors::SalesChannel>) {
+    let (dir, config) = config(&format!(
+        r#"
+[sales_channels.shop]
+kind = "shopify"
+shop = "jsmith.myshopify.com"
+base_url = "{}"
+client_id = "3f1b0c6e2a"
+client_secret_file = "secret.txt"
+max_retries = 1
+timeout_secs = 1
+"#,
+        server.base_url()
+    ));
+    let channel = oms::connectors::sales(&config, "shop").expect("shopify connector");
+    (dir, channel)
+}
+
 #[test]
-fn links_to_other_hosts_are_not_followed() {
+fn client_credentials_fetch_a_token_once_and_again_after_a_401() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(GET).path(format!("{SHOPIFY_API}/orders.json"));
+    let grant = server.mock(|when, then| {
+        when.method(POST)
+            .path("/admin/oauth/access_token")
+            .json_body(
+                json!({ "client_id": "3f1b0c6e2a", "client_secret": CLIENT_SECRET,
+                               "grant_type": "client_credentials" }),
+            );
         then.status(200)
-            .header(
-                "Link",
-                "<https://elsewhere.example.com/admin/api/2025-10/orders.json?page_info=x>; rel=\"next\"",
-            )
-            .body(r#"{"orders":[]}"#);
+            .body(fixture("shopify_graphql/access-token.json"));
     });
-    let (_dir, mut ch) = shopify(&server, 2, "");
-    let mut got = Recorded::<OrderIn>::new();
-    let err = ch.fetch_orders(None, &mut got.sink()).unwrap_err();
-    assert_eq!(http_error(&err).kind, HttpErrorKind::Refused);
+    // The first token is refused once (revoked or expired early): one new grant, then on.
+    let refused = server.mock(|when, then| {
+        when.method(POST).path(SHOPIFY_GRAPHQL).header("x-shopify-access-token", GRANTED);
+        then.status(401).body(r#"{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}"#);
+    });
+    refused.up_to_n_times(1);
+    let page = server.mock(|when, then| {
+        when.method(POST)
+            .path(SHOPIFY_GRAPHQL)
+            .header("x-shopify-access-token", GRANTED);
+        then.status(200)
+            .body(fixture("shopify_graphql/orders-page-2.json"));
+    });
+    let (_dir, mut ch) = app(&server);
+    let (result, logs) = traced(|| {
+        let mut got = Recorded::<OrderIn>::new();
+        let read = ch.fetch_orders(None, &mut got.sink());
+        read.map(|_| got.records().len())
+    });
+    assert_eq!(result.unwrap(), 3);
+    let mut again = Recorded::<OrderIn>::new();
+    ch.fetch_orders(None, &mut again.sink()).unwrap();
+    grant.assert_calls(2);
+    refused.assert_calls(1);
+    page.assert_calls(2);
     assert!(
-        err.to_string()
-            .contains("will not follow a link to another host"),
-        "{err}"
+        !logs.contains(GRANTED) && !logs.contains(CLIENT_SECRET),
+        "{logs}"
+    );
+
+    let text = ch.check().map_err(|e| e.to_string());
+    let text = format!("{text:?}");
+    assert!(
+        !text.contains(GRANTED) && !text.contains(CLIENT_SECRET),
+        "{text}"
     );
 }
 
 #[test]
-fn check_reads_the_shop() {
+fn a_refused_grant_is_an_error_without_the_secret() {
     let server = MockServer::start();
     server.mock(|when, then| {
-        when.method(GET).path(format!("{SHOPIFY_API}/shop.json"));
-        then.status(200).body(fixture("shopify/shop.json"));
+        when.method(POST).path("/admin/oauth/access_token");
+        then.status(400).body(format!(
+            r#"{{"error":"invalid_client","error_description":"Client authentication failed: {CLIENT_SECRET}"}}"#
+        ));
+    });
+    let (_dir, mut ch) = app(&server);
+    let mut got = Recorded::<OrderIn>::new();
+    let err = ch.fetch_orders(None, &mut got.sink()).unwrap_err();
+    let text = format!("{err:#}");
+    assert!(
+        text.contains("/admin/oauth/access_token") && text.contains("HTTP 400"),
+        "{text}"
+    );
+    assert!(!text.contains(CLIENT_SECRET), "{text}");
+}
+
+#[test]
+fn check_says_which_auth_and_which_scopes() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST)
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("query Check");
+        then.status(200).body(fixture("shopify_graphql/check.json"));
     });
     let (_dir, mut ch) = shopify(&server, 2, "");
     assert_eq!(
         ch.check().unwrap(),
-        "shop John Smith Test Store (jsmith.myshopify.com), plan basic, API 2025-10"
+        "shop John Smith Test Store (jsmith.myshopify.com), plan Basic, API 2026-10, \
+         auth access token (admin-created custom app), scopes read_orders,\
+         write_merchant_managed_fulfillment_orders,write_fulfillments,write_inventory,read_locations,write_products"
+    );
+}
+
+#[test]
+fn check_names_a_missing_scope() {
+    let server = MockServer::start();
+    let body =
+        fixture("shopify_graphql/check.json").replace(r#"{ "handle": "write_inventory" },"#, "");
+    server.mock(|when, then| {
+        when.method(POST).path(SHOPIFY_GRAPHQL);
+        then.status(200).body(&body);
+    });
+    let (_dir, mut ch) = shopify(&server, 2, "");
+    let err = ch.check().unwrap_err().to_string();
+    assert!(
+        err.contains("missing access scope `write_inventory` (needed to push stock levels)"),
+        "{err}"
     );
 }

@@ -201,6 +201,13 @@ pub struct Channel {
     /// The channel's own location id stock is pushed to (Shopify location).
     pub location_id: Option<String>,
     pub include_test_orders: Option<bool>,
+    /// shopify: a Dev Dashboard app's client id (client-credentials grant instead of `token`).
+    pub client_id: Option<String>,
+    #[serde(serialize_with = "redact_token")]
+    pub client_secret: Option<Spanned<String>>,
+    pub client_secret_file: Option<Spanned<String>>,
+    /// shopify: whether Shopify emails the customer about each fulfilment oms creates.
+    pub notify_customer: Option<bool>,
     #[serde(default)]
     pub rules: Vec<OrderRule>,
 
@@ -213,6 +220,9 @@ pub struct Channel {
     /// The resolved token (`${VAR}` or `token_file`); never serialized.
     #[serde(skip)]
     pub secret: Option<Secret>,
+    /// The resolved `client_secret` / `client_secret_file`; never serialized.
+    #[serde(skip)]
+    pub client_secret_value: Option<Secret>,
     /// `path` resolved against the config file's folder.
     #[serde(skip)]
     pub dir: Option<PathBuf>,

@@ -242,7 +242,14 @@ impl Validator<'_> {
                         "a `shopify` channel needs `shop` (e.g. example.myshopify.com)",
                     );
                 }
-                self.resolve_secret(ch, &header, &prefix);
+                let app = ch.client_id.is_some()
+                    || ch.client_secret.is_some()
+                    || ch.client_secret_file.is_some();
+                if app {
+                    self.resolve_client_secret(ch, &header, &prefix);
+                } else {
+                    self.resolve_secret(ch, &header, &prefix);
+                }
             }
             ChannelKind::Shipbob => {
                 self.resolve_secret(ch, &header, &prefix);
@@ -322,6 +329,10 @@ impl Validator<'_> {
             ("buffer", ch.buffer.is_some()),
             ("location_id", ch.location_id.is_some()),
             ("include_test_orders", ch.include_test_orders.is_some()),
+            ("client_id", ch.client_id.is_some()),
+            ("client_secret", ch.client_secret.is_some()),
+            ("client_secret_file", ch.client_secret_file.is_some()),
+            ("notify_customer", ch.notify_customer.is_some()),
             ("rules", !ch.rules.is_empty()),
         ];
         let fulfillment_only = [
@@ -344,63 +355,107 @@ impl Validator<'_> {
     }
 
     fn resolve_secret(&mut self, ch: &mut Channel, header: &str, prefix: &str) {
-        match (&ch.token, &ch.token_file) {
+        let (value, file) = (ch.token.clone(), ch.token_file.clone());
+        ch.secret = self.read_secret(value, file, ("token", "token_file"), header, prefix);
+    }
+
+    /// A Shopify Dev Dashboard app: `client_id` with `client_secret` or its file; the
+    /// access token is fetched at run time, so a `token` as well would be ambiguous.
+    fn resolve_client_secret(&mut self, ch: &mut Channel, header: &str, prefix: &str) {
+        if let Some(t) = ch.token.clone().or(ch.token_file.clone()) {
+            self.at(
+                &t,
+                &format!("{prefix}.token"),
+                "give either `token` (an admin-created app) or `client_id` + `client_secret` (a Dev Dashboard app), not both",
+            );
+        }
+        if ch
+            .client_id
+            .as_deref()
+            .is_none_or(|id| id.trim().is_empty())
+        {
+            self.near(
+                header,
+                &format!("{prefix}.client_id"),
+                "`client_secret` needs the app's `client_id` (Dev Dashboard → app → Settings)",
+            );
+        }
+        let (value, file) = (ch.client_secret.clone(), ch.client_secret_file.clone());
+        ch.client_secret_value = self.read_secret(
+            value,
+            file,
+            ("client_secret", "client_secret_file"),
+            header,
+            prefix,
+        );
+    }
+
+    /// A secret given as `${VAR}` in key `names.0` or as a file in `names.1`.
+    fn read_secret(
+        &mut self,
+        value: Option<Spanned<String>>,
+        file: Option<Spanned<String>>,
+        names: (&str, &str),
+        header: &str,
+        prefix: &str,
+    ) -> Option<Secret> {
+        let (key, file_key) = names;
+        match (&value, &file) {
             (Some(_), Some(f)) => {
-                let f = f.clone();
                 self.at(
-                    &f,
-                    &format!("{prefix}.token_file"),
-                    "give either `token` or `token_file`, not both",
+                    f,
+                    &format!("{prefix}.{file_key}"),
+                    format!("give either `{key}` or `{file_key}`, not both"),
                 );
+                None
             }
             (Some(t), None) => match env_reference_name(t.get_ref()) {
                 Some(var) => match std::env::var(var) {
-                    Ok(v) if !v.trim().is_empty() => {
-                        ch.secret = Some(Secret::new(v.trim().to_string()))
-                    }
+                    Ok(v) if !v.trim().is_empty() => Some(Secret::new(v.trim().to_string())),
                     _ => {
-                        let t = t.clone();
                         self.at(
-                            &t,
-                            &format!("{prefix}.token"),
+                            t,
+                            &format!("{prefix}.{key}"),
                             format!("environment variable `{var}` is not set"),
                         );
+                        None
                     }
                 },
                 None => {
-                    let t = t.clone();
-                    self.at(&t, &format!("{prefix}.token"), "write secrets as `${VAR}` (read from the environment) or use `token_file`, never in the file itself");
+                    self.at(t, &format!("{prefix}.{key}"), format!("write secrets as `${{VAR}}` (read from the environment) or use `{file_key}`, never in the file itself"));
+                    None
                 }
             },
             (None, Some(f)) => {
                 let path = self.base.join(f.get_ref());
                 match std::fs::read_to_string(&path) {
-                    Ok(v) if !v.trim().is_empty() => {
-                        ch.secret = Some(Secret::new(v.trim().to_string()))
-                    }
+                    Ok(v) if !v.trim().is_empty() => Some(Secret::new(v.trim().to_string())),
                     Ok(_) => {
-                        let f = f.clone();
                         self.at(
-                            &f,
-                            &format!("{prefix}.token_file"),
+                            f,
+                            &format!("{prefix}.{file_key}"),
                             format!("{} is empty", path.display()),
                         );
+                        None
                     }
                     Err(e) => {
-                        let f = f.clone();
                         self.at(
-                            &f,
-                            &format!("{prefix}.token_file"),
+                            f,
+                            &format!("{prefix}.{file_key}"),
                             format!("cannot read {}: {e}", path.display()),
                         );
+                        None
                     }
                 }
             }
-            (None, None) => self.near(
-                header,
-                &format!("{prefix}.token"),
-                "this channel needs `token = \"${VAR}\"` or `token_file`",
-            ),
+            (None, None) => {
+                self.near(
+                    header,
+                    &format!("{prefix}.{key}"),
+                    format!("this channel needs `{key} = \"${{VAR}}\"` or `{file_key}`"),
+                );
+                None
+            }
         }
     }
 }

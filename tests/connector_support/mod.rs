@@ -33,6 +33,7 @@ pub fn config(toml: &str) -> (TempDir, Config) {
     setup();
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("token.txt"), TOKEN).expect("token file");
+    std::fs::write(dir.path().join("secret.txt"), CLIENT_SECRET).expect("secret file");
     let path = dir.path().join("oms.toml");
     std::fs::write(&path, toml).expect("config file");
     let config = oms::config::parse(&path, toml, None)
@@ -89,7 +90,11 @@ impl<T> Recorded<T> {
     }
 }
 
-pub const SHOPIFY_API: &str = "/admin/api/2025-10";
+pub const SHOPIFY_API: &str = "/admin/api/2026-10";
+/// Where every Shopify call goes.
+pub const SHOPIFY_GRAPHQL: &str = "/admin/api/2026-10/graphql.json";
+/// A Dev Dashboard app's client secret; like the token, it must never be shown.
+pub const CLIENT_SECRET: &str = "shpss_TEST_CLIENT_SECRET_91be";
 
 /// The `shop` sales channel of kind `shopify`, talking to `server`.
 pub fn shopify(

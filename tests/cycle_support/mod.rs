@@ -15,7 +15,7 @@ pub const SHIPBOB_TOKEN: &str = "pat_CYCLE_SECRET_9e8f";
 pub const TRACKING: &str = "9400111899223197428490";
 
 pub fn shop_api(path: &str) -> String {
-    format!("/admin/api/2025-10/{path}")
+    format!("/admin/api/2026-10/{path}")
 }
 
 pub fn sb_api(path: &str) -> String {
@@ -166,14 +166,12 @@ location_id = "10"
 
 pub fn orders_page(shop: &MockServer) -> httpmock::Mock<'_> {
     shop.mock(|when, then| {
-        when.method(GET)
-            .path(shop_api("orders.json"))
-            .query_param("status", "any")
-            .query_param("limit", "250")
+        when.method(POST)
+            .path(shop_api("graphql.json"))
+            .body_includes("query Orders")
             .header("x-shopify-access-token", SHOPIFY_TOKEN);
         then.status(200)
-            .header("x-shopify-shop-api-call-limit", "1/40")
-            .body(fixture("shopify-orders.json"));
+            .body(fixture("shopify-graphql-orders.json"));
     })
 }
 

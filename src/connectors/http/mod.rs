@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
-use crate::config::{Channel, is_loopback_http};
+use crate::config::{Channel, Secret, is_loopback_http};
 
 /// What oms calls itself on the wire.
 pub const USER_AGENT: &str = concat!("oms/", env!("CARGO_PKG_VERSION"));
@@ -64,7 +64,10 @@ pub struct HttpClient {
     /// Base URL without a trailing slash, e.g. `https://shop.example/admin/api/2025-10`.
     base: reqwest::Url,
     client: reqwest::blocking::Client,
-    auth: (HeaderName, HeaderValue),
+    /// None until a token is known (Shopify's client-credentials grant fetches one).
+    auth: Option<(HeaderName, HeaderValue)>,
+    auth_header: &'static str,
+    auth_prefix: &'static str,
     extra: Vec<(HeaderName, HeaderValue)>,
     max_retries: u32,
     backoff: Duration,
@@ -76,6 +79,30 @@ pub struct HttpClient {
 impl HttpClient {
     /// A client for channel `code` at `base`, with the channel's token, timeouts and retries.
     pub fn new(
+        code: &str,
+        config: &Channel,
+        base: &str,
+        auth: Auth,
+        pacing: Pacing,
+    ) -> Result<HttpClient, HttpError> {
+        let secret = config.secret.clone().ok_or_else(|| HttpError {
+            channel: code.to_string(),
+            method: "-".into(),
+            endpoint: base.to_string(),
+            status: None,
+            kind: HttpErrorKind::Refused,
+            message: "the channel has no token (`token` or `token_file`)".into(),
+            attempts: 0,
+            maybe_applied: false,
+        })?;
+        let mut client = HttpClient::without_token(code, config, base, auth, pacing)?;
+        client.set_token(&secret)?;
+        Ok(client)
+    }
+
+    /// A client whose token comes later ([`HttpClient::set_token`]), e.g. from an OAuth
+    /// grant made with this same client.
+    pub fn without_token(
         code: &str,
         config: &Channel,
         base: &str,
@@ -100,13 +127,6 @@ impl HttpClient {
         }
         let base_url = reqwest::Url::parse(base.trim_end_matches('/'))
             .map_err(|e| refuse(format!("not a URL: {e}")))?;
-        let secret = config
-            .secret
-            .clone()
-            .ok_or_else(|| refuse("the channel has no token (`token` or `token_file`)".into()))?;
-        let mut value = HeaderValue::from_str(&format!("{}{}", auth.prefix, secret.expose()))
-            .map_err(|_| refuse("the token contains characters a header cannot carry".into()))?;
-        value.set_sensitive(true);
         let mut builder = reqwest::blocking::Client::builder()
             .user_agent(USER_AGENT)
             .timeout(Duration::from_secs(config.timeout_secs.max(1)))
@@ -132,12 +152,14 @@ impl HttpClient {
             channel: code.to_string(),
             base: base_url,
             client,
-            auth: (HeaderName::from_static(auth.header), value),
+            auth: None,
+            auth_header: auth.header,
+            auth_prefix: auth.prefix,
             extra: Vec::new(),
             max_retries: config.max_retries,
             backoff: Duration::from_millis(backoff_ms),
             pacer: Pacer::new(pacing),
-            redactor: Redactor(secret),
+            redactor: Redactor(Vec::new()),
             jitter: seed | 1,
         })
     }
@@ -156,6 +178,32 @@ impl HttpClient {
         })?;
         self.extra.push((HeaderName::from_static(name), value));
         Ok(self)
+    }
+
+    /// Puts `token` on every request from now on; it is also kept out of every message.
+    pub fn set_token(&mut self, token: &Secret) -> Result<(), HttpError> {
+        let mut value = HeaderValue::from_str(&format!("{}{}", self.auth_prefix, token.expose()))
+            .map_err(|_| HttpError {
+            channel: self.channel.clone(),
+            method: "-".into(),
+            endpoint: self.base.to_string(),
+            status: None,
+            kind: HttpErrorKind::Refused,
+            message: "the token contains characters a header cannot carry".into(),
+            attempts: 0,
+            maybe_applied: false,
+        })?;
+        value.set_sensitive(true);
+        self.auth = Some((HeaderName::from_static(self.auth_header), value));
+        self.redact(token);
+        Ok(())
+    }
+
+    /// Keeps `secret` (a client secret, say) out of every error and log line.
+    pub fn redact(&mut self, secret: &Secret) {
+        if !self.redactor.0.contains(secret) {
+            self.redactor.0.push(secret.clone());
+        }
     }
 
     pub fn channel(&self) -> &str {
@@ -213,10 +261,10 @@ impl HttpClient {
                 std::thread::sleep(wait);
             }
             let started = Instant::now();
-            let mut req = self
-                .client
-                .request(method.clone(), url.clone())
-                .header(self.auth.0.clone(), self.auth.1.clone());
+            let mut req = self.client.request(method.clone(), url.clone());
+            if let Some((name, value)) = &self.auth {
+                req = req.header(name.clone(), value.clone());
+            }
             for (name, value) in &self.extra {
                 req = req.header(name.clone(), value.clone());
             }

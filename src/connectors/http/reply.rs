@@ -44,17 +44,19 @@ impl Reply {
     }
 }
 
-/// Replaces the token wherever it might appear in a message.
+/// Replaces the tokens (and client secrets) wherever they might appear in a message.
 #[derive(Debug, Clone)]
-pub(super) struct Redactor(pub(super) Secret);
+pub(super) struct Redactor(pub(super) Vec<Secret>);
 
 impl Redactor {
     pub(super) fn apply(&self, text: &str) -> String {
-        let token = self.0.expose();
-        if token.is_empty() {
-            text.to_string()
-        } else {
-            text.replace(token, "<redacted>")
+        let mut text = text.to_string();
+        for secret in &self.0 {
+            let token = secret.expose();
+            if !token.is_empty() {
+                text = text.replace(token, "<redacted>");
+            }
         }
+        text
     }
 }

@@ -76,11 +76,13 @@ impl OrderFulfilment {
     fn refresh(&mut self, ch: &mut ShopifyChannel) -> Result<(), HttpError> {
         let id = self.id;
         let list: wire::Fulfillments = ch
+            .gql
             .http
             .get(&format!("orders/{id}/fulfillments.json"))?
             .json()?;
         self.existing = list.fulfillments;
         let fos: wire::FulfillmentOrders = ch
+            .gql
             .http
             .get(&format!("orders/{id}/fulfillment_orders.json"))?
             .json()?;
@@ -149,8 +151,8 @@ impl OrderFulfilment {
             // Fulfilled already (by an earlier run whose answer was lost, or by hand).
             return Ok(None);
         }
-        let body = request_body(f, &take);
-        match ch.http.post("fulfillments.json", &body, Retry::Unsafe) {
+        let body = request_body(f, &take, ch.notify_customer);
+        match ch.gql.http.post("fulfillments.json", &body, Retry::Unsafe) {
             Ok(reply) => {
                 let created: wire::FulfillmentOne = reply.json()?;
                 self.existing.push(created.fulfillment);
@@ -188,6 +190,7 @@ impl OrderFulfilment {
         }
         if self.by_sku.is_none() {
             let order: wire::OrderOne = ch
+                .gql
                 .http
                 .get(&format!(
                     "orders/{}.json?fields=id,cancelled_at,line_items",
@@ -220,7 +223,7 @@ impl OrderFulfilment {
     }
 }
 
-fn request_body(f: &Fulfillment, take: &[(i64, i64, i64)]) -> serde_json::Value {
+fn request_body(f: &Fulfillment, take: &[(i64, i64, i64)], notify: bool) -> serde_json::Value {
     let mut by_order: Vec<(i64, Vec<serde_json::Value>)> = Vec::new();
     for (fo, line, units) in take {
         let item = json!({ "id": line, "quantity": units });
@@ -230,7 +233,7 @@ fn request_body(f: &Fulfillment, take: &[(i64, i64, i64)]) -> serde_json::Value 
         }
     }
     let mut fulfillment = json!({
-        "notify_customer": false,
+        "notify_customer": notify,
         "line_items_by_fulfillment_order": by_order
             .into_iter()
             .map(|(fo, items)| json!({ "fulfillment_order_id": fo, "fulfillment_order_line_items": items }))
@@ -257,6 +260,7 @@ fn request_body(f: &Fulfillment, take: &[(i64, i64, i64)]) -> serde_json::Value 
 fn cancel(ch: &mut ShopifyChannel, id: i64) -> Result<(), Refusal> {
     let state = |ch: &mut ShopifyChannel| -> Result<bool, HttpError> {
         let order: wire::OrderOne = ch
+            .gql
             .http
             .get(&format!("orders/{id}.json?fields=id,cancelled_at"))?
             .json()?;
@@ -266,6 +270,7 @@ fn cancel(ch: &mut ShopifyChannel, id: i64) -> Result<(), Refusal> {
         return Ok(());
     }
     match ch
+        .gql
         .http
         .post(&format!("orders/{id}/cancel.json"), &json!({}), Retry::Safe)
     {
@@ -289,7 +294,7 @@ mod tests {
             tracking_url: Some("https://ups.example/1Z1".into()),
             ..Default::default()
         };
-        let body = request_body(&f, &[(10, 100, 1), (11, 110, 2), (10, 101, 3)]);
+        let body = request_body(&f, &[(10, 100, 1), (11, 110, 2), (10, 101, 3)], false);
         assert_eq!(
             body,
             json!({ "fulfillment": {
@@ -303,7 +308,7 @@ mod tests {
                 "tracking_info": { "number": "1Z1", "company": "UPS", "url": "https://ups.example/1Z1" }
             }})
         );
-        let bare = request_body(&Fulfillment::default(), &[(1, 2, 3)]);
+        let bare = request_body(&Fulfillment::default(), &[(1, 2, 3)], false);
         assert!(bare["fulfillment"].get("tracking_info").is_none());
     }
 }

@@ -61,7 +61,8 @@ pub(super) fn push(ch: &mut ShopifyChannel, levels: &[StockPublish]) -> anyhow::
                 "available": level.available,
             });
             // Setting an absolute level twice is harmless, so lost answers are simply retried.
-            ch.http
+            ch.gql
+                .http
                 .post("inventory_levels/set.json", &body, Retry::Safe)?;
             Ok(Some(item.to_string()))
         },
@@ -91,7 +92,7 @@ fn confirm_known(
             "inventory_items.json",
             &[("ids", ids.as_str()), ("limit", limit.as_str())],
         );
-        let found: wire::InventoryItems = ch.http.get(&endpoint)?.json()?;
+        let found: wire::InventoryItems = ch.gql.http.get(&endpoint)?.json()?;
         let skus: HashMap<i64, String> = found
             .inventory_items
             .iter()
@@ -133,7 +134,7 @@ fn inventory_items(ch: &mut ShopifyChannel) -> anyhow::Result<HashMap<String, Ve
     let mut map: HashMap<String, Vec<i64>> = HashMap::new();
     let mut next = Some("products.json?limit=250&fields=id,variants".to_string());
     while let Some(endpoint) = next.take() {
-        let reply = ch.http.get(&endpoint)?;
+        let reply = ch.gql.http.get(&endpoint)?;
         let page: wire::ProductsPage = reply.json()?;
         next = next_link(&reply.headers);
         for v in page.products.iter().flat_map(|p| &p.variants) {
@@ -150,7 +151,7 @@ fn inventory_items(ch: &mut ShopifyChannel) -> anyhow::Result<HashMap<String, Ve
 
 /// The shop's one active location, for channels that leave `location_id` out.
 fn only_location(ch: &mut ShopifyChannel) -> anyhow::Result<String> {
-    let list: wire::Locations = ch.http.get("locations.json")?.json()?;
+    let list: wire::Locations = ch.gql.http.get("locations.json")?.json()?;
     let active: Vec<&wire::Location> = list
         .locations
         .iter()

@@ -14,7 +14,7 @@ use crate::model::parse_cents;
 pub(super) fn fetch(ch: &mut ShopifyChannel, sink: Sink<ProductIn>) -> anyhow::Result<()> {
     let mut next = Some("products.json?limit=250".to_string());
     while let Some(endpoint) = next.take() {
-        let reply = ch.http.get(&endpoint)?;
+        let reply = ch.gql.http.get(&endpoint)?;
         let page: wire::ProductsPage = reply.json()?;
         next = next_link(&reply.headers);
         let source = reply.endpoint().to_string();

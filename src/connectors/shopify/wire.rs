@@ -3,83 +3,11 @@
 
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
-pub struct OrdersPage {
-    #[serde(default)]
-    pub orders: Vec<Order>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default)]
-pub struct Order {
-    pub id: i64,
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub contact_email: Option<String>,
-    pub phone: Option<String>,
-    pub created_at: Option<String>,
-    pub updated_at: Option<String>,
-    pub cancelled_at: Option<String>,
-    pub test: bool,
-    pub currency: Option<String>,
-    pub total_price: Option<String>,
-    pub tags: Option<String>,
-    pub note: Option<String>,
-    /// null, `partial` or `fulfilled`.
-    pub fulfillment_status: Option<String>,
-    pub customer: Option<Customer>,
-    pub shipping_address: Option<Address>,
-    pub billing_address: Option<Address>,
-    pub shipping_lines: Vec<ShippingLine>,
-    pub line_items: Vec<LineItem>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default)]
-pub struct Customer {
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default)]
-pub struct Address {
-    pub name: Option<String>,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub company: Option<String>,
-    pub address1: Option<String>,
-    pub address2: Option<String>,
-    pub city: Option<String>,
-    pub province: Option<String>,
-    pub province_code: Option<String>,
-    pub zip: Option<String>,
-    pub country: Option<String>,
-    pub country_code: Option<String>,
-    pub phone: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default)]
-pub struct ShippingLine {
-    pub title: Option<String>,
-    pub code: Option<String>,
-}
-
 #[derive(Debug, Deserialize, Default)]
 #[serde(default)]
 pub struct LineItem {
     pub id: i64,
     pub sku: Option<String>,
-    pub title: Option<String>,
-    pub name: Option<String>,
-    pub quantity: i64,
-    /// The quantity after removals and refunds (absent in older API versions).
-    pub current_quantity: Option<i64>,
-    pub fulfillable_quantity: Option<i64>,
-    pub price: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -200,19 +128,6 @@ pub struct Location {
     pub id: i64,
     pub name: Option<String>,
     pub active: Option<bool>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ShopOne {
-    pub shop: Shop,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default)]
-pub struct Shop {
-    pub name: Option<String>,
-    pub myshopify_domain: Option<String>,
-    pub plan_name: Option<String>,
 }
 
 /// Text that is really there: `None` for null, empty or blank.
