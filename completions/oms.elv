@@ -1411,8 +1411,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;runs;list'= {
-            cand --flow 'Only runs of this flow, e.g. "orders import"'
-            cand --limit 'limit'
+            cand --flow 'Only runs of this flow, e.g. orders-import'
+            cand --limit 'At most this many runs, newest first'
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'

@@ -1156,8 +1156,8 @@ complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcom
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l flow -d 'Only runs of this flow, e.g. "orders import"' -r
-complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l limit -r
+complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l flow -d 'Only runs of this flow, e.g. orders-import' -r
+complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l limit -d 'At most this many runs, newest first' -r
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'

@@ -472,7 +472,7 @@ fn dry_run_reports_but_writes_nothing() {
 fn unreadable_files_fail_with_their_name() {
     let env = with_file("orders.json", "{\"orders\": []}\n");
     env.oms(["catalog", "import", "--file", "missing.csv"])
-        .code(1)
+        .code(2)
         .stderr_has("cannot open missing.csv");
     env.oms(["catalog", "import", "--file", "orders.json"])
         .code(1)

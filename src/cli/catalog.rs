@@ -229,7 +229,7 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
             let created = catalog_add::run(&mut store, &change)?;
             ctx.out.note(format!("added {}", created.entry.variant.sku));
             warn_unless_master(ctx, &config);
-            ctx.out.one(&ShowRow::from(created))?;
+            ctx.out.outcome(&ShowRow::from(created))?;
         }
         CatalogCmd::Edit(args) => {
             let change = change(&args)?;
@@ -252,7 +252,7 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
                     .note(format!("updated {}", edited.entry.variant.sku));
                 warn_unless_master(ctx, &config);
             }
-            ctx.out.one(&ShowRow::from(edited))?;
+            ctx.out.outcome(&ShowRow::from(edited))?;
         }
         CatalogCmd::List(args) => {
             let store = ctx.store(&config)?;
@@ -269,6 +269,7 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
             ctx.out.one(&ShowRow::from(found))?;
         }
         CatalogCmd::Import(args) => {
+            super::input_file(&args.file)?;
             let _lock = ctx.lock(&config)?;
             let mut store = ctx.store(&config)?;
             let progress = ctx.out.progress(0, "rows");

@@ -71,10 +71,15 @@ pub fn exec(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<Exit> {
             if ctx.out.format == Format::Table {
                 ctx.out.note(format!("{}: ok", result.file));
             }
-            ctx.out.one(&result)?;
+            ctx.out.outcome(&result)?;
         }
         ConfigCmd::Show => match ctx.out.format {
-            Format::Table => print!("{}", toml::to_string_pretty(&config)?),
+            Format::Table => {
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                out.write_all(toml::to_string_pretty(&config)?.as_bytes())?;
+                out.flush()?;
+            }
             _ => ctx.out.one(&config)?,
         },
     }

@@ -18,6 +18,9 @@ pub struct DemoArgs {
 
 pub fn exec(ctx: &Ctx, args: DemoArgs) -> anyhow::Result<Exit> {
     let ws = demo::create(&args.dir)?;
+    // Like `oms init`, the demo creates its own database; no other command does.
+    let demo_config = crate::config::load(Some(&ws.config), None)?;
+    crate::store::Store::open(&demo_config.database_path)?;
     let config = ws.config.display().to_string();
     // The demo's narration is its output, so it goes to stdout like the tables it explains.
     let say = |text: &str| {

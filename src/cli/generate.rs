@@ -27,7 +27,13 @@ pub struct CompletionsArgs {
 pub fn completions(args: CompletionsArgs) -> anyhow::Result<Exit> {
     let mut cmd = command();
     match (args.shell, args.dir) {
-        (Some(shell), _) => clap_complete::generate(shell, &mut cmd, "oms", &mut std::io::stdout()),
+        (Some(shell), _) => {
+            // clap_complete panics when its writer fails; a closed pipe
+            // (`oms completions bash | head -1`) must end quietly instead.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "oms", &mut script);
+            write_stdout(&script)?;
+        }
         (None, Some(dir)) => {
             std::fs::create_dir_all(&dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
@@ -41,6 +47,10 @@ pub fn completions(args: CompletionsArgs) -> anyhow::Result<Exit> {
                 clap_complete::generate_to(shell, &mut cmd, "oms", &dir)
                     .with_context(|| format!("cannot write completions into {}", dir.display()))?;
             }
+            eprintln!(
+                "wrote completions for bash, zsh, fish, powershell and elvish into {}",
+                dir.display()
+            );
         }
         (None, None) => unreachable!("clap requires a shell or --dir"),
     }
@@ -62,8 +72,20 @@ pub fn man(args: ManArgs) -> anyhow::Result<Exit> {
                 .with_context(|| format!("cannot create {}", dir.display()))?;
             clap_mangen::generate_to(cmd, &dir)
                 .with_context(|| format!("cannot write man pages into {}", dir.display()))?;
+            eprintln!("wrote the man pages into {}", dir.display());
         }
-        None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?,
+        None => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(cmd).render(&mut page)?;
+            write_stdout(&page)?;
+        }
     }
     Ok(Exit::Ok)
+}
+
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
 }

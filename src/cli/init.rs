@@ -36,9 +36,16 @@ pub fn exec(ctx: &Ctx, args: InitArgs) -> anyhow::Result<Exit> {
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let config_path = dir.join("oms.toml");
     if config_path.exists() && !args.force {
+        // A config written by hand (or copied from `oms config example`) still needs its
+        // database, and no other command creates one.
+        let config = crate::config::load(Some(&config_path), ctx.global.db.as_deref())?;
+        if !config.database_path.exists() {
+            return create_database(ctx, &config);
+        }
         return Err(usage(format!(
-            "{} already exists; pass --force to overwrite it",
-            config_path.display()
+            "{} already exists, and so does its database {}; pass --force to overwrite the config",
+            config_path.display(),
+            config.database_path.display()
         )));
     }
     let answers = answers(ctx, &args)?;
@@ -59,6 +66,17 @@ pub fn exec(ctx: &Ctx, args: InitArgs) -> anyhow::Result<Exit> {
         config_path.display(),
         store.path().display(),
         store.schema_version()?
+    ));
+    Ok(Exit::Ok)
+}
+
+fn create_database(ctx: &Ctx, config: &crate::config::Config) -> anyhow::Result<Exit> {
+    let store = Store::open(&config.database_path)?;
+    ctx.out.note(format!(
+        "created {} (schema v{}) for {}",
+        store.path().display(),
+        store.schema_version()?,
+        config.source.display()
     ));
     Ok(Exit::Ok)
 }

@@ -142,6 +142,7 @@ impl Ctx {
     }
 
     pub fn store(&self, config: &Config) -> anyhow::Result<Store> {
+        existing_database(config)?;
         Store::open(&config.database_path)
     }
 
@@ -151,6 +152,7 @@ impl Ctx {
         if self.lock_held {
             return Ok(None);
         }
+        existing_database(config)?;
         FlowLock::acquire(&config.database_path, Duration::from_secs(5)).map(Some)
     }
 
@@ -169,6 +171,54 @@ impl Ctx {
             .default(false)
             .interact()?)
     }
+}
+
+/// Only `oms init` (and `oms demo`) create a database: a mistyped `--db` or `$OMS_DB` would
+/// otherwise start an empty one and report "nothing needs attention" about it.
+fn existing_database(config: &Config) -> anyhow::Result<()> {
+    let path = &config.database_path;
+    if path.is_file() {
+        return Ok(());
+    }
+    Err(usage(format!(
+        "no database at {}; check --db, $OMS_DB or `database` in {}, or create it with `oms init`",
+        path.display(),
+        config.source.display()
+    )))
+}
+
+/// The one answer to a `--file` that cannot be read, whatever the command: exit 2 and
+/// `cannot open FILE: why`, before anything is locked or written.
+pub(crate) fn input_file(path: &Path) -> anyhow::Result<()> {
+    match std::fs::File::open(path) {
+        Ok(_) if path.is_dir() => Err(usage(format!(
+            "cannot open {}: it is a folder, not a file",
+            path.display()
+        ))),
+        Ok(_) => Ok(()),
+        Err(e) => Err(usage(format!("cannot open {}: {e}", path.display()))),
+    }
+}
+
+/// A flow named on the command line, as `--flow`, `--only` and `--skip` take it:
+/// `orders-import`, `orders_import` and `"orders import"` are the same flow; anything
+/// else is refused with the list.
+pub(crate) fn flow_arg(text: &str) -> anyhow::Result<&'static str> {
+    let wanted = text.trim().to_lowercase().replace(['-', '_'], " ");
+    crate::ops::status::FLOWS
+        .iter()
+        .find(|name| **name == wanted)
+        .copied()
+        .ok_or_else(|| {
+            let known: Vec<String> = crate::ops::status::FLOWS
+                .iter()
+                .map(|f| f.replace(' ', "-"))
+                .collect();
+            usage(format!(
+                "`{text}` is not a flow (one of: {})",
+                known.join(", ")
+            ))
+        })
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -254,9 +304,22 @@ fn cause_of(command: &clap::Command, matches: &clap::ArgMatches) -> String {
 /// Runs one command line in this process, exactly as `oms` would (used by `oms demo`).
 /// `lock_held`: the caller (`oms run`) holds the flow lock for the whole sequence.
 pub(crate) fn run_line(argv: &[String], lock_held: bool) -> anyhow::Result<Exit> {
+    run_flow_line(argv, lock_held, None, None)
+}
+
+/// [`run_line`] for one flow of `oms run`: its output names the flow under `-q`, and a
+/// machine document goes to `capture` so that `oms run` writes one document for all.
+pub(crate) fn run_flow_line(
+    argv: &[String],
+    lock_held: bool,
+    origin: Option<&str>,
+    capture: Option<crate::output::Capture>,
+) -> anyhow::Result<Exit> {
     let (cli, cause) = parse(argv).map_err(|e| usage(e.to_string()))?;
     let mut ctx = context(cli.global.clone(), cause);
     ctx.lock_held = lock_held;
+    ctx.out.origin = origin.map(str::to_string);
+    ctx.out.capture = capture;
     dispatch(&ctx, cli.command)
 }
 

@@ -144,6 +144,9 @@ fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
             format: file_format(path, args.format)?,
         }),
     };
+    if let Some(path) = &args.file {
+        super::input_file(path)?;
+    }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;
     let progress = match &args.file {

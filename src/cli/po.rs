@@ -187,6 +187,9 @@ fn line_specs(flags: &[String], file: Option<&PathBuf>) -> (Vec<LineSpec>, Vec<S
 
 fn create(ctx: &Ctx, a: CreateArgs) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
+    if let Some(path) = &a.file {
+        super::input_file(path)?;
+    }
     let (lines, line_problems) = line_specs(&a.lines, a.file.as_ref());
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;
@@ -210,7 +213,9 @@ fn create(ctx: &Ctx, a: CreateArgs) -> anyhow::Result<Exit> {
         "{verb} {} (draft); approve it with `oms po approve {}`",
         detail.number, detail.number
     ));
-    print_detail(ctx, &detail)?;
+    if ctx.out.shows_outcomes() {
+        print_detail(ctx, &detail)?;
+    }
     Ok(Exit::Ok)
 }
 
@@ -234,7 +239,9 @@ fn edit(ctx: &Ctx, a: EditArgs) -> anyhow::Result<Exit> {
     if a.dry_run {
         ctx.out.note("dry run: nothing was written");
     }
-    print_detail(ctx, &detail)?;
+    if ctx.out.shows_outcomes() {
+        print_detail(ctx, &detail)?;
+    }
     Ok(Exit::Ok)
 }
 
@@ -276,13 +283,14 @@ fn print_detail(ctx: &Ctx, d: &PoDetail) -> anyhow::Result<()> {
         ..d.clone()
     };
     ctx.out.one(&header)?;
-    ctx.out.note("lines:");
+    // Headings go with the tables they name, so `oms po show X > po.txt` keeps both.
+    ctx.out.heading("lines:")?;
     ctx.out.list(&d.lines)?;
     if !d.receipts.is_empty() {
-        ctx.out.note("receipts:");
+        ctx.out.heading("receipts:")?;
         ctx.out.list(&d.receipts)?;
     }
-    ctx.out.note("story:");
+    ctx.out.heading("story:")?;
     ctx.out.list(&d.history)
 }
 

@@ -1,8 +1,7 @@
 use clap::Args;
 
 use super::Ctx;
-use crate::error::{Exit, usage};
-use crate::ops::status::FLOWS;
+use crate::error::Exit;
 use crate::store::rejections;
 
 #[derive(Debug, Args)]
@@ -21,19 +20,7 @@ pub struct RejectsArgs {
 /// Every record any flow could not apply, with its reasons: orders, shipment
 /// confirmations, receipts, stock lines. `oms orders rejects` is the orders-only view.
 pub fn exec(ctx: &Ctx, args: RejectsArgs) -> anyhow::Result<Exit> {
-    let flow = match &args.flow {
-        None => None,
-        Some(f) => {
-            let wanted = f.trim().to_lowercase().replace(['-', '_'], " ");
-            let found = FLOWS.iter().find(|name| **name == wanted);
-            Some(*found.ok_or_else(|| {
-                usage(format!(
-                    "`{f}` is not a flow (one of: {})",
-                    FLOWS.join(", ")
-                ))
-            })?)
-        }
-    };
+    let flow = args.flow.as_deref().map(super::flow_arg).transpose()?;
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
     let filter = rejections::Filter {

@@ -3,8 +3,13 @@
 
 use clap::Args;
 
-use super::{Ctx, run_line};
+use std::io::Write;
+
+use serde_json::{Map, Value};
+
+use super::{Ctx, run_flow_line};
 use crate::error::{Exit, usage};
+use crate::output::{Capture, Captured, Format};
 
 /// SPEC §4.5's order. `shipments send` and `po export` can be named in config or --only.
 pub const DEFAULT_FLOWS: &[&str] = &[
@@ -68,7 +73,7 @@ fn names(list: &[String], what: &str) -> anyhow::Result<Vec<&'static str>> {
     list.iter()
         .map(|f| {
             flow_name(f).ok_or_else(|| {
-                let known: Vec<&str> = KNOWN.iter().map(|(n, _)| *n).collect();
+                let known: Vec<String> = KNOWN.iter().map(|(n, _)| n.replace(' ', "-")).collect();
                 usage(format!(
                     "{what}: `{f}` is not a flow (one of: {})",
                     known.join(", ")
@@ -110,6 +115,7 @@ pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
     // An overlapping cron start leaves at once with one line on stderr and exit 75.
     let _lock = ctx.lock(&config)?;
     let mut worst = Exit::Ok;
+    let mut done: Vec<FlowOutput> = Vec::new();
     for flow in flows {
         let Some((_, words)) = KNOWN.iter().find(|(name, _)| *name == flow) else {
             continue;
@@ -146,7 +152,8 @@ pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
             argv.push("--dry-run".into());
         }
         ctx.out.heading(&format!("== {flow}"))?;
-        let exit = match run_line(&argv, true) {
+        let capture: Option<Capture> = (ctx.out.format != Format::Table).then(Capture::default);
+        let exit = match run_flow_line(&argv, true, Some(flow), capture.clone()) {
             Ok(exit) => exit,
             Err(e) => {
                 let exit = crate::error::exit_for(&e);
@@ -156,8 +163,73 @@ pub fn exec(ctx: &Ctx, args: RunArgs) -> anyhow::Result<Exit> {
         };
         tracing::info!(flow, exit = exit.code(), "flow finished");
         worst = worst.worst(exit);
+        if let Some(capture) = capture {
+            let documents = capture.lock().map(|c| c.clone()).unwrap_or_default();
+            done.push((flow, exit, documents));
+        }
+    }
+    if ctx.out.format != Format::Table {
+        write_all(ctx.out.format, &done)?;
     }
     Ok(worst)
+}
+
+/// One flow's part of `oms run`'s machine output.
+type FlowOutput = (&'static str, Exit, Vec<Captured>);
+
+/// The documents of every flow as one: a JSON array of `{flow, exit, report}`, one ndjson
+/// line per flow, or one CSV table whose first column is the flow.
+fn write_all(format: Format, done: &[FlowOutput]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let document = |flow: &str, exit: Exit, docs: &[Captured]| -> Map<String, Value> {
+        let mut m = Map::new();
+        m.insert("flow".into(), Value::String(flow.to_string()));
+        m.insert("exit".into(), serde_json::json!(exit));
+        // A flow prints one document; should one ever print more, none is lost.
+        let report = match docs {
+            [] => Value::Null,
+            [one] => one.document.clone(),
+            many => Value::Array(many.iter().map(|d| d.document.clone()).collect()),
+        };
+        m.insert("report".into(), report);
+        m
+    };
+    match format {
+        Format::Json => {
+            let all: Vec<Value> = done
+                .iter()
+                .map(|(f, e, d)| Value::Object(document(f, *e, d)))
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &all)?;
+            writeln!(out)?;
+        }
+        Format::Ndjson => {
+            for (f, e, d) in done {
+                serde_json::to_writer(&mut out, &document(f, *e, d))?;
+                writeln!(out)?;
+            }
+        }
+        Format::Csv => {
+            let mut columns: Vec<String> = vec!["flow".into()];
+            let mut rows: Vec<Map<String, Value>> = Vec::new();
+            for (flow, _, docs) in done {
+                for row in docs.iter().flat_map(|d| d.rows.iter()) {
+                    for key in row.keys() {
+                        if !columns.contains(key) {
+                            columns.push(key.clone());
+                        }
+                    }
+                    let mut r = row.clone();
+                    r.insert("flow".into(), Value::String(flow.to_string()));
+                    rows.push(r);
+                }
+            }
+            crate::output::write_csv(&mut out, &columns, &rows)?;
+        }
+        Format::Table => {}
+    }
+    out.flush()?;
+    Ok(())
 }
 
 #[cfg(test)]

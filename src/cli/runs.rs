@@ -12,18 +12,20 @@ pub enum RunsCmd {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only runs of this flow, e.g. "orders import"
+    /// Only runs of this flow, e.g. orders-import
     #[arg(long)]
     pub flow: Option<String>,
+    /// At most this many runs, newest first
     #[arg(long, default_value_t = 50)]
     pub limit: i64,
 }
 
 pub fn exec(ctx: &Ctx, cmd: RunsCmd) -> anyhow::Result<Exit> {
     let RunsCmd::List(args) = cmd;
+    let flow = args.flow.as_deref().map(super::flow_arg).transpose()?;
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
-    let rows = runs::list(&store.conn, args.flow.as_deref(), args.limit)?;
+    let rows = runs::list(&store.conn, flow, args.limit)?;
     ctx.out.list(&rows)?;
     Ok(Exit::Ok)
 }

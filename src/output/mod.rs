@@ -58,7 +58,24 @@ pub struct Printer {
     pub quiet: bool,
     pub verbose: u8,
     pub progress: bool,
+    /// The flow this output belongs to when `oms run` runs it: named in front of anything
+    /// it prints under `-q`, so a cron mail says where it comes from.
+    pub origin: Option<String>,
+    /// Under `oms run` with a machine format, documents are collected here and written
+    /// by `oms run` as one document, not one per flow.
+    pub capture: Option<Capture>,
 }
+
+/// What one flow would have written to stdout in a machine format.
+#[derive(Debug, Clone)]
+pub struct Captured {
+    /// The whole document (a report object, or the array of rows).
+    pub document: Value,
+    /// Its rows, for ndjson and csv.
+    pub rows: Vec<Map<String, Value>>,
+}
+
+pub type Capture = std::sync::Arc<std::sync::Mutex<Vec<Captured>>>;
 
 impl Printer {
     pub fn new(
@@ -83,7 +100,46 @@ impl Printer {
             quiet,
             verbose,
             progress,
+            origin: None,
+            capture: None,
         }
+    }
+
+    /// Keeps a machine document for `oms run` instead of writing it; false when this
+    /// printer writes its own output.
+    fn captured(&self, document: Value, rows: Vec<Map<String, Value>>) -> bool {
+        match (&self.capture, self.format) {
+            (Some(capture), Format::Json | Format::Ndjson | Format::Csv) => {
+                if let Ok(mut all) = capture.lock() {
+                    all.push(Captured { document, rows });
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Under `oms run -q`, the line naming the flow before the first thing it prints.
+    fn origin_line(&self, out: &mut impl Write) -> io::Result<()> {
+        match &self.origin {
+            Some(flow) if self.quiet => writeln!(out, "== {flow}"),
+            _ => Ok(()),
+        }
+    }
+
+    /// What a command did (`catalog add`, `config check`): shown for people unless `-q`,
+    /// whose rule is that a successful command prints only the data it was asked for.
+    /// Machine formats always get it.
+    pub fn outcome<T: Serialize>(&self, item: &T) -> anyhow::Result<()> {
+        if !self.shows_outcomes() {
+            return Ok(());
+        }
+        self.one(item)
+    }
+
+    /// False under `-q` with tables: what a command did is not printed, only data asked for.
+    pub fn shows_outcomes(&self) -> bool {
+        !(self.format == Format::Table && self.quiet)
     }
 
     /// Rows of one kind. `T::default()` supplies the column names when there are no rows,
@@ -94,6 +150,12 @@ impl Printer {
             .map(to_object)
             .collect::<anyhow::Result<Vec<_>>>()?;
         let columns = columns_of(values.first(), &T::default())?;
+        if self.captured(
+            Value::Array(values.iter().cloned().map(Value::Object).collect()),
+            values.clone(),
+        ) {
+            return Ok(());
+        }
         let mut out = io::stdout().lock();
         match self.format {
             Format::Table => {
@@ -128,6 +190,9 @@ impl Printer {
     /// an object for JSON, one row for CSV.
     pub fn one<T: Serialize>(&self, item: &T) -> anyhow::Result<()> {
         let value = to_object(item)?;
+        if self.captured(Value::Object(value.clone()), vec![value.clone()]) {
+            return Ok(());
+        }
         let mut out = io::stdout().lock();
         match self.format {
             Format::Table => {
@@ -168,7 +233,18 @@ impl Printer {
     /// A flow's report. Tables show notable items (or all with `-v`) and the summary;
     /// json is the whole report; ndjson and csv carry the items.
     pub fn report<R: Report>(&self, report: &R) -> anyhow::Result<Exit> {
+        if self.capture.is_some() && self.format != Format::Table {
+            let rows = report
+                .items()
+                .iter()
+                .map(to_object)
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            self.captured(serde_json::to_value(report)?, rows);
+            return Ok(report.exit());
+        }
         match self.format {
+            // With -q a report that went well is not news: cron mails only what needs a look.
+            Format::Table if self.quiet && report.exit() == Exit::Ok => {}
             Format::Table => {
                 let shown: Vec<&R::Item> = report
                     .items()
@@ -180,6 +256,7 @@ impl Printer {
                     .map(|i| to_object(*i))
                     .collect::<anyhow::Result<Vec<_>>>()?;
                 let mut out = io::stdout().lock();
+                self.origin_line(&mut out)?;
                 if !values.is_empty() {
                     let columns = columns_of(values.first(), &R::Item::default())?;
                     writeln!(
@@ -188,7 +265,7 @@ impl Printer {
                         table::render(&columns, &values, self.color, table::Layout::Rows)
                     )?;
                 }
-                if !self.quiet || report.exit() != Exit::Ok {
+                {
                     let width = report
                         .summary()
                         .iter()
@@ -245,11 +322,15 @@ impl Printer {
     /// A warning on stderr; shown even with `-q`, because cron should mail it.
     pub fn warn(&self, msg: impl AsRef<str>) {
         let stderr_color = self.color && io::stderr().is_terminal();
+        let origin = match &self.origin {
+            Some(flow) => format!("{flow}: "),
+            None => String::new(),
+        };
         progress::above_bars(|| {
             if stderr_color {
-                eprintln!("\x1b[33mwarning:\x1b[0m {}", msg.as_ref());
+                eprintln!("\x1b[33mwarning:\x1b[0m {origin}{}", msg.as_ref());
             } else {
-                eprintln!("warning: {}", msg.as_ref());
+                eprintln!("warning: {origin}{}", msg.as_ref());
             }
         });
     }
@@ -292,7 +373,7 @@ pub(crate) fn cell_text(v: &Value) -> String {
     }
 }
 
-fn write_csv(
+pub(crate) fn write_csv(
     out: &mut impl Write,
     columns: &[String],
     rows: &[Map<String, Value>],

@@ -98,6 +98,14 @@ impl Env {
             std::fs::create_dir_all(parent).unwrap();
         }
         std::fs::write(&p, content).unwrap();
+        // A folder with a config stands for an initialised workspace: only `oms init`
+        // creates a database, and every test config names `oms.db` beside itself.
+        if p.file_name().is_some_and(|n| n == "oms.toml") {
+            let db = p.with_file_name("oms.db");
+            if !db.exists() {
+                std::fs::write(&db, "").unwrap();
+            }
+        }
         p
     }
 

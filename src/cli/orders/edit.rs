@@ -251,7 +251,9 @@ pub fn create(ctx: &Ctx, args: CreateArgs) -> anyhow::Result<Exit> {
     let tx = store.tx()?;
     let (id, external_id) = order_edit::create(&tx, &config, &m, &ctx.cause)?;
     // Shown from inside the transaction, so a dry run shows what it would have created.
-    super::show::print(ctx, &tx, id)?;
+    if ctx.out.shows_outcomes() {
+        super::show::print(ctx, &tx, id)?;
+    }
     finish(tx, args.dry_run)?;
     ctx.out.note(if args.dry_run {
         format!("dry run: order {id} ({external_id}) was not created")

@@ -71,7 +71,10 @@ pub struct AdjustArgs {
 pub fn exec(ctx: &Ctx, args: AdjustArgs) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
     let batch = match &args.file {
-        Some(path) => stock_adjust_file::read(path)?,
+        Some(path) => {
+            super::super::input_file(path)?;
+            stock_adjust_file::read(path)?
+        }
         None => flags_request(&args)?,
     };
     for warning in &batch.warnings {
