@@ -37,5 +37,7 @@ CREATE INDEX shipments_sent ON shipments(status, sent_at);
 -- `oms rejects` and status list the open rejections; resolved ones are history.
 CREATE INDEX rejections_open ON rejections(flow, channel, first_seen) WHERE resolved_at IS NULL;
 
--- The last run of each (flow, channel) for status.
+-- The last run and the last success of each (flow, channel) for status: index seeks per
+-- pair instead of grouping every run ever journalled.
 CREATE INDEX runs_flow_channel ON runs(flow, channel, id);
+CREATE INDEX runs_success ON runs(flow, channel, outcome, dry_run, started_at);

@@ -4,7 +4,7 @@
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::config::Config;
@@ -309,40 +309,50 @@ fn stock_alerts(conn: &Connection, threshold: i64) -> rusqlite::Result<Vec<Stock
 }
 
 /// The last run of every (flow, channel) that has run, with the age of its last success.
+/// Each pair costs a few index seeks (`runs_flow_channel`, `runs_success`): grouping every
+/// run ever journalled made status grow with the history.
 fn last_runs(conn: &Connection, stale_hours: i64) -> rusqlite::Result<Vec<LastRun>> {
-    let mut stmt = conn.prepare(
-        "WITH last AS (SELECT MAX(id) AS id FROM runs WHERE dry_run = 0 GROUP BY flow, channel),
-              ok AS (SELECT flow, channel, MAX(started_at) AS at FROM runs
-                     WHERE dry_run = 0 AND outcome IN ('ok', 'rejected') GROUP BY flow, channel)
-         SELECT r.flow, r.channel, r.outcome, r.started_at,
+    let mut last = conn.prepare(
+        "SELECT r.flow, r.channel, r.outcome, r.started_at,
                 CAST((julianday('now') - julianday(r.started_at)) * 24 AS INTEGER),
-                CAST((julianday('now') - julianday(ok.at)) * 24 AS INTEGER), r.error, r.pid
-         FROM runs r JOIN last ON last.id = r.id
-         LEFT JOIN ok ON ok.flow = r.flow AND ok.channel IS r.channel",
+                (SELECT CAST((julianday('now') - julianday(MAX(at))) * 24 AS INTEGER) FROM (
+                    SELECT MAX(started_at) AS at FROM runs
+                    WHERE flow = ?1 AND channel IS ?2 AND outcome = 'ok' AND dry_run = 0
+                    UNION ALL
+                    SELECT MAX(started_at) FROM runs
+                    WHERE flow = ?1 AND channel IS ?2 AND outcome = 'rejected' AND dry_run = 0)),
+                r.error, r.pid
+         FROM runs r WHERE r.flow = ?1 AND r.channel IS ?2 AND r.dry_run = 0
+         ORDER BY r.id DESC LIMIT 1",
     )?;
-    let mut rows: Vec<LastRun> = stmt
-        .query_map([], |r| {
-            let last_success: Option<i64> = r.get(5)?;
-            let mut outcome: String = r.get(2)?;
-            let mut error: Option<String> = r.get(6)?;
-            // Status only reads; a run whose process is gone is marked in the journal by the
-            // next run, and shown as what it is meanwhile.
-            if outcome == "running" && runs::is_orphan(r.get(7)?) {
-                outcome = "interrupted".into();
-                error = Some(runs::INTERRUPTED.into());
-            }
-            Ok(LastRun {
-                flow: r.get(0)?,
-                channel: r.get(1)?,
-                outcome,
-                started_at: r.get(3)?,
-                age_hours: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
-                last_success_hours: last_success,
-                stale: last_success.is_none_or(|h| h > stale_hours),
-                error,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut rows = Vec::new();
+    for (flow, channel) in run_keys(conn)? {
+        let found = last
+            .query_map(params![flow, channel], |r| {
+                let last_success: Option<i64> = r.get(5)?;
+                let mut outcome: String = r.get(2)?;
+                let mut error: Option<String> = r.get(6)?;
+                // Status only reads; a run whose process is gone is marked in the journal by
+                // the next run, and shown as what it is meanwhile.
+                if outcome == "running" && runs::is_orphan(r.get(7)?) {
+                    outcome = "interrupted".into();
+                    error = Some(runs::INTERRUPTED.into());
+                }
+                Ok(LastRun {
+                    flow: r.get(0)?,
+                    channel: r.get(1)?,
+                    outcome,
+                    started_at: r.get(3)?,
+                    age_hours: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
+                    last_success_hours: last_success,
+                    stale: last_success.is_none_or(|h| h > stale_hours),
+                    error,
+                })
+            })?
+            .next()
+            .transpose()?;
+        rows.extend(found);
+    }
     let order = |flow: &str| FLOWS.iter().position(|f| *f == flow).unwrap_or(FLOWS.len());
     rows.sort_by(|a, b| {
         order(&a.flow)
@@ -350,6 +360,41 @@ fn last_runs(conn: &Connection, stale_hours: i64) -> rusqlite::Result<Vec<LastRu
             .then(a.channel.cmp(&b.channel))
     });
     Ok(rows)
+}
+
+/// The distinct (flow, channel) pairs of the journal, one index seek each (a skip scan
+/// SQLite does not do by itself). A NULL channel sorts first within its flow.
+fn run_keys(conn: &Connection) -> rusqlite::Result<Vec<(String, Option<String>)>> {
+    let mut first_of_flow = conn.prepare(
+        "SELECT flow, channel FROM runs INDEXED BY runs_flow_channel
+         WHERE flow > ?1 ORDER BY flow, channel LIMIT 1",
+    )?;
+    let mut after_null = conn.prepare(
+        "SELECT channel FROM runs INDEXED BY runs_flow_channel
+         WHERE flow = ?1 AND channel IS NOT NULL ORDER BY channel LIMIT 1",
+    )?;
+    let mut after = conn.prepare(
+        "SELECT channel FROM runs INDEXED BY runs_flow_channel
+         WHERE flow = ?1 AND channel > ?2 ORDER BY channel LIMIT 1",
+    )?;
+    let mut keys: Vec<(String, Option<String>)> = Vec::new();
+    let mut next: Option<(String, Option<String>)> = first_of_flow
+        .query_row([""], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    while let Some((flow, channel)) = next {
+        let same_flow: Option<String> = match &channel {
+            None => after_null.query_row([&flow], |r| r.get(0)).optional()?,
+            Some(c) => after.query_row(params![flow, c], |r| r.get(0)).optional()?,
+        };
+        next = match same_flow {
+            Some(c) => Some((flow.clone(), Some(c))),
+            None => first_of_flow
+                .query_row([&flow], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?,
+        };
+        keys.push((flow, channel));
+    }
+    Ok(keys)
 }
 
 fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
