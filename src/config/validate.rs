@@ -18,14 +18,18 @@ pub(super) struct Validator<'a> {
 
 impl Validator<'_> {
     fn at<T>(&mut self, spanned: &Spanned<T>, key: &str, msg: impl fmt::Display) {
-        let span = spanned.span();
+        let problem = self.message(spanned.span(), key, msg);
+        self.problems.push(problem);
+    }
+
+    /// `FILE:LINE:COL: key: msg` for a value at `span`.
+    fn message(&self, span: Range<usize>, key: &str, msg: impl fmt::Display) -> String {
         let at = if span.is_empty() && span.start == 0 {
             String::new()
         } else {
             locate(self.text, &span)
         };
-        self.problems
-            .push(format!("{}{at}: {key}: {msg}", self.file));
+        format!("{}{at}: {key}: {msg}", self.file)
     }
 
     /// For problems with no value to point at: the line of the table header, if found.
@@ -67,6 +71,13 @@ impl Validator<'_> {
                 &m,
                 "catalog.master",
                 format!("`{master}` is neither `oms` nor a configured channel"),
+            );
+        }
+        if !(1..=MAX_LINE_QUANTITY_CEILING).contains(&c.defaults.max_line_quantity) {
+            self.near(
+                "[defaults]",
+                "defaults.max_line_quantity",
+                format!("must be between 1 and {MAX_LINE_QUANTITY_CEILING}"),
             );
         }
         if c.defaults.max_splits == 0 {
@@ -250,12 +261,8 @@ impl Validator<'_> {
         }
         if let Some(url) = &ch.base_url {
             let u = url.get_ref();
-            if !(u.starts_with("https://") || is_loopback_http(u)) {
-                self.at(
-                    url,
-                    &format!("{prefix}.base_url"),
-                    "must start with https:// (plain http:// only to 127.0.0.1 or localhost)",
-                );
+            if let Err(why) = check_base_url(u) {
+                self.at(url, &format!("{prefix}.base_url"), &why);
             }
         }
 
@@ -343,6 +350,9 @@ impl Validator<'_> {
         }
     }
 
+    /// The token is resolved now, but a token that is merely unavailable (variable unset,
+    /// file unreadable) is recorded on the channel instead of failing the config: a
+    /// command that never talks to this channel must still run.
     fn resolve_secret(&mut self, ch: &mut Channel, header: &str, prefix: &str) {
         match (&ch.token, &ch.token_file) {
             (Some(_), Some(f)) => {
@@ -359,12 +369,9 @@ impl Validator<'_> {
                         ch.secret = Some(Secret::new(v.trim().to_string()))
                     }
                     _ => {
-                        let t = t.clone();
-                        self.at(
-                            &t,
-                            &format!("{prefix}.token"),
-                            format!("environment variable `{var}` is not set"),
-                        );
+                        let key = format!("{prefix}.token");
+                        let msg = format!("environment variable `{var}` is not set");
+                        ch.secret_problem = Some(self.message(t.span(), &key, msg));
                     }
                 },
                 None => {
@@ -374,25 +381,20 @@ impl Validator<'_> {
             },
             (None, Some(f)) => {
                 let path = self.base.join(f.get_ref());
+                let key = format!("{prefix}.token_file");
                 match std::fs::read_to_string(&path) {
                     Ok(v) if !v.trim().is_empty() => {
-                        ch.secret = Some(Secret::new(v.trim().to_string()))
+                        ch.secret = Some(Secret::new(v.trim().to_string()));
+                        ch.secret_warning =
+                            shared_token_file(&path).map(|why| self.message(f.span(), &key, why));
                     }
                     Ok(_) => {
-                        let f = f.clone();
-                        self.at(
-                            &f,
-                            &format!("{prefix}.token_file"),
-                            format!("{} is empty", path.display()),
-                        );
+                        let msg = format!("{} is empty", path.display());
+                        ch.secret_problem = Some(self.message(f.span(), &key, msg));
                     }
                     Err(e) => {
-                        let f = f.clone();
-                        self.at(
-                            &f,
-                            &format!("{prefix}.token_file"),
-                            format!("cannot read {}: {e}", path.display()),
-                        );
+                        let msg = format!("cannot read {}: {e}", path.display());
+                        ch.secret_problem = Some(self.message(f.span(), &key, msg));
                     }
                 }
             }
@@ -404,6 +406,32 @@ impl Validator<'_> {
         }
     }
 }
+
+/// Why a token file is readable by more than its owner, if it is.
+fn shared_token_file(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).ok()?.permissions().mode();
+        (mode & 0o077 != 0).then(|| {
+            format!(
+                "{} is readable by group or others (mode {:03o}); `chmod 600 {}`",
+                path.display(),
+                mode & 0o777,
+                path.display()
+            )
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// The highest `defaults.max_line_quantity` accepted: with at most this many units per
+/// line and SQLite's page-bounded line counts, no order's sum comes near i64.
+const MAX_LINE_QUANTITY_CEILING: i64 = 1_000_000_000_000;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {

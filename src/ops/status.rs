@@ -192,7 +192,7 @@ fn waiting_for(conn: &Connection) -> rusqlite::Result<Vec<WaitingSku>> {
             FROM shipment_lines sl JOIN shipments s ON s.id = sl.shipment_id
             WHERE s.status != 'cancelled' GROUP BY sl.order_line_id
          )
-         SELECT v.sku, COUNT(DISTINCT l.order_id), SUM(l.quantity - COALESCE(c.units, 0))
+         SELECT v.sku, COUNT(DISTINCT l.order_id), CAST(TOTAL(l.quantity - COALESCE(c.units, 0)) AS INTEGER)
          FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN variants v ON v.id = l.variant_id
          LEFT JOIN covered c ON c.order_line_id = l.id
          WHERE o.backordered = 1 AND o.status NOT IN ('shipped','short_shipped','cancelled')
