@@ -288,3 +288,29 @@ fn item5_an_oversized_record_is_refused_naming_its_line() {
         "{out:?}"
     );
 }
+
+#[test]
+fn item9_records_that_are_no_orders_are_each_reported_and_stored() {
+    let env = env_with_catalog();
+    env.write("a.json", "[1,2,3]\n");
+    let r = import_file(&env, "a.json", "oms-json").code(3).json();
+    assert_eq!(r["rejected"], 3, "{r}");
+    let rejects = env.oms(["orders", "rejects", "-o", "json"]).ok().json();
+    let sources: Vec<&str> = rejects
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources.len(),
+        3,
+        "the report and the stored rejections agree: {rejects}"
+    );
+    for n in 1..=3 {
+        assert!(
+            sources.contains(&format!("a.json:1 (record {n})").as_str()),
+            "{sources:?}"
+        );
+    }
+}
