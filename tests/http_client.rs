@@ -55,7 +55,10 @@ token_file = "token.txt"
     .err()
     .expect("refused");
     assert_eq!(err.kind, HttpErrorKind::Refused);
-    assert!(err.to_string().contains("https:// is required"), "{err}");
+    assert!(
+        err.to_string().contains("must start with https://"),
+        "{err}"
+    );
     assert!(
         HttpClient::new(
             "wh",

@@ -29,6 +29,21 @@ pub fn exec(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
     match cmd {
         ConfigCmd::Check => {
+            let unavailable = config.secret_problems();
+            if !unavailable.is_empty() {
+                return Err(crate::config::ConfigError {
+                    problems: unavailable,
+                }
+                .into());
+            }
+            for warning in config
+                .sales_channels
+                .values()
+                .chain(config.fulfillment_channels.values())
+                .filter_map(|ch| ch.secret_warning.as_ref())
+            {
+                ctx.out.warn(warning.clone());
+            }
             for (code, ch) in config
                 .sales_channels
                 .iter()

@@ -101,9 +101,10 @@ pub fn parse(path: &Path, text: &str, db_override: Option<&Path>) -> Result<Conf
     if v.problems.is_empty() {
         Ok(config)
     } else {
-        Err(ConfigError {
-            problems: v.problems,
-        })
+        // A config that fails anyway lists its unavailable secrets too: one pass fixes all.
+        let mut problems = v.problems;
+        problems.extend(config.secret_problems());
+        Err(ConfigError { problems })
     }
 }
 
@@ -120,16 +121,51 @@ fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Plain http is allowed only to this machine (mock servers, local proxies).
-pub fn is_loopback_http(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("http://") else {
-        return false;
-    };
-    let host = rest.split(['/', ':']).next().unwrap_or("");
-    host == "localhost" || host.starts_with("127.") || rest.starts_with("[::1]")
+/// Checks a channel's `base_url` by parsing it, never by string prefix: `https://`
+/// anywhere, plain `http://` only when the parsed host is exactly `localhost`,
+/// 127.0.0.0/8 or ::1. User-info is refused everywhere, since `http://127.0.0.1@evil.example`
+/// names the host `evil.example`. Ok(true) means plain http to this machine.
+pub fn check_base_url(raw: &str) -> Result<bool, String> {
+    const RULE: &str = "must start with https:// (plain http:// only to 127.0.0.1 or localhost)";
+    let url = url::Url::parse(raw.trim()).map_err(|e| format!("is not a URL ({e}); {RULE}"))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "must not contain user-info (`user@`): the host would be `{}`",
+            url.host_str().unwrap_or("")
+        ));
+    }
+    match url.scheme() {
+        "https" if url.host().is_some() => Ok(false),
+        "http" => {
+            let loopback = match url.host() {
+                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+                None => false,
+            };
+            if loopback {
+                Ok(true)
+            } else {
+                Err(format!(
+                    "{RULE}; the host `{}` is not this machine",
+                    url.host_str().unwrap_or("")
+                ))
+            }
+        }
+        _ => Err(RULE.to_string()),
+    }
 }
 
 impl Config {
+    /// Every channel whose token could not be resolved, as config-check messages.
+    pub fn secret_problems(&self) -> Vec<String> {
+        self.sales_channels
+            .values()
+            .chain(self.fulfillment_channels.values())
+            .filter_map(|ch| ch.secret_problem.clone())
+            .collect()
+    }
+
     pub fn is_physical(&self, code: &str) -> bool {
         self.warehouses.contains_key(code)
     }

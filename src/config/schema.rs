@@ -53,6 +53,10 @@ pub struct Defaults {
     pub backorder_mode: BackorderMode,
     #[serde(default = "default_max_splits")]
     pub max_splits: u32,
+    /// The most units one order line may ask for; an order with a line above it is
+    /// rejected, so that sums in totals and views can never overflow.
+    #[serde(default = "default_max_line_quantity")]
+    pub max_line_quantity: i64,
 }
 
 impl Default for Defaults {
@@ -63,6 +67,7 @@ impl Default for Defaults {
             order_status: default_order_status(),
             backorder_mode: BackorderMode::default(),
             max_splits: default_max_splits(),
+            max_line_quantity: default_max_line_quantity(),
         }
     }
 }
@@ -73,6 +78,10 @@ fn default_order_status() -> InitialStatus {
 
 fn default_max_splits() -> u32 {
     2
+}
+
+fn default_max_line_quantity() -> i64 {
+    1_000_000
 }
 
 /// The status an imported order starts in.
@@ -223,6 +232,14 @@ pub struct Channel {
     /// The resolved `client_secret` / `client_secret_file`; never serialized.
     #[serde(skip)]
     pub client_secret_value: Option<Secret>,
+    /// Why the token could not be resolved (`${VAR}` unset, `token_file` unreadable),
+    /// as a `FILE:LINE:COL: key: ...` message. Not fatal at load: only the commands that
+    /// use this channel fail on it (and `oms config check` reports it).
+    #[serde(skip)]
+    pub secret_problem: Option<String>,
+    /// A warning about the secret (a `token_file` others may read), for `oms config check`.
+    #[serde(skip)]
+    pub secret_warning: Option<String>,
     /// `path` resolved against the config file's folder.
     #[serde(skip)]
     pub dir: Option<PathBuf>,

@@ -18,14 +18,18 @@ pub(super) struct Validator<'a> {
 
 impl Validator<'_> {
     fn at<T>(&mut self, spanned: &Spanned<T>, key: &str, msg: impl fmt::Display) {
-        let span = spanned.span();
+        let problem = self.message(spanned.span(), key, msg);
+        self.problems.push(problem);
+    }
+
+    /// `FILE:LINE:COL: key: msg` for a value at `span`.
+    fn message(&self, span: Range<usize>, key: &str, msg: impl fmt::Display) -> String {
         let at = if span.is_empty() && span.start == 0 {
             String::new()
         } else {
             locate(self.text, &span)
         };
-        self.problems
-            .push(format!("{}{at}: {key}: {msg}", self.file));
+        format!("{}{at}: {key}: {msg}", self.file)
     }
 
     /// For problems with no value to point at: the line of the table header, if found.
@@ -67,6 +71,13 @@ impl Validator<'_> {
                 &m,
                 "catalog.master",
                 format!("`{master}` is neither `oms` nor a configured channel"),
+            );
+        }
+        if !(1..=MAX_LINE_QUANTITY_CEILING).contains(&c.defaults.max_line_quantity) {
+            self.near(
+                "[defaults]",
+                "defaults.max_line_quantity",
+                format!("must be between 1 and {MAX_LINE_QUANTITY_CEILING}"),
             );
         }
         if c.defaults.max_splits == 0 {
@@ -257,12 +268,8 @@ impl Validator<'_> {
         }
         if let Some(url) = &ch.base_url {
             let u = url.get_ref();
-            if !(u.starts_with("https://") || is_loopback_http(u)) {
-                self.at(
-                    url,
-                    &format!("{prefix}.base_url"),
-                    "must start with https:// (plain http:// only to 127.0.0.1 or localhost)",
-                );
+            if let Err(why) = check_base_url(u) {
+                self.at(url, &format!("{prefix}.base_url"), &why);
             }
         }
 
@@ -354,9 +361,15 @@ impl Validator<'_> {
         }
     }
 
+    /// The token is resolved now, but a token that is merely unavailable (variable unset,
+    /// file unreadable) is recorded on the channel instead of failing the config: a
+    /// command that never talks to this channel must still run.
     fn resolve_secret(&mut self, ch: &mut Channel, header: &str, prefix: &str) {
         let (value, file) = (ch.token.clone(), ch.token_file.clone());
-        ch.secret = self.read_secret(value, file, ("token", "token_file"), header, prefix);
+        let got = self.read_secret(value, file, ("token", "token_file"), header, prefix);
+        ch.secret = got.secret;
+        ch.secret_problem = got.problem;
+        ch.secret_warning = got.warning;
     }
 
     /// A Shopify Dev Dashboard app: `client_id` with `client_secret` or its file; the
@@ -381,13 +394,16 @@ impl Validator<'_> {
             );
         }
         let (value, file) = (ch.client_secret.clone(), ch.client_secret_file.clone());
-        ch.client_secret_value = self.read_secret(
+        let got = self.read_secret(
             value,
             file,
             ("client_secret", "client_secret_file"),
             header,
             prefix,
         );
+        ch.client_secret_value = got.secret;
+        ch.secret_problem = got.problem;
+        ch.secret_warning = got.warning;
     }
 
     /// A secret given as `${VAR}` in key `names.0` or as a file in `names.1`.
@@ -398,9 +414,10 @@ impl Validator<'_> {
         names: (&str, &str),
         header: &str,
         prefix: &str,
-    ) -> Option<Secret> {
+    ) -> SecretRead {
         let (key, file_key) = names;
-        match (&value, &file) {
+        let mut got = SecretRead::default();
+        got.secret = match (&value, &file) {
             (Some(_), Some(f)) => {
                 self.at(
                     f,
@@ -413,11 +430,8 @@ impl Validator<'_> {
                 Some(var) => match std::env::var(var) {
                     Ok(v) if !v.trim().is_empty() => Some(Secret::new(v.trim().to_string())),
                     _ => {
-                        self.at(
-                            t,
-                            &format!("{prefix}.{key}"),
-                            format!("environment variable `{var}` is not set"),
-                        );
+                        let msg = format!("environment variable `{var}` is not set");
+                        got.problem = Some(self.message(t.span(), &format!("{prefix}.{key}"), msg));
                         None
                     }
                 },
@@ -428,22 +442,21 @@ impl Validator<'_> {
             },
             (None, Some(f)) => {
                 let path = self.base.join(f.get_ref());
+                let key = format!("{prefix}.{file_key}");
                 match std::fs::read_to_string(&path) {
-                    Ok(v) if !v.trim().is_empty() => Some(Secret::new(v.trim().to_string())),
+                    Ok(v) if !v.trim().is_empty() => {
+                        got.warning =
+                            shared_token_file(&path).map(|why| self.message(f.span(), &key, why));
+                        Some(Secret::new(v.trim().to_string()))
+                    }
                     Ok(_) => {
-                        self.at(
-                            f,
-                            &format!("{prefix}.{file_key}"),
-                            format!("{} is empty", path.display()),
-                        );
+                        let msg = format!("{} is empty", path.display());
+                        got.problem = Some(self.message(f.span(), &key, msg));
                         None
                     }
                     Err(e) => {
-                        self.at(
-                            f,
-                            &format!("{prefix}.{file_key}"),
-                            format!("cannot read {}: {e}", path.display()),
-                        );
+                        let msg = format!("cannot read {}: {e}", path.display());
+                        got.problem = Some(self.message(f.span(), &key, msg));
                         None
                     }
                 }
@@ -456,9 +469,45 @@ impl Validator<'_> {
                 );
                 None
             }
-        }
+        };
+        got
     }
 }
+
+/// What reading one secret gave: the value, or why it is unavailable (recorded on the
+/// channel, not fatal at load), and a warning for `oms config check`.
+#[derive(Default)]
+struct SecretRead {
+    secret: Option<Secret>,
+    problem: Option<String>,
+    warning: Option<String>,
+}
+
+/// Why a token file is readable by more than its owner, if it is.
+fn shared_token_file(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).ok()?.permissions().mode();
+        (mode & 0o077 != 0).then(|| {
+            format!(
+                "{} is readable by group or others (mode {:03o}); `chmod 600 {}`",
+                path.display(),
+                mode & 0o777,
+                path.display()
+            )
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// The highest `defaults.max_line_quantity` accepted: with at most this many units per
+/// line and SQLite's page-bounded line counts, no order's sum comes near i64.
+const MAX_LINE_QUANTITY_CEILING: i64 = 1_000_000_000_000;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {

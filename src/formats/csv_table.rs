@@ -8,10 +8,16 @@ use std::collections::VecDeque;
 use std::io::Read;
 use std::rc::Rc;
 
+/// The longest record (one row, with any quoted newlines) a reader accepts: 1 MiB.
+/// Without a bound, a file with one endless line (or a quote that never closes) would be
+/// held in memory whole while the flow lock blocks every other run.
+pub const MAX_RECORD_BYTES: u64 = 1 << 20;
+
 /// A CSV source with its header, read row by row.
 pub struct CsvTable {
     source: String,
     headers: Vec<String>,
+    delimiter: u8,
     reader: csv::Reader<LineCounter>,
     lines: Lines,
     // Reused for every row so that reading millions of rows allocates nothing per row.
@@ -38,6 +44,10 @@ struct LineState {
     passed: u64,
     /// Quote characters seen so far: an odd count at the end means a quote never closed.
     quotes: u64,
+    /// Byte offset where the record being parsed starts, to bound its size.
+    record_start: u64,
+    /// Set once a record grew past [`MAX_RECORD_BYTES`].
+    too_long: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -96,6 +106,15 @@ impl Read for LineCounter {
             self.last = *b;
         }
         self.offset += n as u64;
+        // The parser reads ahead at most its buffer (8 KiB), so the offset read so far
+        // bounds the record being parsed to within that much.
+        if self.offset.saturating_sub(state.record_start) > MAX_RECORD_BYTES + 8192 {
+            state.too_long = true;
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "record too long",
+            ));
+        }
         Ok(n)
     }
 }
@@ -105,6 +124,7 @@ pub struct CsvRow<'t> {
     pub line: u64,
     source: &'t str,
     headers: &'t [String],
+    delimiter: u8,
     record: &'t csv::StringRecord,
     undecodable: &'t [usize],
 }
@@ -128,9 +148,11 @@ impl CsvTable {
             message,
         };
         // Read enough to see the whole header line; the rest streams.
+        // Only the new chunk is searched for the newline: rescanning `head` after every
+        // read made a file without newlines take quadratic time.
         let mut head = Vec::with_capacity(8192);
         let mut buf = [0u8; 8192];
-        while !head.contains(&b'\n') {
+        loop {
             let n = input
                 .read(&mut buf)
                 .map_err(|e| err(1, format!("cannot read: {e}")))?;
@@ -138,6 +160,12 @@ impl CsvTable {
                 break;
             }
             head.extend_from_slice(&buf[..n]);
+            if buf[..n].contains(&b'\n') {
+                break;
+            }
+            if head.len() as u64 > MAX_RECORD_BYTES {
+                return Err(err(1, too_long_message()));
+            }
         }
         if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
             head.drain(..3);
@@ -165,9 +193,11 @@ impl CsvTable {
         if headers.iter().all(|h| h.is_empty()) {
             return Err(err(1, "the file is empty or has no header row".into()));
         }
+        lines.0.borrow_mut().record_start = reader.position().byte();
         Ok(CsvTable {
             source: source.to_string(),
             headers,
+            delimiter,
             reader,
             lines,
             bytes: csv::ByteRecord::new(),
@@ -260,6 +290,8 @@ impl CsvTable {
             match self.reader.read_byte_record(&mut self.bytes) {
                 Ok(false) => return None,
                 Ok(true) => {
+                    let next = self.reader.position().byte();
+                    self.lines.0.borrow_mut().record_start = next;
                     self.record.clear();
                     self.undecodable.clear();
                     for (i, field) in self.bytes.iter().enumerate() {
@@ -285,6 +317,16 @@ impl CsvTable {
                         .map(|column| (line, column));
                     return Some(Ok(()));
                 }
+                Err(_) if self.lines.0.borrow().too_long => {
+                    self.failed = true;
+                    let start = self.lines.0.borrow().record_start;
+                    let line = self.lines.line_at(start);
+                    return Some(Err(CsvError {
+                        source_name: self.source.clone(),
+                        line,
+                        message: too_long_message(),
+                    }));
+                }
                 Err(e) => {
                     self.failed = true;
                     let line = e
@@ -306,6 +348,7 @@ impl CsvTable {
             line: self.line,
             source: &self.source,
             headers: &self.headers,
+            delimiter: self.delimiter,
             record: &self.record,
             undecodable: &self.undecodable,
         }
@@ -367,6 +410,58 @@ impl CsvRow<'_> {
         })
     }
 
+    /// A problem when a value of this row runs over physical lines that look like rows
+    /// of their own (as many separators as the header has): the signature of a quote
+    /// opened by mistake, which silently turns the following rows into text. The message
+    /// names the line range and the `key` values (order ids) found in those lines, so
+    /// that nothing swallowed goes unmentioned.
+    pub fn swallowed_rows(&self, key: &str) -> Option<String> {
+        let columns = self.headers.len();
+        if columns < 3 {
+            return None;
+        }
+        let key_column = self
+            .headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(key));
+        let (mut swallowed, mut first_column, mut ids) = (0, None, Vec::<&str>::new());
+        for (i, value) in self.record.iter().enumerate() {
+            for line in value.split('\n').skip(1) {
+                let separators = line.bytes().filter(|b| *b == self.delimiter).count();
+                if separators + 1 < columns {
+                    continue;
+                }
+                swallowed += 1;
+                first_column.get_or_insert(i);
+                let id = key_column
+                    .and_then(|k| line.split(char::from(self.delimiter)).nth(k))
+                    .map(|s| s.trim().trim_matches('"').trim())
+                    .filter(|s| !s.is_empty());
+                if let Some(id) = id.filter(|id| !ids.contains(id)) {
+                    ids.push(id);
+                }
+            }
+        }
+        let column = column_name(self.headers, first_column?);
+        let newlines: usize = self
+            .record
+            .iter()
+            .map(|v| v.trim_end_matches(['\r', '\n']).matches('\n').count())
+            .sum();
+        let end = self.line + newlines as u64;
+        let found = if ids.is_empty() {
+            String::new()
+        } else {
+            format!(" ({key} found inside: {})", ids.join(", "))
+        };
+        Some(format!(
+            "{}:{}-{end}: {column}: a quoted value runs from line {} to line {end} and takes in \
+             {swallowed} line(s) that look like rows of their own{found}; close the quote \
+             (or write a quote inside a value as \"\"): those lines were not read as rows",
+            self.source, self.line, self.line
+        ))
+    }
+
     /// `file:line`, for messages and for the rejection's source.
     pub fn location(&self) -> String {
         format!("{}:{}", self.source, self.line)
@@ -397,6 +492,15 @@ impl CsvRow<'_> {
                 .map_err(|e| self.problem(name, e)),
         }
     }
+}
+
+fn too_long_message() -> String {
+    format!(
+        "a record starting on this line is longer than {} bytes (1 MiB, the most oms \
+         reads as one row: a missing newline or a quote that never closes?); \
+         this line and the rest of the file were not read",
+        MAX_RECORD_BYTES
+    )
 }
 
 fn sniff_delimiter(first_line: &[u8]) -> u8 {

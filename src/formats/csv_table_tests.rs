@@ -157,3 +157,69 @@ fn a_read_error_ends_the_table() {
         "one error, then the end rather than an endless retry"
     );
 }
+
+/// Counts what the table pulled from its input, to show a refusal reads no further.
+struct Counted(std::io::Cursor<Vec<u8>>, std::rc::Rc<std::cell::Cell<u64>>);
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.0.read(buf)?;
+        self.1.set(self.1.get() + n as u64);
+        Ok(n)
+    }
+}
+
+fn counted(text: Vec<u8>) -> (Box<dyn Read>, std::rc::Rc<std::cell::Cell<u64>>) {
+    let read = std::rc::Rc::new(std::cell::Cell::new(0));
+    (
+        Box::new(Counted(std::io::Cursor::new(text), read.clone())),
+        read,
+    )
+}
+
+#[test]
+fn item5_a_line_without_newline_is_refused_at_the_record_limit() {
+    let (input, read) = counted(vec![b'a'; 5 * MAX_RECORD_BYTES as usize]);
+    let err = CsvTable::open("big.csv", input).err().expect("refused");
+    assert_eq!(err.line, 1);
+    assert!(err.message.contains("longer than 1048576 bytes"), "{err}");
+    assert!(
+        read.get() <= MAX_RECORD_BYTES + 16384,
+        "read {}",
+        read.get()
+    );
+}
+
+#[test]
+fn item5_a_record_over_the_limit_is_refused_naming_its_line() {
+    let mut text = b"a,b\n1,2\n\n\"".to_vec();
+    text.extend(std::iter::repeat_n(b'x', 3 * MAX_RECORD_BYTES as usize));
+    text.extend_from_slice(b"\"\n3,4\n");
+    let (input, read) = counted(text);
+    let mut t = CsvTable::open("big.csv", input).expect("open");
+    assert_eq!(t.next_row().unwrap().unwrap().line, 2);
+    let err = t.next_row().unwrap().err().expect("refused");
+    assert_eq!(err.line, 4, "{err}");
+    assert!(err.message.contains("the rest of the file were not read"));
+    assert!(t.next_row().is_none());
+    assert!(
+        read.get() <= MAX_RECORD_BYTES + 32768,
+        "read {}",
+        read.get()
+    );
+}
+
+#[test]
+fn item5_records_below_the_limit_still_read_whole() {
+    let big = "y\n".repeat((MAX_RECORD_BYTES as usize - 64) / 2);
+    let text = format!("a,b\n\"{big}\",1\n2,3\n\"{big}\",4\n");
+    let mut t = table(text.as_bytes());
+    for (line, b) in [(2, "1"), (big.len() as u64 / 2 + 3, "3"), (0, "4")] {
+        let row = t.next_row().unwrap().unwrap();
+        if line != 0 {
+            assert_eq!(row.line, line);
+        }
+        assert_eq!(row.get("b"), Some(b));
+    }
+    assert!(t.next_row().is_none());
+}

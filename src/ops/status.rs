@@ -212,7 +212,8 @@ fn waiting_for(conn: &Connection) -> rusqlite::Result<Vec<WaitingSku>> {
             JOIN shipment_lines sl ON sl.shipment_id = s.id
             WHERE s.status != 'cancelled' GROUP BY sl.order_line_id
          )
-         SELECT v.sku, COUNT(DISTINCT l.order_id), SUM(l.quantity - COALESCE(c.units, 0))
+         SELECT v.sku, COUNT(DISTINCT l.order_id),
+                CAST(TOTAL(l.quantity - COALESCE(c.units, 0)) AS INTEGER)
          FROM waiting w CROSS JOIN order_lines l ON l.order_id = w.id
          CROSS JOIN variants v ON v.id = l.variant_id
          LEFT JOIN covered c ON c.order_line_id = l.id

@@ -7,6 +7,8 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
+
 use crate::error::LockedError;
 
 pub struct FlowLock {
@@ -31,7 +33,8 @@ impl FlowLock {
             .write(true)
             .create(true)
             .truncate(false)
-            .open(&path)?;
+            .open(&path)
+            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
         let deadline = Instant::now() + wait;
         loop {
             match file.try_lock() {
@@ -48,14 +51,19 @@ impl FlowLock {
                     }
                     .into());
                 }
-                Err(TryLockError::Error(e)) => return Err(e.into()),
+                Err(TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+                }
             }
         }
         // Record who holds it, for the message the next process prints.
-        file.set_len(0)?;
-        file.seek(SeekFrom::Start(0))?;
-        write!(file, "{}", std::process::id())?;
-        file.flush()?;
+        let mut record = || -> std::io::Result<()> {
+            file.set_len(0)?;
+            file.seek(SeekFrom::Start(0))?;
+            write!(file, "{}", std::process::id())?;
+            file.flush()
+        };
+        record().with_context(|| format!("cannot write the lock file {}", path.display()))?;
         Ok(FlowLock { file, path })
     }
 

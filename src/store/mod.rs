@@ -69,13 +69,16 @@ impl Store {
         create_private(path)?;
         let conn = Connection::open(path)
             .with_context(|| format!("cannot open the database {}", path.display()))?;
-        conn.busy_timeout(Duration::from_secs(10))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Bulk flows commit every few thousand records; checkpointing after each commit
-        // (the default, at 1,000 pages) would copy the same hot pages again and again.
-        conn.pragma_update(None, "wal_autocheckpoint", 10_000)?;
+        let setup = || -> rusqlite::Result<()> {
+            conn.busy_timeout(Duration::from_secs(10))?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            // Bulk flows commit every few thousand records; checkpointing after each commit
+            // (the default, at 1,000 pages) would copy the same hot pages again and again.
+            conn.pragma_update(None, "wal_autocheckpoint", 10_000)
+        };
+        setup().with_context(|| format!("cannot open the database {}", path.display()))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -97,24 +100,22 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
     }
 
+    /// Brings the schema up to date under SQLite's write lock, deciding what is pending
+    /// only once the lock is held: any number of processes may open a new or old
+    /// database at once, the first one migrates and the others find nothing to do.
     fn migrate(&mut self) -> anyhow::Result<()> {
-        let applied: usize = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))?
-            as usize;
-        if applied > MIGRATIONS.len() {
-            anyhow::bail!(
-                "the database is at schema version {applied}, newer than this oms knows ({}); upgrade oms",
-                MIGRATIONS.len()
-            );
+        // Already current (every open but the first after an upgrade): no write lock.
+        if check_version(&self.conn)? == MIGRATIONS.len() {
+            return Ok(());
         }
+        let tx = self.tx()?;
+        let applied = check_version(&tx)?;
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(applied) {
-            let tx = self.tx()?;
             tx.execute_batch(sql)
                 .with_context(|| format!("migration {name} failed"))?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
         }
+        tx.commit()?;
         Ok(())
     }
 
@@ -122,6 +123,19 @@ impl Store {
         self.conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
     }
+}
+
+/// The schema version applied, refusing a database newer than this oms.
+fn check_version(conn: &Connection) -> anyhow::Result<usize> {
+    let applied = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))?;
+    let applied = usize::try_from(applied).unwrap_or(usize::MAX);
+    if applied > MIGRATIONS.len() {
+        anyhow::bail!(
+            "the database is at schema version {applied}, newer than this oms knows ({}); upgrade oms",
+            MIGRATIONS.len()
+        );
+    }
+    Ok(applied)
 }
 
 /// Creates the database file readable by its owner only (it holds customer addresses).

@@ -302,7 +302,7 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>
     let mut stmt = conn.prepare(&format!(
         "SELECT o.id, o.channel, o.external_id, o.name, o.status, o.backordered,
                 (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id),
-                (SELECT COALESCE(SUM(quantity), 0) FROM order_lines l WHERE l.order_id = o.id),
+                (SELECT CAST(TOTAL(quantity) AS INTEGER) FROM order_lines l WHERE l.order_id = o.id),
                 o.total_cents, o.ordered_at, o.updated_at
          FROM orders o
          WHERE {status} AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)

@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
-use crate::config::{Channel, Secret, is_loopback_http};
+use crate::config::{Channel, Secret, check_base_url};
 
 /// What oms calls itself on the wire.
 pub const USER_AGENT: &str = concat!("oms/", env!("CARGO_PKG_VERSION"));
@@ -91,7 +91,10 @@ impl HttpClient {
             endpoint: base.to_string(),
             status: None,
             kind: HttpErrorKind::Refused,
-            message: "the channel has no token (`token` or `token_file`)".into(),
+            message: match &config.secret_problem {
+                Some(why) => format!("no token: {why}"),
+                None => "the channel has no token (`token` or `token_file`)".into(),
+            },
             attempts: 0,
             maybe_applied: false,
         })?;
@@ -119,12 +122,7 @@ impl HttpClient {
             attempts: 0,
             maybe_applied: false,
         };
-        let loopback = is_loopback_http(base);
-        if !(base.starts_with("https://") || loopback) {
-            return Err(refuse(
-                "https:// is required (plain http:// only to 127.0.0.1 or localhost)".into(),
-            ));
-        }
+        let loopback = check_base_url(base).map_err(refuse)?;
         let base_url = reqwest::Url::parse(base.trim_end_matches('/'))
             .map_err(|e| refuse(format!("not a URL: {e}")))?;
         let mut builder = reqwest::blocking::Client::builder()

@@ -163,6 +163,7 @@ impl<L: Layout> Iterator for CsvOrders<L> {
 
 fn add_row<L: Layout>(layout: &L, draft: &mut Draft<L::Scratch>, row: &CsvRow<'_>) {
     draft.order.problems.extend(row.decode_problems());
+    draft.order.problems.extend(row.swallowed_rows(L::KEY));
     layout.add_row(&mut draft.order, &mut draft.scratch, row);
 }
 

@@ -243,6 +243,9 @@ fn an_unclosed_quote_is_charged_to_the_order_that_swallowed_the_rest() {
     assert_eq!(
         orders[1].problems,
         [
+            "q.csv:3-5: note: a quoted value runs from line 3 to line 5 and takes in 2 line(s) \
+             that look like rows of their own (order_id found inside: 3, 4); close the quote \
+             (or write a quote inside a value as \"\"): those lines were not read as rows",
             "q.csv:3: note: a quoted value starts on this row and is never closed, \
           so the rest of the file was read into it"
         ]

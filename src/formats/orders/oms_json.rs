@@ -180,8 +180,10 @@ impl JsonOrders {
                 )
             }
         };
+        // A record that is no order has no id to be filed under; its record number keeps
+        // several of them on one line (`[1,2,3]`) apart, so each is its own rejection.
         OrderIn {
-            source,
+            source: format!("{source} (record {})", self.record),
             problems: vec![problem],
             ..OrderIn::default()
         }

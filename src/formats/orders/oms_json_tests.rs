@@ -74,8 +74,12 @@ fn ndjson_streams_past_a_malformed_line() {
     let ids: Vec<&str> = orders.iter().map(|o| o.external_id.as_str()).collect();
     assert_eq!(ids, ["5001", "", "5003", "5004", "5005"]);
     assert!(orders[0].problems.is_empty());
-    assert_eq!(orders[1].source, "orders.ndjson:2");
-    assert_eq!(orders[1].key(), "orders.ndjson:2", "filed under its place");
+    assert_eq!(orders[1].source, "orders.ndjson:2 (record 2)");
+    assert_eq!(
+        orders[1].key(),
+        "orders.ndjson:2 (record 2)",
+        "filed under its place"
+    );
     assert_eq!(
         orders[1].problems,
         ["orders.ndjson:2: record 2: malformed JSON at column 113: EOF while parsing a list"],

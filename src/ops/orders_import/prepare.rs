@@ -76,6 +76,21 @@ impl<'c> Channel<'c> {
                     line.quantity
                 ));
             }
+            let max = self.defaults.max_line_quantity;
+            if line.quantity > max {
+                reasons.push(format!(
+                    "{at}: quantity: `{}` is more than the limit of {max} units per line \
+                     (defaults.max_line_quantity)",
+                    line.quantity
+                ));
+            } else if let Some(price) = line.price_cents
+                && price.checked_mul(line.quantity).is_none()
+            {
+                reasons.push(format!(
+                    "{at}: price: {price} cents × {} units is beyond what oms can add up",
+                    line.quantity
+                ));
+            }
             if line.sku.trim().is_empty() {
                 if own_checks {
                     reasons.push(format!("{at}: sku: is empty"));
