@@ -201,6 +201,9 @@ pub struct Channel {
     /// The channel's own location id stock is pushed to (Shopify location).
     pub location_id: Option<String>,
     pub include_test_orders: Option<bool>,
+    /// Every new approved order waits this long on hold ("15m", "2h"), its units
+    /// reserved on the stock source, before processing may allocate it.
+    pub hold_for: Option<Spanned<String>>,
     #[serde(default)]
     pub rules: Vec<OrderRule>,
 

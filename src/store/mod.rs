@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod channel_refs;
 pub mod history;
+pub mod holds;
 pub mod lock;
 pub mod orders;
 pub mod processing;
@@ -39,6 +40,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0005_backordered_index",
         include_str!("../../migrations/0005_backordered_index.sql"),
+    ),
+    (
+        "0010_holds",
+        include_str!("../../migrations/0010_holds.sql"),
     ),
 ];
 

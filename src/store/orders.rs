@@ -282,6 +282,8 @@ pub struct OrderRow {
     pub total: Option<String>,
     pub ordered_at: Option<String>,
     pub updated_at: String,
+    /// When an order on hold is released by itself (none: only by hand).
+    pub hold_until: Option<String>,
 }
 
 pub struct ListFilter<'a> {
@@ -296,7 +298,7 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>
         "SELECT o.id, o.channel, o.external_id, o.name, o.status, o.backordered,
                 (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id),
                 (SELECT COALESCE(SUM(quantity), 0) FROM order_lines l WHERE l.order_id = o.id),
-                o.total_cents, o.ordered_at, o.updated_at
+                o.total_cents, o.ordered_at, o.updated_at, o.hold_until
          FROM orders o
          WHERE (?1 IS NULL OR o.status = ?1) AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)
          ORDER BY o.id DESC LIMIT ?4",
@@ -314,6 +316,7 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>
             total: r.get::<_, Option<i64>>(8)?.map(crate::model::format_cents),
             ordered_at: r.get(9)?,
             updated_at: r.get(10)?,
+            hold_until: r.get(11)?,
         })
     })?
     .collect()

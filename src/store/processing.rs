@@ -123,18 +123,22 @@ pub struct StockRow {
     pub allocated: i64,
 }
 
-/// Every stock level, in one query: the planner holds them all for the run.
+/// Every stock level, in one query: the planner holds them all for the run. Units held
+/// on a physical stock source by orders on hold are not free to allocate, so they count
+/// as allocated here.
 pub fn all_levels(conn: &Connection) -> rusqlite::Result<Vec<StockRow>> {
-    conn.prepare_cached("SELECT warehouse, variant_id, on_hand, allocated FROM stock_levels")?
-        .query_map([], |r| {
-            Ok(StockRow {
-                warehouse: r.get(0)?,
-                variant_id: r.get(1)?,
-                on_hand: r.get(2)?,
-                allocated: r.get(3)?,
-            })
-        })?
-        .collect()
+    conn.prepare_cached(
+        "SELECT warehouse, variant_id, on_hand, allocated + held FROM stock_levels",
+    )?
+    .query_map([], |r| {
+        Ok(StockRow {
+            warehouse: r.get(0)?,
+            variant_id: r.get(1)?,
+            on_hand: r.get(2)?,
+            allocated: r.get(3)?,
+        })
+    })?
+    .collect()
 }
 
 /// Records a send attempt for each of `ids` before they are sent (SPEC §8), in one
