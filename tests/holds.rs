@@ -274,7 +274,10 @@ fn held_units_on_a_physical_source_are_not_allocated_to_other_orders() {
     assert_eq!(shown(&env, "east", "TEE-RED-M"), (3, 2));
     let first = process_at(&env, T0);
     assert_eq!(first["backordered"], 1, "{first}");
-    assert_eq!(order_state(&env, ids[1]).1, true);
+    assert!(
+        order_state(&env, ids[1]).1,
+        "the other order is backordered"
+    );
     // The hold ends: the held order gets its units back and is allocated first.
     let second = process_at(&env, T3H);
     assert_eq!(second["holds_released"], 1);
