@@ -705,6 +705,8 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One order: its lines, shipments with tracking, and its story')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve draft orders so they can be processed')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'End holds by hand and process the released orders now')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Enter an order by hand; it starts as a draft')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Allocate approved orders, create shipments and send them to the warehouses')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Report shipped lines, tracking and cancellations back to the sales channels')
@@ -843,6 +845,52 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oms;orders;hold' {
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Release by itself after this long, e.g. 30m, 2h, 1d (the next `orders process` after that time processes it); without --for or --until only a person releases it')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Release by itself at this time (RFC 3339, or `YYYY-MM-DD HH:MM` in UTC)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, kept with the hold and in the order''s story')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be held without writing anything')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;orders;release' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--no-process', '--no-process', [CompletionResultType]::ParameterName, 'Release only; leave processing to the next `oms orders process`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be released without writing anything')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oms;orders;create' {
             [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'A line: SKU and quantity, e.g. --sku TEE-BLK-S=2 (repeatable)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The customer''s name (also the ship-to name unless --ship-name is given)')
@@ -933,6 +981,8 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One order: its lines, shipments with tracking, and its story')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve draft orders so they can be processed')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'End holds by hand and process the released orders now')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Enter an order by hand; it starts as a draft')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Allocate approved orders, create shipments and send them to the warehouses')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Report shipped lines, tracking and cancellations back to the sales channels')
@@ -955,6 +1005,12 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;orders;help;cancel' {
+            break
+        }
+        'oms;orders;help;hold' {
+            break
+        }
+        'oms;orders;help;release' {
             break
         }
         'oms;orders;help;create' {
@@ -1783,6 +1839,8 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One order: its lines, shipments with tracking, and its story')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve draft orders so they can be processed')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'End holds by hand and process the released orders now')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Enter an order by hand; it starts as a draft')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Allocate approved orders, create shipments and send them to the warehouses')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Report shipped lines, tracking and cancellations back to the sales channels')
@@ -1804,6 +1862,12 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;help;orders;cancel' {
+            break
+        }
+        'oms;help;orders;hold' {
+            break
+        }
+        'oms;help;orders;release' {
             break
         }
         'oms;help;orders;create' {

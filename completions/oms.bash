@@ -244,6 +244,9 @@ _oms() {
             oms__subcmd__help__subcmd__orders,export)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__export"
                 ;;
+            oms__subcmd__help__subcmd__orders,hold)
+                cmd="oms__subcmd__help__subcmd__orders__subcmd__hold"
+                ;;
             oms__subcmd__help__subcmd__orders,import)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__import"
                 ;;
@@ -255,6 +258,9 @@ _oms() {
                 ;;
             oms__subcmd__help__subcmd__orders,rejects)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__rejects"
+                ;;
+            oms__subcmd__help__subcmd__orders,release)
+                cmd="oms__subcmd__help__subcmd__orders__subcmd__release"
                 ;;
             oms__subcmd__help__subcmd__orders,show)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__show"
@@ -343,6 +349,9 @@ _oms() {
             oms__subcmd__orders,help)
                 cmd="oms__subcmd__orders__subcmd__help"
                 ;;
+            oms__subcmd__orders,hold)
+                cmd="oms__subcmd__orders__subcmd__hold"
+                ;;
             oms__subcmd__orders,import)
                 cmd="oms__subcmd__orders__subcmd__import"
                 ;;
@@ -354,6 +363,9 @@ _oms() {
                 ;;
             oms__subcmd__orders,rejects)
                 cmd="oms__subcmd__orders__subcmd__rejects"
+                ;;
+            oms__subcmd__orders,release)
+                cmd="oms__subcmd__orders__subcmd__release"
                 ;;
             oms__subcmd__orders,show)
                 cmd="oms__subcmd__orders__subcmd__show"
@@ -373,6 +385,9 @@ _oms() {
             oms__subcmd__orders__subcmd__help,help)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__help"
                 ;;
+            oms__subcmd__orders__subcmd__help,hold)
+                cmd="oms__subcmd__orders__subcmd__help__subcmd__hold"
+                ;;
             oms__subcmd__orders__subcmd__help,import)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__import"
                 ;;
@@ -384,6 +399,9 @@ _oms() {
                 ;;
             oms__subcmd__orders__subcmd__help,rejects)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__rejects"
+                ;;
+            oms__subcmd__orders__subcmd__help,release)
+                cmd="oms__subcmd__orders__subcmd__help__subcmd__release"
                 ;;
             oms__subcmd__orders__subcmd__help,show)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__show"
@@ -1819,7 +1837,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__orders)
-            opts="import rejects list show approve cancel create process export"
+            opts="import rejects list show approve cancel hold release create process export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,6 +1906,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__help__subcmd__orders__subcmd__hold)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__help__subcmd__orders__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1931,6 +1963,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__orders__subcmd__rejects)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__orders__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2499,7 +2545,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version import rejects list show approve cancel create process export help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version import rejects list show approve cancel hold release create process export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2757,7 +2803,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__help)
-            opts="import rejects list show approve cancel create process export help"
+            opts="import rejects list show approve cancel hold release create process export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2840,6 +2886,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__orders__subcmd__help__subcmd__hold)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__orders__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2896,6 +2956,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__orders__subcmd__help__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__orders__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2903,6 +2977,56 @@ _oms() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__orders__subcmd__hold)
+            opts="-o -q -v -y -h -V --for --until --reason --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3067,6 +3191,44 @@ _oms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__orders__subcmd__release)
+            opts="-o -q -v -y -h -V --no-process --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -654,6 +654,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand show 'One order: its lines, shipments with tracking, and its story'
             cand approve 'Approve draft orders so they can be processed'
             cand cancel 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+            cand hold 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
+            cand release 'End holds by hand and process the released orders now'
             cand create 'Enter an order by hand; it starts as a draft'
             cand process 'Allocate approved orders, create shipments and send them to the warehouses'
             cand export 'Report shipped lines, tracking and cancellations back to the sales channels'
@@ -785,6 +787,50 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;orders;hold'= {
+            cand --for 'Release by itself after this long, e.g. 30m, 2h, 1d (the next `orders process` after that time processes it); without --for or --until only a person releases it'
+            cand --until 'Release by itself at this time (RFC 3339, or `YYYY-MM-DD HH:MM` in UTC)'
+            cand --reason 'Why, kept with the hold and in the order''s story'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would be held without writing anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;release'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --no-process 'Release only; leave processing to the next `oms orders process`'
+            cand --dry-run 'Show what would be released without writing anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;orders;create'= {
             cand --sku 'A line: SKU and quantity, e.g. --sku TEE-BLK-S=2 (repeatable)'
             cand --name 'The customer''s name (also the ship-to name unless --ship-name is given)'
@@ -872,6 +918,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand show 'One order: its lines, shipments with tracking, and its story'
             cand approve 'Approve draft orders so they can be processed'
             cand cancel 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+            cand hold 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
+            cand release 'End holds by hand and process the released orders now'
             cand create 'Enter an order by hand; it starts as a draft'
             cand process 'Allocate approved orders, create shipments and send them to the warehouses'
             cand export 'Report shipped lines, tracking and cancellations back to the sales channels'
@@ -888,6 +936,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;orders;help;approve'= {
         }
         &'oms;orders;help;cancel'= {
+        }
+        &'oms;orders;help;hold'= {
+        }
+        &'oms;orders;help;release'= {
         }
         &'oms;orders;help;create'= {
         }
@@ -1635,6 +1687,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand show 'One order: its lines, shipments with tracking, and its story'
             cand approve 'Approve draft orders so they can be processed'
             cand cancel 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+            cand hold 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
+            cand release 'End holds by hand and process the released orders now'
             cand create 'Enter an order by hand; it starts as a draft'
             cand process 'Allocate approved orders, create shipments and send them to the warehouses'
             cand export 'Report shipped lines, tracking and cancellations back to the sales channels'
@@ -1650,6 +1704,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;orders;approve'= {
         }
         &'oms;help;orders;cancel'= {
+        }
+        &'oms;help;orders;hold'= {
+        }
+        &'oms;help;orders;release'= {
         }
         &'oms;help;orders;create'= {
         }

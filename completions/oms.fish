@@ -529,32 +529,34 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Set on hand to what fulfillment channels report (stock snapshots)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "push" -d 'Publish available stock to sales channels'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "import" -d 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "rejects" -d 'Orders that could not be imported, with every reason'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "list" -d 'Orders, newest first'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "show" -d 'One order: its lines, shipments with tracking, and its story'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "approve" -d 'Approve draft orders so they can be processed'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "cancel" -d 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel create process export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "import" -d 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "rejects" -d 'Orders that could not be imported, with every reason'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "list" -d 'Orders, newest first'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "show" -d 'One order: its lines, shipments with tracking, and its story'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "approve" -d 'Approve draft orders so they can be processed'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "cancel" -d 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "hold" -d 'Put orders on hold: their units are reserved on the sales channel\'s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "release" -d 'End holds by hand and process the released orders now'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l channel -d 'Only this sales channel; with --file, the channel the file\'s orders belong to (required when several are configured)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l file -d 'Read orders from this file instead of the channels (docs/order-files.md)' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l format -d 'The file\'s layout [default for .json/.ndjson: oms-json; required for CSV]' -r -f -a "oms-csv\t'oms\'s own CSV: one row per order line'
@@ -665,6 +667,44 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l for -d 'Release by itself after this long, e.g. 30m, 2h, 1d (the next `orders process` after that time processes it); without --for or --until only a person releases it' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l until -d 'Release by itself at this time (RFC 3339, or `YYYY-MM-DD HH:MM` in UTC)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l reason -d 'Why, kept with the hold and in the order\'s story' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l dry-run -d 'Show what would be held without writing anything'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l no-process -d 'Release only; leave processing to the next `oms orders process`'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l dry-run -d 'Show what would be released without writing anything'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l sku -d 'A line: SKU and quantity, e.g. --sku TEE-BLK-S=2 (repeatable)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l name -d 'The customer\'s name (also the ship-to name unless --ship-name is given)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l email -r
@@ -742,6 +782,8 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "show" -d 'One order: its lines, shipments with tracking, and its story'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "approve" -d 'Approve draft orders so they can be processed'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "hold" -d 'Put orders on hold: their units are reserved on the sales channel\'s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "release" -d 'End holds by hand and process the released orders now'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'
@@ -1304,6 +1346,8 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "show" -d 'One order: its lines, shipments with tracking, and its story'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "approve" -d 'Approve draft orders so they can be processed'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "cancel" -d 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "hold" -d 'Put orders on hold: their units are reserved on the sales channel\'s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "release" -d 'End holds by hand and process the released orders now'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'

@@ -430,7 +430,7 @@ fn list_filters_and_validates_statuses() {
     assert_eq!(all.stdout.lines().count(), 2);
     env.oms(["orders", "list", "--status", "open"])
         .code(2)
-        .stderr_has("one of: draft, approved, fulfilling");
+        .stderr_has("one of: draft, approved, on_hold, fulfilling");
     let none = env
         .oms(["orders", "list", "--backordered", "-o", "csv"])
         .ok();

@@ -2,6 +2,7 @@
 //! one order, and the changes made by hand (approve, cancel, create).
 
 mod edit;
+mod hold;
 mod process;
 mod show;
 
@@ -34,6 +35,11 @@ pub enum OrdersCmd {
     Approve(ApproveArgs),
     /// Cancel orders: at once if nothing was sent to a warehouse, else by asking it
     Cancel(CancelArgs),
+    /// Put orders on hold: their units are reserved on the sales channel's stock source
+    /// until the hold ends (after --for / at --until, or by `oms orders release`)
+    Hold(hold::HoldArgs),
+    /// End holds by hand and process the released orders now
+    Release(hold::ReleaseArgs),
     /// Enter an order by hand; it starts as a draft
     Create(Box<edit::CreateArgs>),
     /// Allocate approved orders, create shipments and send them to the warehouses
@@ -130,6 +136,8 @@ pub fn exec(ctx: &Ctx, cmd: OrdersCmd) -> anyhow::Result<Exit> {
         OrdersCmd::Approve(args) => edit::approve(ctx, &args.orders, args.dry_run),
         OrdersCmd::Cancel(args) => edit::cancel(ctx, &args.orders, args.dry_run),
         OrdersCmd::Create(args) => edit::create(ctx, *args),
+        OrdersCmd::Hold(args) => hold::hold(ctx, args),
+        OrdersCmd::Release(args) => hold::release(ctx, args),
         OrdersCmd::Process(args) => process::exec(ctx, args),
         OrdersCmd::Export(args) => export(ctx, args),
     }

@@ -217,6 +217,9 @@ pub struct Channel {
     pub client_secret_file: Option<Spanned<String>>,
     /// shopify: whether Shopify emails the customer about each fulfilment oms creates.
     pub notify_customer: Option<bool>,
+    /// Every new approved order waits this long on hold ("15m", "2h"), its units
+    /// reserved on the stock source, before processing may allocate it.
+    pub hold_for: Option<Spanned<String>>,
     #[serde(default)]
     pub rules: Vec<OrderRule>,
 

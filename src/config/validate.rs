@@ -291,6 +291,21 @@ impl Validator<'_> {
                     );
                 }
             }
+            if let Some(d) = &ch.hold_for {
+                if let Err(e) = crate::model::hold::parse_duration(d.get_ref()) {
+                    self.at(d, &format!("{prefix}.hold_for"), e);
+                }
+                if ch.stock_source.is_none()
+                    && ch.default_warehouse.is_none()
+                    && c.defaults.warehouse.is_none()
+                {
+                    self.at(
+                        d,
+                        &format!("{prefix}.hold_for"),
+                        "held orders reserve units on the channel's stock_source: set stock_source (or default_warehouse)",
+                    );
+                }
+            }
             if ch.buffer() < 0 {
                 self.near(&header, &format!("{prefix}.buffer"), "must not be negative");
             }
@@ -340,6 +355,7 @@ impl Validator<'_> {
             ("client_secret", ch.client_secret.is_some()),
             ("client_secret_file", ch.client_secret_file.is_some()),
             ("notify_customer", ch.notify_customer.is_some()),
+            ("hold_for", ch.hold_for.is_some()),
             ("rules", !ch.rules.is_empty()),
         ];
         let fulfillment_only = [

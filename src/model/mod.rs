@@ -1,7 +1,9 @@
 //! Domain types and rules with no I/O: SKU keys, money, statuses and their transitions.
 
 pub mod catalog;
+pub mod clock;
 pub mod fingerprint;
+pub mod hold;
 pub mod money;
 pub mod order;
 pub mod purchase;
@@ -29,6 +31,10 @@ pub enum StockReason {
     PoClosed,
     Adjustment(AdjustReason),
     StockSync,
+    /// Units reserved on the stock source by an order put on hold.
+    Hold,
+    /// Held units given back: the hold ended (time, by hand) or the order was cancelled.
+    HoldReleased,
 }
 
 /// The reasons a person may give for a manual adjustment (SPEC §4.2).
@@ -89,6 +95,8 @@ impl StockReason {
                 AdjustReason::Other => "adjust:other",
             },
             StockReason::StockSync => "stock_sync",
+            StockReason::Hold => "hold",
+            StockReason::HoldReleased => "hold_released",
         }
     }
 }
@@ -101,7 +109,7 @@ pub fn now() -> String {
     thread_local! {
         static LAST: RefCell<(i64, String)> = const { RefCell::new((i64::MIN, String::new())) };
     }
-    let t = chrono::Utc::now();
+    let t = clock::now_utc();
     LAST.with(|last| {
         let mut last = last.borrow_mut();
         if last.0 != t.timestamp() {

@@ -42,6 +42,7 @@ macro_rules! status_enum {
 status_enum!(OrderStatus {
     Draft => "draft",
     Approved => "approved",
+    OnHold => "on_hold",
     Fulfilling => "fulfilling",
     PartiallyFulfilled => "partially_fulfilled",
     Shipped => "shipped",
@@ -80,7 +81,7 @@ impl OrderStatus {
 
     /// Whether an order may still be cancelled here without asking a warehouse.
     pub fn cancellable(self) -> bool {
-        matches!(self, Self::Draft | Self::Approved)
+        matches!(self, Self::Draft | Self::Approved | Self::OnHold)
     }
 }
 

@@ -70,6 +70,10 @@ pub fn cancel(
         cancel_requested: 0,
         released: Vec::new(),
     };
+    if from == OrderStatus::OnHold {
+        // A held order has no shipments; its units are held on the stock source.
+        super::holds::release_units(conn, id, "order cancelled", run_id)?;
+    }
     let (mut waiting, mut shipped_any) = (false, false);
     for s in shipments::of_order(conn, id)? {
         let status: ShipmentStatus = s.status.parse().map_err(anyhow::Error::msg)?;

@@ -44,6 +44,20 @@ pub struct Status {
     pub runs: Vec<LastRun>,
     /// Why runs cannot be journaled right now (the database cannot be written), if so.
     pub journal: Option<String>,
+    /// Orders on hold that need a look: past their release time (no `orders process`
+    /// since) or held without a time (only a person releases them).
+    pub holds: Vec<HoldAlert>,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct HoldAlert {
+    pub order_id: i64,
+    pub order: String,
+    pub channel: String,
+    /// past_due | no_time
+    pub state: String,
+    pub hold_until: Option<String>,
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Serialize, Default, Clone)]
@@ -134,6 +148,7 @@ pub fn gather(config: &Config, conn: &Connection) -> anyhow::Result<Status> {
         ..Default::default()
     };
     let hours = config.status.unconfirmed_after_hours as i64;
+    s.holds = hold_alerts(conn)?;
     s.unconfirmed_total = conn.query_row(
         "SELECT COUNT(*) FROM shipments WHERE status = 'sent_to_warehouse'
            AND (julianday('now') - julianday(sent_at)) * 24 > ?1",
@@ -145,11 +160,13 @@ pub fn gather(config: &Config, conn: &Connection) -> anyhow::Result<Status> {
     s.rejections = rejections(conn)?;
     let threshold = config.status.low_stock_threshold;
     s.stock_alerts_total = conn.query_row(
-        "SELECT COUNT(*) FROM stock_levels WHERE on_hand < 0 OR on_hand - allocated <= ?1",
-        params![threshold],
+        "SELECT COUNT(*) FROM stock_levels
+         WHERE (on_hand < 0 OR on_hand - allocated - held <= ?1)
+           AND warehouse NOT IN (SELECT value FROM json_each(?2))",
+        params![threshold, virtual_codes(config)],
         |r| r.get(0),
     )?;
-    s.stock_alerts = stock_alerts(conn, threshold)?;
+    s.stock_alerts = stock_alerts(conn, threshold, &virtual_codes(config))?;
     s.runs = last_runs(conn, config.status.stale_after_hours as i64)?;
     s.journal = journal_problem(&config.database_path);
     s.attention = attention(&s, hours);
@@ -282,15 +299,50 @@ fn rejections(conn: &Connection) -> rusqlite::Result<Vec<OpenRejections>> {
     .collect()
 }
 
-fn stock_alerts(conn: &Connection, threshold: i64) -> rusqlite::Result<Vec<StockAlert>> {
+/// Virtual warehouse codes: their own level rows carry only held units, no stock to alert on.
+fn virtual_codes(config: &Config) -> String {
+    let codes: Vec<&String> = config.virtual_warehouses.keys().collect();
+    serde_json::to_string(&codes).unwrap_or_else(|_| "[]".into())
+}
+
+fn hold_alerts(conn: &Connection) -> rusqlite::Result<Vec<HoldAlert>> {
+    let at = crate::model::now();
+    Ok(crate::store::holds::all(conn)?
+        .into_iter()
+        .filter_map(|h| {
+            let state = match &h.hold_until {
+                None => "no_time",
+                Some(t) if t.as_str() <= at.as_str() => "past_due",
+                Some(_) => return None,
+            };
+            Some(HoldAlert {
+                order_id: h.id,
+                order: h.order,
+                channel: h.channel,
+                state: state.into(),
+                hold_until: h.hold_until,
+                reason: h.reason,
+            })
+        })
+        .take(LIMIT as usize)
+        .collect())
+}
+
+fn stock_alerts(
+    conn: &Connection,
+    threshold: i64,
+    virtual_codes: &str,
+) -> rusqlite::Result<Vec<StockAlert>> {
     let mut stmt = conn.prepare(
-        "SELECT l.warehouse, v.sku, l.on_hand, l.on_hand - l.allocated
+        "SELECT l.warehouse, v.sku, l.on_hand, l.on_hand - l.allocated - l.held
          FROM stock_levels l JOIN variants v ON v.id = l.variant_id
-         WHERE l.on_hand < 0 OR l.on_hand - l.allocated <= ?1
-         ORDER BY (l.on_hand < 0 OR l.on_hand - l.allocated < 0) DESC, l.on_hand - l.allocated, v.sku_key
+         WHERE (l.on_hand < 0 OR l.on_hand - l.allocated - l.held <= ?1)
+           AND l.warehouse NOT IN (SELECT value FROM json_each(?3))
+         ORDER BY (l.on_hand < 0 OR l.on_hand - l.allocated - l.held < 0) DESC,
+                  l.on_hand - l.allocated - l.held, v.sku_key
          LIMIT ?2",
     )?;
-    stmt.query_map(params![threshold, LIMIT], |r| {
+    stmt.query_map(params![threshold, LIMIT, virtual_codes], |r| {
         let on_hand: i64 = r.get(2)?;
         let available: i64 = r.get(3)?;
         let alert = if on_hand < 0 || available < 0 {
@@ -460,6 +512,29 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
                 f.last_error.as_deref().unwrap_or("")
             ),
         );
+    }
+    for h in &s.holds {
+        let why = h
+            .reason
+            .as_deref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        match &h.hold_until {
+            Some(t) => add(
+                "hold past due",
+                format!(
+                    "order {} {} was due for release at {t}{why}; run `oms orders process`",
+                    h.order_id, h.order
+                ),
+            ),
+            None => add(
+                "hold without time",
+                format!(
+                    "order {} {} is on hold until released by hand{why}: `oms orders release {}`",
+                    h.order_id, h.order, h.order_id
+                ),
+            ),
+        }
     }
     let negative = s
         .stock_alerts

@@ -176,6 +176,12 @@ fn push_channel(
             "sales channel `{code}`: unknown stock_source `{source}`"
         ))
     })?;
+    // Orders on hold keep their units on the source itself, which for a virtual source
+    // is a level row of its own.
+    let mut members = members;
+    if !members.iter().any(|m| m == source) {
+        members.push(source.to_string());
+    }
     let names = ChannelSkus::new(ch);
     let buffer = ch.buffer();
     let known = channel_refs::all(&store.conn, code, channel_refs::INVENTORY_ITEM)?;

@@ -34,12 +34,19 @@ pub fn show(
             .warehouses
             .keys()
             .cloned()
-            .chain(stock::stocked_warehouses(conn)?)
+            // A virtual warehouse's own level row carries only what orders on hold keep
+            // there; it is folded into the virtual row below, not shown as physical.
+            .chain(
+                stock::stocked_warehouses(conn)?
+                    .into_iter()
+                    .filter(|code| !config.is_virtual(code)),
+            )
             .collect(),
     };
     let mut fetch = shown.clone();
-    for (_, members) in &scope.virtuals {
+    for (code, members) in &scope.virtuals {
         fetch.extend(members.iter().cloned());
+        fetch.insert(code.clone());
     }
     if fetch.is_empty() {
         return Ok(Vec::new());
@@ -58,18 +65,22 @@ pub fn show(
             .filter(|r| shown.contains(&r.warehouse)),
     );
     if !opts.all {
-        rows.retain(|r| r.on_hand != 0 || r.allocated != 0 || r.incoming != 0);
+        rows.retain(|r| r.on_hand != 0 || r.allocated != 0 || r.incoming != 0 || r.held != 0);
     }
     // Per SKU: its physical rows, then the virtual sums they add up to.
     rows.sort_by_cached_key(|r| (sku_key(&r.sku), r.kind != "physical", r.warehouse.clone()));
     Ok(rows)
 }
 
-/// A virtual warehouse's rows: per SKU, the sum over the members' rows.
+/// A virtual warehouse's rows: per SKU, the sum over the members' rows, less what orders
+/// on hold keep on the virtual warehouse itself (its own row, `held` only).
 fn sum_over(code: &str, members: &[String], physical: &[LevelRow]) -> Vec<LevelRow> {
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut sums: Vec<LevelRow> = Vec::new();
-    for row in physical.iter().filter(|r| members.contains(&r.warehouse)) {
+    for row in physical
+        .iter()
+        .filter(|r| members.contains(&r.warehouse) || r.warehouse == code)
+    {
         let at = *index.entry(row.sku.as_str()).or_insert_with(|| {
             sums.push(LevelRow {
                 warehouse: code.to_string(),
@@ -84,6 +95,7 @@ fn sum_over(code: &str, members: &[String], physical: &[LevelRow]) -> Vec<LevelR
         sum.allocated += row.allocated;
         sum.available += row.available;
         sum.incoming += row.incoming;
+        sum.held += row.held;
     }
     sums
 }
@@ -101,6 +113,7 @@ mod tests {
             allocated,
             available: on_hand - allocated,
             incoming,
+            held: 0,
         }
     }
 

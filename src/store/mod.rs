@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod channel_refs;
 pub mod history;
+pub mod holds;
 pub mod lock;
 pub mod orders;
 pub mod outbound;
@@ -51,6 +52,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0007_outbound_batches",
         include_str!("../../migrations/0007_outbound_batches.sql"),
+    ),
+    (
+        "0008_holds",
+        include_str!("../../migrations/0008_holds.sql"),
     ),
 ];
 

@@ -282,6 +282,8 @@ pub struct OrderRow {
     pub total: Option<String>,
     pub ordered_at: Option<String>,
     pub updated_at: String,
+    /// When an order on hold is released by itself (none: only by hand).
+    pub hold_until: Option<String>,
 }
 
 pub struct ListFilter<'a> {
@@ -303,7 +305,7 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>
         "SELECT o.id, o.channel, o.external_id, o.name, o.status, o.backordered,
                 (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id),
                 (SELECT CAST(TOTAL(quantity) AS INTEGER) FROM order_lines l WHERE l.order_id = o.id),
-                o.total_cents, o.ordered_at, o.updated_at
+                o.total_cents, o.ordered_at, o.updated_at, o.hold_until
          FROM orders o
          WHERE {status} AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)
          ORDER BY o.id DESC LIMIT ?4"
@@ -321,6 +323,7 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>
             total: r.get::<_, Option<i64>>(8)?.map(crate::model::format_cents),
             ordered_at: r.get(9)?,
             updated_at: r.get(10)?,
+            hold_until: r.get(11)?,
         })
     })?
     .collect()

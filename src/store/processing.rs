@@ -125,9 +125,11 @@ pub struct StockRow {
 
 /// The stock levels of `variant_ids` in every warehouse, in one query: the planner loads
 /// the SKUs each batch needs, so a retry for one SKU does not read the whole catalog.
+/// Units held on a physical stock source by orders on hold are not free to allocate, so
+/// they count as allocated here.
 pub fn levels_of(conn: &Connection, variant_ids: &[i64]) -> rusqlite::Result<Vec<StockRow>> {
     conn.prepare_cached(
-        "SELECT warehouse, variant_id, on_hand, allocated FROM stock_levels
+        "SELECT warehouse, variant_id, on_hand, allocated + held FROM stock_levels
          WHERE variant_id IN (SELECT value FROM json_each(?1))",
     )?
     .query_map([id_list(variant_ids)], |r| {

@@ -23,8 +23,9 @@ use super::batch::Batch;
 use super::prepare::Channel;
 use super::report::{ImportReport, Item, Outcome};
 use crate::model::OrderStatus;
+use crate::model::hold::parse_duration;
 use crate::model::order::OrderIn;
-use crate::ops::order_cancel;
+use crate::ops::{holds, order_cancel};
 use crate::store::orders::{self, Known};
 use crate::store::{catalog, rejections};
 
@@ -212,11 +213,53 @@ impl<'a> Importer<'a> {
                 ))
             });
         } else {
+            let held = self.hold_for(conn, id, status)?;
             self.report.record(Outcome::Imported, || {
-                made(resolved.then(|| format!("{status}; its earlier rejection is resolved")))
+                let resolved = resolved.then(|| "its earlier rejection is resolved".to_string());
+                let message = match (held, resolved) {
+                    (Some(h), Some(r)) => Some(format!("{h}; {r}")),
+                    (Some(h), None) => Some(h),
+                    (None, Some(r)) => Some(format!("{status}; {r}")),
+                    (None, None) => None,
+                };
+                made(message)
             });
         }
         Ok(())
+    }
+
+    /// The channel's `hold_for`: every new approved order waits that long on hold (a
+    /// flash sale's fraud check, a window to edit). Returns what to say about it.
+    fn hold_for(
+        &self,
+        conn: &Connection,
+        id: i64,
+        status: OrderStatus,
+    ) -> anyhow::Result<Option<String>> {
+        let Some(text) = &self.channel.settings.hold_for else {
+            return Ok(None);
+        };
+        if status != OrderStatus::Approved {
+            return Ok(None);
+        }
+        // `config check` refuses a bad duration; this is only reached with a good one.
+        let duration = parse_duration(text.get_ref()).map_err(anyhow::Error::msg)?;
+        let until = holds::until_after(duration);
+        let why = format!("hold_for = \"{}\" of the sales channel", text.get_ref());
+        Ok(Some(
+            match holds::hold(
+                conn,
+                self.channel.config,
+                id,
+                Some(&until),
+                Some(&why),
+                self.cause,
+                self.run_id,
+            )? {
+                Ok(_) => format!("on hold until {until}"),
+                Err(e) => format!("not held: {e}"),
+            },
+        ))
     }
 
     fn update(

@@ -21,6 +21,8 @@ pub struct Channel<'c> {
     sku_map: HashMap<String, String>,
     carrier_map: HashMap<String, String>,
     pub include_test: bool,
+    /// For holds: the stock source an order of this channel is held on.
+    pub config: &'c Config,
 }
 
 impl<'c> Channel<'c> {
@@ -40,6 +42,7 @@ impl<'c> Channel<'c> {
                 .collect(),
             carrier_map: order_rules::carrier_map(settings),
             include_test: settings.include_test_orders.unwrap_or(false),
+            config,
         })
     }
 

@@ -23,6 +23,8 @@ use crate::output::Progress;
 use crate::store::processing::{self, OrderHead};
 use crate::store::{Store, orders};
 
+use super::holds::release_due;
+
 pub const FLOW: &str = "orders process";
 
 /// Orders per transaction: small enough to keep the WAL small, large enough that commits
@@ -91,27 +93,26 @@ fn process(
         show_all: opts.verbose || opts.explain,
         ..Default::default()
     };
-    let mut alloc = Allocator::load(config)?;
-    let ids = orders::awaiting_processing(&store.conn, opts.orders)?;
-    skipped(&store.conn, opts.orders, &ids, &mut report)?;
-    opts.progress.set_length(ids.len() as u64);
-    let mut work = Work {
-        alloc: &mut alloc,
-        opts,
-        cause: &cause,
-        run_id,
-        abort_after: abort_after(opts.dry_run),
-        done: 0,
-    };
+    // Holds whose time is up become approved first, so this run processes them.
     if opts.dry_run {
-        // One transaction for everything, rolled back: each batch must see the shipments
-        // the batches before it would have made (their references, above all).
+        // One transaction for everything (the releases too), rolled back: each batch must
+        // see the shipments the batches before it would have made (their references).
         let tx = store.tx()?;
+        report.holds_released = release_due(&tx, &cause, run_id)?.len();
+        let mut alloc = Allocator::load(config)?;
+        let ids = waiting(&tx, opts, &mut report)?;
+        let mut work = Work::new(&mut alloc, opts, &cause, run_id);
         for chunk in ids.chunks(BATCH) {
             work.batch(&tx, chunk, &mut report)?;
         }
         tx.rollback()?;
     } else {
+        let tx = store.tx()?;
+        report.holds_released = release_due(&tx, &cause, run_id)?.len();
+        tx.commit()?;
+        let mut alloc = Allocator::load(config)?;
+        let ids = waiting(&store.conn, opts, &mut report)?;
+        let mut work = Work::new(&mut alloc, opts, &cause, run_id);
         for chunk in ids.chunks(BATCH) {
             let tx = store.tx()?;
             work.batch(&tx, chunk, &mut report)?;
@@ -119,6 +120,18 @@ fn process(
         }
     }
     Ok(report)
+}
+
+/// The orders this run processes, oldest first; `--order N` that do not wait are reported.
+fn waiting(
+    conn: &Connection,
+    opts: &Options,
+    report: &mut ProcessReport,
+) -> anyhow::Result<Vec<i64>> {
+    let ids = orders::awaiting_processing(conn, opts.orders)?;
+    skipped(conn, opts.orders, &ids, report)?;
+    opts.progress.set_length(ids.len() as u64);
+    Ok(ids)
 }
 
 /// `--order N` for orders that exist but do not wait for processing: said, not silently
@@ -168,7 +181,22 @@ struct Work<'a, 'c> {
     done: usize,
 }
 
-impl Work<'_, '_> {
+impl<'a, 'c> Work<'a, 'c> {
+    fn new(
+        alloc: &'a mut Allocator<'c>,
+        opts: &'a Options<'a>,
+        cause: &'a str,
+        run_id: Option<i64>,
+    ) -> Self {
+        Work {
+            alloc,
+            opts,
+            cause,
+            run_id,
+            abort_after: abort_after(opts.dry_run),
+            done: 0,
+        }
+    }
     fn batch(
         &mut self,
         conn: &Connection,

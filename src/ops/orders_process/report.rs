@@ -58,6 +58,8 @@ pub struct ProcessReport {
     pub failed: usize,
     pub shipments: usize,
     pub units: i64,
+    /// Orders whose hold time was up, made approved at the start of the run.
+    pub holds_released: usize,
     /// The send that followed (absent in a dry run).
     pub send: Option<SendReport>,
     pub items: Vec<Item>,
@@ -96,6 +98,7 @@ impl Report for ProcessReport {
     fn summary(&self) -> Vec<(&'static str, String)> {
         let mut s = vec![
             ("orders", self.orders.to_string()),
+            ("holds released", self.holds_released.to_string()),
             ("allocated", self.allocated.to_string()),
             ("partial", self.partial.to_string()),
             ("backordered", self.backordered.to_string()),

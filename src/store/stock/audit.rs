@@ -18,6 +18,8 @@ pub struct Mismatch {
     pub ledger_allocated: i64,
     pub level_incoming: i64,
     pub ledger_incoming: i64,
+    pub level_held: i64,
+    pub ledger_held: i64,
     #[serde(skip)]
     pub variant_id: i64,
 }
@@ -25,7 +27,7 @@ pub struct Mismatch {
 const LEDGER_VS_LEVELS: &str = "
     WITH sums AS (
         SELECT warehouse, variant_id, SUM(d_on_hand) AS on_hand, SUM(d_allocated) AS allocated,
-               SUM(d_incoming) AS incoming
+               SUM(d_incoming) AS incoming, SUM(d_held) AS held
         FROM stock_ledger GROUP BY warehouse, variant_id
     ),
     keys AS (
@@ -35,7 +37,8 @@ const LEDGER_VS_LEVELS: &str = "
     SELECT k.warehouse, k.variant_id, v.sku,
            COALESCE(l.on_hand, 0), COALESCE(s.on_hand, 0),
            COALESCE(l.allocated, 0), COALESCE(s.allocated, 0),
-           COALESCE(l.incoming, 0), COALESCE(s.incoming, 0)
+           COALESCE(l.incoming, 0), COALESCE(s.incoming, 0),
+           COALESCE(l.held, 0), COALESCE(s.held, 0)
     FROM keys k
     JOIN variants v ON v.id = k.variant_id
     LEFT JOIN stock_levels l ON l.warehouse = k.warehouse AND l.variant_id = k.variant_id
@@ -43,6 +46,7 @@ const LEDGER_VS_LEVELS: &str = "
     WHERE COALESCE(l.on_hand, 0) != COALESCE(s.on_hand, 0)
        OR COALESCE(l.allocated, 0) != COALESCE(s.allocated, 0)
        OR COALESCE(l.incoming, 0) != COALESCE(s.incoming, 0)
+       OR COALESCE(l.held, 0) != COALESCE(s.held, 0)
     ORDER BY v.sku_key, k.warehouse";
 
 /// Every (warehouse, SKU) whose level differs from the ledger's sums.
@@ -59,6 +63,8 @@ pub fn verify(conn: &Connection) -> rusqlite::Result<Vec<Mismatch>> {
             ledger_allocated: r.get(6)?,
             level_incoming: r.get(7)?,
             ledger_incoming: r.get(8)?,
+            level_held: r.get(9)?,
+            ledger_held: r.get(10)?,
         })
     })?
     .collect()
@@ -76,12 +82,14 @@ pub fn rebuild(conn: &Connection) -> anyhow::Result<Vec<Mismatch>> {
     let mended = verify(conn)?;
     let at = now();
     let mut upsert = conn.prepare_cached(
-        "INSERT INTO stock_levels (warehouse, variant_id, on_hand, allocated, incoming, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO stock_levels (warehouse, variant_id, on_hand, allocated, incoming, held,
+                                   updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6)
          ON CONFLICT (warehouse, variant_id) DO UPDATE SET
             on_hand = excluded.on_hand,
             allocated = excluded.allocated,
             incoming = excluded.incoming,
+            held = excluded.held,
             updated_at = excluded.updated_at",
     )?;
     for m in &mended {
@@ -92,12 +100,18 @@ pub fn rebuild(conn: &Connection) -> anyhow::Result<Vec<Mismatch>> {
                 m.ledger_on_hand,
                 m.ledger_allocated,
                 m.ledger_incoming,
-                at
+                at,
+                m.ledger_held
             ])
             .with_context(|| {
                 format!(
-                    "cannot set {} at {} to its ledger sums (on hand {}, allocated {}, incoming {})",
-                    m.sku, m.warehouse, m.ledger_on_hand, m.ledger_allocated, m.ledger_incoming
+                    "cannot set {} at {} to its ledger sums (on hand {}, allocated {}, incoming {}, held {})",
+                    m.sku,
+                    m.warehouse,
+                    m.ledger_on_hand,
+                    m.ledger_allocated,
+                    m.ledger_incoming,
+                    m.ledger_held
                 )
             })?;
     }

@@ -113,6 +113,72 @@ pub fn apply(conn: &Connection, m: &Movement) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Changes the units held on a stock source (a physical or virtual warehouse code) by
+/// `delta`: ledger row (`d_held`) and level together, like [`apply`], in the caller's
+/// transaction. The only writer of `held`.
+pub fn hold(
+    conn: &Connection,
+    source: &str,
+    variant_id: i64,
+    delta: i64,
+    reason: StockReason,
+    reference: Reference,
+) -> rusqlite::Result<()> {
+    if delta == 0 {
+        return Ok(());
+    }
+    let at = now();
+    let updated = conn
+        .prepare_cached(
+            "UPDATE stock_levels SET held = held + ?3, updated_at = ?4
+             WHERE warehouse = ?1 AND variant_id = ?2",
+        )?
+        .execute(params![source, variant_id, delta, at])?;
+    if updated == 0 {
+        conn.prepare_cached(
+            "INSERT INTO stock_levels (warehouse, variant_id, held, updated_at)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![source, variant_id, delta, at])?;
+    }
+    conn.prepare_cached(
+        "INSERT INTO stock_ledger (at, warehouse, variant_id, d_held, reason, ref_kind, ref_id,
+                                   run_id, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        at,
+        source,
+        variant_id,
+        delta,
+        reason.as_str(),
+        reference.kind,
+        reference.id,
+        reference.run_id,
+        reference.note,
+    ])?;
+    Ok(())
+}
+
+/// What an order's hold rows still hold, per (source, variant): the sums of its `d_held`
+/// ledger rows, so a release gives back exactly what was taken, whatever the config or
+/// the order's lines say now.
+pub fn held_by_order(
+    conn: &Connection,
+    order_id: i64,
+) -> rusqlite::Result<Vec<(String, i64, i64)>> {
+    conn.prepare_cached(
+        "SELECT warehouse, variant_id, SUM(d_held) FROM stock_ledger
+         WHERE d_held != 0 AND ref_id = ?1 AND ref_kind = 'order'
+         GROUP BY warehouse, variant_id HAVING SUM(d_held) != 0
+         ORDER BY warehouse, variant_id",
+    )?
+    .query_map(params![order_id.to_string()], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?
+    .collect()
+}
+
 /// Sets on_hand to `target` (stock sync, `adjust --set`), recording the delta.
 pub fn set_on_hand(
     conn: &Connection,

@@ -11,7 +11,7 @@ pub struct PushRow {
     pub variant_id: i64,
     pub sku: String,
     pub sku_key: String,
-    /// Sum of on hand − allocated over the source's physical warehouses (may be negative).
+    /// Sum of on hand − allocated − held over the source's warehouses (may be negative).
     pub available: i64,
     /// What the last successful push to this channel published, if any.
     pub previous: Option<i64>,
@@ -28,7 +28,7 @@ pub fn push_rows(
     let list = serde_json::to_string(warehouses).unwrap_or_else(|_| "[]".into());
     let mut stmt = conn.prepare_cached(
         "WITH available(variant_id, quantity) AS (
-             SELECT variant_id, SUM(on_hand - allocated) FROM stock_levels
+             SELECT variant_id, SUM(on_hand - allocated - held) FROM stock_levels
              WHERE warehouse IN (SELECT value FROM json_each(?2))
              GROUP BY variant_id
          )

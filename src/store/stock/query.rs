@@ -35,6 +35,8 @@ pub struct LevelRow {
     pub allocated: i64,
     pub available: i64,
     pub incoming: i64,
+    /// Units reserved by orders on hold; only a sales channel's stock source has any.
+    pub held: i64,
 }
 
 /// Physical levels for the given warehouses (every warehouse that has a level when the
@@ -55,13 +57,13 @@ pub fn levels(
              UNION SELECT DISTINCT warehouse FROM stock_levels WHERE ?1
          )
          SELECT wh.code, v.sku, COALESCE(l.on_hand, 0), COALESCE(l.allocated, 0),
-                COALESCE(l.incoming, 0)
+                COALESCE(l.incoming, 0), COALESCE(l.held, 0)
          FROM variants v CROSS JOIN wh
          LEFT JOIN stock_levels l ON l.warehouse = wh.code AND l.variant_id = v.id
          WHERE (?3 IS NULL OR v.sku_key LIKE ?3 ESCAPE '\\')
          ORDER BY v.sku_key, wh.code"
     } else {
-        "SELECT l.warehouse, v.sku, l.on_hand, l.allocated, l.incoming
+        "SELECT l.warehouse, v.sku, l.on_hand, l.allocated, l.incoming, l.held
          FROM stock_levels l JOIN variants v ON v.id = l.variant_id
          WHERE (?1 OR l.warehouse IN (SELECT value FROM json_each(?2)))
            AND (?3 IS NULL OR v.sku_key LIKE ?3 ESCAPE '\\')
@@ -71,14 +73,16 @@ pub fn levels(
     stmt.query_map(params![all, list, sku_like], |r| {
         let on_hand: i64 = r.get(2)?;
         let allocated: i64 = r.get(3)?;
+        let held: i64 = r.get(5)?;
         Ok(LevelRow {
             warehouse: r.get(0)?,
             kind: "physical",
             sku: r.get(1)?,
             on_hand,
             allocated,
-            available: on_hand - allocated,
+            available: on_hand - allocated - held,
             incoming: r.get(4)?,
+            held,
         })
     })?
     .collect()
@@ -100,6 +104,7 @@ pub struct LedgerRow {
     pub on_hand: i64,
     pub allocated: i64,
     pub incoming: i64,
+    pub held: i64,
     pub reason: String,
     pub reference: Option<String>,
     pub run_id: Option<i64>,
@@ -124,7 +129,7 @@ pub fn history(conn: &Connection, f: &HistoryFilter) -> rusqlite::Result<Vec<Led
         "SELECT g.id, g.at, g.warehouse, v.sku, g.d_on_hand, g.d_allocated, g.d_incoming, g.reason,
                 CASE WHEN g.ref_kind IS NULL THEN NULL
                      ELSE trim(g.ref_kind || ' ' || COALESCE(g.ref_id, '')) END,
-                g.run_id, g.note
+                g.run_id, g.note, g.d_held
          FROM stock_ledger g JOIN variants v ON v.id = g.variant_id
          WHERE (?1 OR g.warehouse IN (SELECT value FROM json_each(?2)))
            AND (?3 IS NULL OR v.sku_key LIKE ?3 ESCAPE '\\')
@@ -144,6 +149,7 @@ pub fn history(conn: &Connection, f: &HistoryFilter) -> rusqlite::Result<Vec<Led
             reference: r.get(8)?,
             run_id: r.get(9)?,
             note: r.get(10)?,
+            held: r.get(11)?,
         })
     })?
     .collect()
