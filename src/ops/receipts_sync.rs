@@ -17,13 +17,15 @@ use super::backorders::RetryReport;
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors::{self, Fetched, FulfillmentChannel};
+use crate::crashpoint::{self, Point};
 use crate::error::{Exit, usage};
-use crate::model::purchase::ReceiptIn;
+use crate::model::purchase::{OwnedPo, ReceiptIn};
 use crate::output::{Progress, Report};
 use crate::store::Store;
 use crate::store::runs::Outcome;
 
 pub const FLOW: &str = "receipts sync";
+const CRASH_FLOW: &str = "receipts-sync";
 
 pub struct SyncOptions<'a> {
     pub channel: Option<&'a str>,
@@ -247,6 +249,7 @@ fn sync_channel(
 ) -> anyhow::Result<ReceiptsSyncReport> {
     let dry_run = o.dry_run;
     let mut connector = connectors::fulfillment(config, applier.channel)?;
+    connector.expect_receipts(owned_pos(store, config, applier.channel)?);
     let mut report = ReceiptsSyncReport {
         dry_run,
         ..Default::default()
@@ -278,6 +281,7 @@ fn sync_channel(
                 let tx = store.tx()?;
                 apply_all(&tx, applier, records, report, o.progress)?;
                 tx.commit()?;
+                crashpoint::hit(CRASH_FLOW, Point::AfterCommit);
                 Ok(())
             },
         );
@@ -292,6 +296,25 @@ fn sync_channel(
         }
     }
     Ok(report)
+}
+
+/// The POs exported to `channel`'s warehouses that still expect stock.
+fn owned_pos(store: &Store, config: &Config, channel: &str) -> anyhow::Result<Vec<OwnedPo>> {
+    let served: Vec<&str> = config
+        .warehouses
+        .iter()
+        .filter(|(_, w)| w.fulfillment_channel.get_ref() == channel)
+        .map(|(code, _)| code.as_str())
+        .collect();
+    Ok(
+        crate::store::purchases::awaiting_receipt(&store.conn, &served)?
+            .into_iter()
+            .map(|h| OwnedPo {
+                number: h.number,
+                external_id: h.external_id,
+            })
+            .collect(),
+    )
 }
 
 /// Sources read: those applied (to acknowledge), and the unreadable ones with why.

@@ -40,6 +40,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_backordered_index",
         include_str!("../../migrations/0005_backordered_index.sql"),
     ),
+    (
+        "0008_stock_counted",
+        include_str!("../../migrations/0008_stock_counted.sql"),
+    ),
 ];
 
 pub struct Store {
