@@ -169,6 +169,12 @@ pub trait FulfillmentChannel {
     /// (ShipBob WROs) reads only these; others ignore it.
     fn expect_receipts(&mut self, _owned: Vec<OwnedPo>) {}
 
+    /// (PO number, channel id) of the records this run's acknowledgements closed: the
+    /// flow stops naming those POs in [`Self::expect_receipts`].
+    fn settled(&mut self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
     /// Streams receipts against purchase orders.
     fn receipts(&mut self, _sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
         Err(self.unsupported("report receipts"))

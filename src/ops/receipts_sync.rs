@@ -21,8 +21,8 @@ use crate::crashpoint::{self, Point};
 use crate::error::{Exit, usage};
 use crate::model::purchase::{OwnedPo, ReceiptIn};
 use crate::output::{Progress, Report};
-use crate::store::Store;
 use crate::store::runs::Outcome;
+use crate::store::{Store, channel_refs};
 
 pub const FLOW: &str = "receipts sync";
 const CRASH_FLOW: &str = "receipts-sync";
@@ -290,6 +290,15 @@ fn sync_channel(
         for source in &sources.done {
             connector.ack(source)?;
         }
+        for (po, id) in connector.settled() {
+            channel_refs::set(
+                &store.conn,
+                applier.channel,
+                channel_refs::WRO_SETTLED,
+                &po,
+                &id,
+            )?;
+        }
         read?;
         for (source, reason) in &sources.failed {
             connector.set_aside(source, reason)?;
@@ -298,8 +307,9 @@ fn sync_channel(
     Ok(report)
 }
 
-/// The POs exported to `channel`'s warehouses that still expect stock.
+/// The POs exported to `channel`'s warehouses whose channel records are not settled.
 fn owned_pos(store: &Store, config: &Config, channel: &str) -> anyhow::Result<Vec<OwnedPo>> {
+    let settled = channel_refs::all(&store.conn, channel, channel_refs::WRO_SETTLED)?;
     let served: Vec<&str> = config
         .warehouses
         .iter()
@@ -309,6 +319,7 @@ fn owned_pos(store: &Store, config: &Config, channel: &str) -> anyhow::Result<Ve
     Ok(
         crate::store::purchases::awaiting_receipt(&store.conn, &served)?
             .into_iter()
+            .filter(|h| !settled.contains_key(&h.number))
             .map(|h| OwnedPo {
                 number: h.number,
                 external_id: h.external_id,

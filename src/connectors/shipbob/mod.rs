@@ -52,6 +52,9 @@ pub struct ShipbobChannel {
     receive_on: ReceiveOn,
     /// oms's POs whose WROs receipts are read from (the flow names them).
     owned: Vec<OwnedPo>,
+    /// WRO id → PO number of the WROs read this run, to say which acks settled which PO.
+    wro_po: HashMap<i64, String>,
+    settled: Vec<(String, String)>,
 }
 
 impl ShipbobChannel {
@@ -94,6 +97,8 @@ impl ShipbobChannel {
             products: None,
             receive_on: config.receive_on,
             owned: Vec::new(),
+            wro_po: HashMap::new(),
+            settled: Vec::new(),
         })
     }
 
@@ -138,6 +143,11 @@ impl ShipbobChannel {
                     let body = json!({ "ids": chunk, "is_external_sync": true });
                     self.http
                         .post("receiving:setExternalSync", &body, Retry::Safe)?;
+                    for id in chunk {
+                        if let Some(po) = self.wro_po.get(id) {
+                            self.settled.push((po.clone(), id.to_string()));
+                        }
+                    }
                 }
             }
         }
@@ -217,6 +227,10 @@ impl FulfillmentChannel for ShipbobChannel {
 
     fn receipts(&mut self, sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
         receiving_in::receipts(self, sink)
+    }
+
+    fn settled(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.settled)
     }
 
     fn ack(&mut self, source: &str) -> anyhow::Result<()> {

@@ -68,6 +68,7 @@ pub(super) fn receipts(ch: &mut ShipbobChannel, sink: Sink<ReceiptIn>) -> anyhow
             sink(Fetched::Record(r))?;
         }
         if settled {
+            ch.wro_po.insert(wro.id, po.number.clone());
             ch.pending
                 .insert(source.clone(), Ack::Receiving(vec![wro.id]));
         }

@@ -142,6 +142,12 @@ impl<'a> Applier<'a> {
             return Ok(matched);
         };
         let mut applied = receipts::applied_under(conn, self.channel, &format!("{of}@"))?;
+        // Receipts oms made per box before it read totals (`{wro}-box-{box}`) are part of
+        // the same record: a WRO read again after an upgrade must not count them twice.
+        for (variant, units) in receipts::applied_under(conn, self.channel, &format!("{of}-box-"))?
+        {
+            *applied.entry(variant).or_default() += units;
+        }
         Ok(matched
             .into_iter()
             .filter_map(|mut m| {
