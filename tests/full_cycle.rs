@@ -269,7 +269,7 @@ fn a_purchase_order_goes_to_shipbob_and_its_counted_box_comes_back_as_a_receipt(
                 "package_type": "Package",
                 "box_packaging_type": "EverythingInOneBox",
                 "expected_arrival_date": "2026-02-01T00:00:00Z",
-                "boxes": [{ "box_items": [
+                "boxes": [{ "tracking_number": null, "box_items": [
                     { "inventory_id": 8588331, "quantity": 20 },
                     { "inventory_id": 8588349, "quantity": 10 }
                 ] }]
@@ -286,11 +286,8 @@ fn a_purchase_order_goes_to_shipbob_and_its_counted_box_comes_back_as_a_receipt(
     );
 
     sb.mock(|when, then| {
-        when.method(GET)
-            .path(sb_api("receiving"))
-            .query_param("ExternalSync", "false");
-        then.status(200)
-            .body(format!("[{}]", fixture("shipbob-wro.json")));
+        when.method(GET).path(sb_api("receiving/443001"));
+        then.status(200).body(fixture("shipbob-wro.json"));
     });
     sb.mock(|when, then| {
         when.method(GET).path(sb_api("receiving/443001/boxes"));
@@ -324,7 +321,7 @@ fn a_purchase_order_goes_to_shipbob_and_its_counted_box_comes_back_as_a_receipt(
     );
     assert_eq!(
         cycle.text("SELECT external_id FROM receipts"),
-        "443001-box-1571191"
+        "443001@stowed:MUG-1=8,TEE-1=20"
     );
     assert_eq!(
         cycle.text("SELECT status FROM purchase_orders WHERE number = 'PO-000001'"),

@@ -6,7 +6,7 @@ mod connector_support;
 use connector_support::{Recorded, SHIPBOB_API, SHIPBOB_CHANNEL, fixture, shipbob};
 use httpmock::prelude::*;
 use oms::model::catalog::{CatalogEntry, Product, ProductIn, Variant};
-use oms::model::purchase::{PoRequest, PoRequestLine, ReceiptIn};
+use oms::model::purchase::{PoRequest, PoRequestLine};
 use oms::model::shipment::StockCount;
 use serde_json::json;
 
@@ -80,7 +80,7 @@ fn purchase_orders_become_one_receiving_order_each() {
                 "package_type": "Package",
                 "box_packaging_type": "EverythingInOneBox",
                 "expected_arrival_date": "2025-12-01T00:00:00Z",
-                "boxes": [{ "box_items": [{ "inventory_id": 8588331, "quantity": 100 }] }]
+                "boxes": [{ "tracking_number": null, "box_items": [{ "inventory_id": 8588331, "quantity": 100 }] }]
             }));
         then.status(201)
             .body(fixture("shipbob/receiving-created.json"));
@@ -107,67 +107,6 @@ fn purchase_orders_become_one_receiving_order_each() {
             .contains("SKU(s) not in ShipBob: NOPE-9")
     );
     create.assert_calls(1);
-}
-
-#[test]
-fn receipts_come_per_counted_box_and_final_wros_are_marked_synced_after_ack() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHIPBOB_API}/receiving"))
-            .query_param("ExternalSync", "false");
-        then.status(200)
-            .body(fixture("shipbob/receiving-unsynced.json"));
-    });
-    for id in ["443001", "443002"] {
-        server.mock(|when, then| {
-            when.method(GET)
-                .path(format!("{SHIPBOB_API}/receiving/{id}/boxes"));
-            then.status(200)
-                .body(fixture(&format!("shipbob/receiving-{id}-boxes.json")));
-        });
-    }
-    let synced = server.mock(|when, then| {
-        when.method(POST)
-            .path(format!("{SHIPBOB_API}/receiving:setExternalSync"))
-            .json_body(json!({ "ids": [443002], "is_external_sync": true }));
-        then.status(200).body("[]");
-    });
-    let (_dir, mut ch) = shipbob(&server, SHIPBOB_CHANNEL);
-    let mut got = Recorded::<ReceiptIn>::new();
-    ch.receipts(&mut got.sink()).unwrap();
-    let receipts: Vec<_> = got
-        .records()
-        .iter()
-        .map(|r| {
-            let lines: Vec<_> = r
-                .lines
-                .iter()
-                .map(|l| (l.sku.clone(), l.quantity))
-                .collect();
-            (r.external_id.clone(), r.po_number.clone(), lines)
-        })
-        .collect();
-    assert_eq!(
-        receipts,
-        [
-            (
-                "443001-box-1571189".to_string(),
-                "PO-0001".to_string(),
-                vec![("TEE-1".to_string(), 60), ("MUG-1".to_string(), 10)]
-            ),
-            (
-                "443002-box-1571191".to_string(),
-                "PO-0002".to_string(),
-                vec![("TEE-1".to_string(), 100)]
-            ),
-        ],
-        "box 2 of 443001 is still being counted"
-    );
-    synced.assert_calls(0);
-    let source = got.sources()[0].to_string();
-    ch.ack(&source).unwrap();
-    synced.assert_calls(1);
 }
 
 #[test]

@@ -228,6 +228,9 @@ pub struct Channel {
     pub allow_partial: Option<bool>,
     /// shipbob: the channel id sent as `shipbob_channel_id`.
     pub channel_id: Option<String>,
+    /// shipbob: which count of a receiving order becomes on hand (docs/connectors.md).
+    #[serde(default)]
+    pub receive_on: ReceiveOn,
 
     /// The resolved token (`${VAR}` or `token_file`); never serialized.
     #[serde(skip)]
@@ -365,4 +368,23 @@ fn default_unconfirmed() -> u64 {
 
 fn default_stale() -> u64 {
     26
+}
+
+/// Which of a ShipBob receiving order's counts is stock on hand: `stowed` (put away and
+/// sellable; the default) or `received` (counted at the dock).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReceiveOn {
+    #[default]
+    Stowed,
+    Received,
+}
+
+impl ReceiveOn {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReceiveOn::Stowed => "stowed",
+            ReceiveOn::Received => "received",
+        }
+    }
 }

@@ -14,7 +14,7 @@ pub mod shopify;
 use crate::config::{ChannelKind, Config};
 use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::order::OrderIn;
-use crate::model::purchase::{PoRequest, ReceiptIn};
+use crate::model::purchase::{OwnedPo, PoRequest, ReceiptIn};
 use crate::model::shipment::{
     OrderUpdate, ShipmentConfirmation, ShipmentRequest, StockCount, StockPublish,
 };
@@ -202,6 +202,17 @@ pub trait FulfillmentChannel {
     /// Creates an inbound purchase order; idempotent on the PO number.
     fn send_purchase_order(&mut self, _po: &PoRequest) -> anyhow::Result<Sent> {
         Err(self.unsupported("take purchase orders"))
+    }
+
+    /// Names the POs exported to this channel that still expect stock, before
+    /// [`Self::receipts`]. A channel whose records are shared with other integrations
+    /// (ShipBob WROs) reads only these; others ignore it.
+    fn expect_receipts(&mut self, _owned: Vec<OwnedPo>) {}
+
+    /// (PO number, channel id) of the records this run's acknowledgements closed: the
+    /// flow stops naming those POs in [`Self::expect_receipts`].
+    fn settled(&mut self) -> Vec<(String, String)> {
+        Vec::new()
     }
 
     /// Streams receipts against purchase orders.

@@ -30,6 +30,20 @@ pub struct ReceiptIn {
     pub lines: Vec<ReceiptLineIn>,
     pub source: String,
     pub problems: Vec<String>,
+    /// Set when the lines are running totals of one channel record (a ShipBob WRO), not
+    /// units added: oms applies only what exceeds what receipts of the same record
+    /// (ids starting `{this}@`) already applied, so totals re-read never count twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running_total_of: Option<String>,
+}
+
+/// A PO oms exported to a fulfillment channel that still expects stock: the channel
+/// reads receipts for these, and only these (records of other integrations are not ours).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OwnedPo {
+    pub number: String,
+    /// The channel's id for it, as the export answered (a ShipBob WRO id).
+    pub external_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

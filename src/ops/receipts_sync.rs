@@ -19,12 +19,13 @@ use crate::config::Config;
 use crate::connectors::{self, Fetched, FulfillmentChannel};
 use crate::crashpoint::{self, Point};
 use crate::error::{Exit, usage};
-use crate::model::purchase::ReceiptIn;
+use crate::model::purchase::{OwnedPo, ReceiptIn};
 use crate::output::{Progress, Report};
-use crate::store::Store;
 use crate::store::runs::Outcome;
+use crate::store::{Store, channel_refs};
 
 pub const FLOW: &str = "receipts sync";
+const CRASH_FLOW: &str = "receipts-sync";
 
 pub struct SyncOptions<'a> {
     pub channel: Option<&'a str>,
@@ -248,6 +249,7 @@ fn sync_channel(
 ) -> anyhow::Result<ReceiptsSyncReport> {
     let dry_run = o.dry_run;
     let mut connector = connectors::fulfillment(config, applier.channel)?;
+    connector.expect_receipts(owned_pos(store, config, applier.channel)?);
     let mut report = ReceiptsSyncReport {
         dry_run,
         ..Default::default()
@@ -279,17 +281,26 @@ fn sync_channel(
                 let tx = store.tx()?;
                 apply_all(&tx, applier, records, report, o.progress)?;
                 tx.commit()?;
-                crashpoint::hit("receipts-sync", Point::BetweenPages);
+                crashpoint::hit(CRASH_FLOW, Point::BetweenPages);
                 Ok(())
             },
         );
         if !sources.done.is_empty() {
-            crashpoint::hit("receipts-sync", Point::AfterCommit);
+            crashpoint::hit(CRASH_FLOW, Point::AfterCommit);
         }
         // Committed sources are acknowledged even when a later one failed: they are
         // applied, and ShipBob's acknowledgement is what keeps them from coming again.
         for source in &sources.done {
             connector.ack(source)?;
+        }
+        for (po, id) in connector.settled() {
+            channel_refs::set(
+                &store.conn,
+                applier.channel,
+                channel_refs::WRO_SETTLED,
+                &po,
+                &id,
+            )?;
         }
         read?;
         for (source, reason) in &sources.failed {
@@ -297,6 +308,27 @@ fn sync_channel(
         }
     }
     Ok(report)
+}
+
+/// The POs exported to `channel`'s warehouses whose channel records are not settled.
+fn owned_pos(store: &Store, config: &Config, channel: &str) -> anyhow::Result<Vec<OwnedPo>> {
+    let settled = channel_refs::all(&store.conn, channel, channel_refs::WRO_SETTLED)?;
+    let served: Vec<&str> = config
+        .warehouses
+        .iter()
+        .filter(|(_, w)| w.fulfillment_channel.get_ref() == channel)
+        .map(|(code, _)| code.as_str())
+        .collect();
+    Ok(
+        crate::store::purchases::awaiting_receipt(&store.conn, &served)?
+            .into_iter()
+            .filter(|h| !settled.contains_key(&h.number))
+            .map(|h| OwnedPo {
+                number: h.number,
+                external_id: h.external_id,
+            })
+            .collect(),
+    )
 }
 
 /// Sources read: those applied (to acknowledge), and the unreadable ones with why.

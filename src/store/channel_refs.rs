@@ -13,6 +13,9 @@ use crate::model::now;
 pub const INVENTORY_ITEM: &str = "inventory_item";
 /// The Shopify fulfillment ids made for an order, keyed by our order id.
 pub const FULFILLMENT: &str = "fulfillment";
+/// A ShipBob WRO oms acknowledged as fully accounted for, keyed by PO number: it is not
+/// read again.
+pub const WRO_SETTLED: &str = "wro_settled";
 
 /// Every id of one kind the channel gave, by local key.
 pub fn all(

@@ -57,6 +57,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_holds",
         include_str!("../../migrations/0008_holds.sql"),
     ),
+    (
+        "0009_stock_counted",
+        include_str!("../../migrations/0009_stock_counted.sql"),
+    ),
 ];
 
 pub struct Store {

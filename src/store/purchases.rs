@@ -216,6 +216,22 @@ pub fn awaiting_export(conn: &Connection) -> rusqlite::Result<Vec<PoHead>> {
     stmt.query_map([], head_of)?.collect()
 }
 
+/// Exported POs of these warehouses that expect stock or were received in full (their
+/// channel record may not be settled yet), oldest first: what a fulfillment channel
+/// reports receipts for.
+pub fn awaiting_receipt(conn: &Connection, warehouses: &[&str]) -> rusqlite::Result<Vec<PoHead>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {HEAD_COLUMNS} FROM purchase_orders
+         WHERE status IN ('approved', 'receiving', 'received') AND exported_at IS NOT NULL
+         ORDER BY id"
+    ))?;
+    let all: Vec<PoHead> = stmt.query_map([], head_of)?.collect::<Result<_, _>>()?;
+    Ok(all
+        .into_iter()
+        .filter(|h| warehouses.contains(&h.warehouse.as_str()))
+        .collect())
+}
+
 /// One line of a PO, with what has arrived so far.
 #[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct PoLine {

@@ -36,6 +36,22 @@ pub fn record(conn: &Connection, r: &NewRejection) -> rusqlite::Result<()> {
 }
 
 /// Marks an open rejection resolved (the record was applied after all). Returns whether one was open.
+/// Resolves the open rejections whose ids start with `prefix`: earlier states of one
+/// running-total record, superseded once a later state applied.
+pub fn resolve_under(
+    conn: &Connection,
+    flow: &str,
+    channel: &str,
+    prefix: &str,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "UPDATE rejections SET resolved_at = ?4
+         WHERE flow = ?1 AND channel = ?2 AND substr(external_id, 1, length(?3)) = ?3
+           AND resolved_at IS NULL",
+    )?
+    .execute(params![flow, channel, prefix, now()])
+}
+
 pub fn resolve(
     conn: &Connection,
     flow: &str,

@@ -1,20 +1,29 @@
 //! Stock on hand per fulfillment center: `GET inventory-level/locations`, cursor-paged.
 //! Only the fulfillment centers of warehouses this channel serves are reported (when any
 //! warehouse names its `location_id`): stock elsewhere in the account is not oms's.
+//! All pages together are one snapshot (one source): a SKU missing from one page is on
+//! another, so a page alone must never be taken for the whole.
 
 use super::wire::{self, text};
 use super::{ShipbobChannel, too_many_pages};
 use crate::connectors::{Fetched, Sink};
+use crate::crashpoint::{self, Point};
 use crate::model::shipment::StockCount;
+
+const FLOW: &str = "stock-sync";
 
 pub(super) fn counts(ch: &mut ShipbobChannel, sink: Sink<StockCount>) -> anyhow::Result<()> {
     let mut next = Some("inventory-level/locations?PageSize=250".to_string());
     let mut pages = 0;
+    let mut snapshot = None;
     while let Some(endpoint) = next.take() {
         pages += 1;
         too_many_pages(&ch.code, pages)?;
+        if pages > 1 {
+            crashpoint::hit(FLOW, Point::BetweenPages);
+        }
         let reply = ch.http.get(&endpoint)?;
-        let page: wire::Paged<wire::InventoryByLocation> = reply.json()?;
+        let page: wire::Paged<wire::InventoryByLocation> = wire::decode(&reply, &ch.code)?;
         next = page.next.filter(|n| !n.trim().is_empty() && *n != endpoint);
         let source = reply.endpoint().to_string();
         for item in &page.items {
@@ -22,9 +31,12 @@ pub(super) fn counts(ch: &mut ShipbobChannel, sink: Sink<StockCount>) -> anyhow:
                 sink(Fetched::Record(count))?;
             }
         }
-        sink(Fetched::SourceDone { source })?;
+        snapshot.get_or_insert(source);
     }
-    Ok(())
+    match snapshot {
+        Some(source) => sink(Fetched::SourceDone { source }),
+        None => Ok(()),
+    }
 }
 
 fn item_counts(item: &wire::InventoryByLocation, page: &str, wanted: &[String]) -> Vec<StockCount> {

@@ -6,6 +6,7 @@ mod inventory;
 mod orders;
 mod products;
 mod receiving;
+mod receiving_in;
 mod tracking;
 mod wire;
 
@@ -15,9 +16,9 @@ use serde_json::json;
 
 use super::http::{Auth, HttpClient, Pacing, Retry};
 use super::{FulfillmentChannel, Sent, Sink};
-use crate::config::{Channel, ChannelKind};
+use crate::config::{Channel, ChannelKind, ReceiveOn};
 use crate::model::catalog::{CatalogEntry, ProductIn};
-use crate::model::purchase::{PoRequest, ReceiptIn};
+use crate::model::purchase::{OwnedPo, PoRequest, ReceiptIn};
 use crate::model::shipment::{ShipmentConfirmation, ShipmentRequest, StockCount};
 
 /// The API version used when the config names none.
@@ -48,6 +49,12 @@ pub struct ShipbobChannel {
     pending: HashMap<String, Ack>,
     /// The account's products, read once per run when needed.
     products: Option<Vec<wire::Product>>,
+    receive_on: ReceiveOn,
+    /// oms's POs whose WROs receipts are read from (the flow names them).
+    owned: Vec<OwnedPo>,
+    /// WRO id → PO number of the WROs read this run, to say which acks settled which PO.
+    wro_po: HashMap<i64, String>,
+    settled: Vec<(String, String)>,
 }
 
 impl ShipbobChannel {
@@ -88,6 +95,10 @@ impl ShipbobChannel {
             locations,
             pending: HashMap::new(),
             products: None,
+            receive_on: config.receive_on,
+            owned: Vec::new(),
+            wro_po: HashMap::new(),
+            settled: Vec::new(),
         })
     }
 
@@ -132,10 +143,33 @@ impl ShipbobChannel {
                     let body = json!({ "ids": chunk, "is_external_sync": true });
                     self.http
                         .post("receiving:setExternalSync", &body, Retry::Safe)?;
+                    for id in chunk {
+                        if let Some(po) = self.wro_po.get(id) {
+                            self.settled.push((po.clone(), id.to_string()));
+                        }
+                    }
                 }
             }
         }
         Ok(())
+    }
+}
+
+impl ShipbobChannel {
+    /// Every page of `GET channel`: a token with many channels has them on later pages.
+    fn all_channels(&mut self) -> anyhow::Result<Vec<wire::Named>> {
+        let mut all = Vec::new();
+        let mut next = Some("channel".to_string());
+        let mut pages = 0;
+        while let Some(endpoint) = next.take() {
+            pages += 1;
+            too_many_pages(&self.code, pages)?;
+            let reply = self.http.get(&endpoint)?;
+            let (items, more) = wire::decode::<wire::Channels>(&reply, &self.code)?.into_page();
+            all.extend(items);
+            next = more.filter(|n| *n != endpoint);
+        }
+        Ok(all)
     }
 }
 
@@ -187,8 +221,16 @@ impl FulfillmentChannel for ShipbobChannel {
         receiving::send(self, po)
     }
 
+    fn expect_receipts(&mut self, owned: Vec<OwnedPo>) {
+        self.owned = owned;
+    }
+
     fn receipts(&mut self, sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
-        receiving::receipts(self, sink)
+        receiving_in::receipts(self, sink)
+    }
+
+    fn settled(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.settled)
     }
 
     fn ack(&mut self, source: &str) -> anyhow::Result<()> {
@@ -210,9 +252,9 @@ impl FulfillmentChannel for ShipbobChannel {
         // A check wants a prompt answer, not a patient one.
         let retries = self.http.max_retries();
         self.http.set_max_retries(retries.min(1));
-        let reply = self.http.get("channel");
+        let channels = self.all_channels();
         self.http.set_max_retries(retries);
-        let channels = reply?.json::<wire::Channels>()?.into_vec();
+        let channels = channels?;
         let listed = channels
             .iter()
             .map(|c| format!("{} ({})", c.id, c.name.as_deref().unwrap_or("?")))

@@ -23,13 +23,39 @@ pub(super) fn list(ch: &mut ShipbobChannel) -> anyhow::Result<&[wire::Product]> 
         while let Some(endpoint) = next.take() {
             pages += 1;
             too_many_pages(&ch.code, pages)?;
-            let page: wire::Paged<wire::Product> = ch.http.get(&endpoint)?.json()?;
+            let reply = ch.http.get(&endpoint)?;
+            let page: wire::Paged<wire::Product> = page_of_products(&reply, ch)?;
             next = page.next.filter(|n| !n.trim().is_empty() && *n != endpoint);
             all.extend(page.items);
         }
         ch.products = Some(all);
     }
     Ok(ch.products.as_deref().unwrap_or_default())
+}
+
+/// A page of products in the shape of the configured API version. Older versions (1.0,
+/// 2.0) answer a bare array whose variants carry one `barcode` string; decoded as a page
+/// that only says "invalid type", so the shape is named instead.
+fn page_of_products(
+    reply: &crate::connectors::http::Reply,
+    ch: &ShipbobChannel,
+) -> anyhow::Result<wire::Paged<wire::Product>> {
+    let bare_list = reply
+        .body
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'[');
+    if bare_list {
+        anyhow::bail!(
+            "channel `{}`: {}: the products came as a bare list, the 1.0/2.0 shape; \
+             api_version `{}` answers a page `{{\"items\": [...], \"next\": ...}}` \
+             (check the channel's api_version and base_url)",
+            ch.code,
+            reply.endpoint(),
+            ch.api_version
+        );
+    }
+    wire::decode(reply, &ch.code)
 }
 
 /// SKU key → ShipBob inventory id, for receiving orders.
@@ -42,6 +68,15 @@ pub(super) fn inventory_ids(ch: &mut ShipbobChannel) -> anyhow::Result<HashMap<S
             let id = v.inventory.as_ref()?.inventory_id?;
             Some((sku_key(&sku), id))
         })
+        .collect())
+}
+
+/// (SKU as ShipBob spells it, inventory id) of every variant that has both.
+pub(super) fn inventory_skus(ch: &mut ShipbobChannel) -> anyhow::Result<Vec<(String, i64)>> {
+    Ok(list(ch)?
+        .iter()
+        .flat_map(|p| &p.variants)
+        .filter_map(|v| Some((text(&v.sku)?, v.inventory.as_ref()?.inventory_id?)))
         .collect())
 }
 

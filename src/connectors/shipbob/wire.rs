@@ -1,7 +1,35 @@
 //! The parts of ShipBob's API JSON (version 2026-01) that oms reads. Fields are optional
-//! or defaulted: the API documents many of them as nullable.
+//! or defaulted: the API documents many of them as nullable, and a `null` list or count
+//! means empty or zero (`nullable`), never a failed flow. Bodies are decoded with
+//! [`decode`], so a real type error names the JSON path, the endpoint and the channel.
 
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+
+use crate::connectors::http::Reply;
+
+/// A field the spec marks nullable: `null` reads as the type's empty value.
+pub fn nullable<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A reply's body as `T`; a mismatch names where in the body it is (`items[3].sku`).
+pub fn decode<T: DeserializeOwned>(reply: &Reply, channel: &str) -> anyhow::Result<T> {
+    let mut de = serde_json::Deserializer::from_slice(&reply.body);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        anyhow::anyhow!(
+            "channel `{channel}`: {}: unexpected body at `{}`: {}",
+            reply.endpoint(),
+            if path.is_empty() { "." } else { &path },
+            e.inner()
+        )
+    })
+}
 
 #[derive(Debug, Deserialize, Default, Clone)]
 #[serde(default)]
@@ -12,6 +40,7 @@ pub struct Order {
     /// Processing, Exception, PartiallyFulfilled, Fulfilled, Completed, Cancelled, ...
     pub status: Option<String>,
     pub channel: Option<Named>,
+    #[serde(deserialize_with = "nullable")]
     pub shipments: Vec<Shipment>,
 }
 
@@ -30,6 +59,7 @@ pub struct Shipment {
     pub is_tracking_uploaded: Option<bool>,
     pub actual_fulfillment_date: Option<String>,
     pub location: Option<Named>,
+    #[serde(deserialize_with = "nullable")]
     pub products: Vec<ShipmentProduct>,
     pub tracking: Option<Tracking>,
 }
@@ -41,6 +71,7 @@ pub struct ShipmentProduct {
     /// What oms sent as the product's `reference_id`: our SKU after the channel's sku_map.
     pub reference_id: Option<String>,
     pub sku: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub inventory_items: Vec<InventoryItem>,
 }
 
@@ -48,6 +79,7 @@ pub struct ShipmentProduct {
 #[serde(default)]
 pub struct InventoryItem {
     pub id: i64,
+    #[serde(deserialize_with = "nullable")]
     pub quantity: i64,
 }
 
@@ -64,6 +96,7 @@ pub struct Tracking {
 #[derive(Debug, Deserialize, Default)]
 #[serde(default)]
 pub struct CancelResult {
+    #[serde(deserialize_with = "nullable")]
     pub canceled_shipment_results: Vec<CancelledShipment>,
 }
 
@@ -78,6 +111,7 @@ pub struct CancelledShipment {
 #[derive(Debug, Deserialize, Default)]
 #[serde(default)]
 pub struct BatchResult {
+    #[serde(deserialize_with = "nullable")]
     pub results: Vec<BatchItem>,
 }
 
@@ -100,8 +134,10 @@ pub struct BatchError {
 
 /// A cursor-paged list: `next` is the URL of the following page, absent on the last.
 #[derive(Debug, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Paged<T> {
     #[serde(default = "Vec::new")]
+    #[serde(deserialize_with = "nullable")]
     pub items: Vec<T>,
     #[serde(default)]
     pub next: Option<String>,
@@ -113,6 +149,7 @@ pub struct InventoryByLocation {
     pub inventory_id: i64,
     pub sku: Option<String>,
     pub name: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub locations: Vec<LocationQuantity>,
 }
 
@@ -121,6 +158,7 @@ pub struct InventoryByLocation {
 pub struct LocationQuantity {
     pub location_id: i64,
     pub name: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub on_hand_quantity: i64,
 }
 
@@ -131,6 +169,7 @@ pub struct Product {
     pub name: Option<String>,
     #[serde(rename = "type")]
     pub product_type: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub variants: Vec<ProductVariant>,
 }
 
@@ -142,6 +181,7 @@ pub struct ProductVariant {
     pub sku: Option<String>,
     pub gtin: Option<String>,
     pub upc: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub barcodes: Vec<Barcode>,
     pub inventory: Option<VariantInventory>,
 }
@@ -167,6 +207,7 @@ pub struct Wro {
     /// Awaiting, Processing, Arrived, PartiallyArrived, Completed, Cancelled, Incomplete, ...
     pub status: Option<String>,
     pub last_updated_date: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub inventory_quantities: Vec<WroQuantity>,
 }
 
@@ -175,8 +216,12 @@ pub struct Wro {
 pub struct WroQuantity {
     pub inventory_id: i64,
     pub sku: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub expected_quantity: i64,
+    #[serde(deserialize_with = "nullable")]
     pub received_quantity: i64,
+    #[serde(deserialize_with = "nullable")]
+    pub stowed_quantity: i64,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -187,6 +232,7 @@ pub struct WroBox {
     /// Awaiting, Arrived, Counting, Stowing, Completed, ...
     pub box_status: Option<String>,
     pub received_date: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub box_items: Vec<WroBoxItem>,
 }
 
@@ -194,22 +240,28 @@ pub struct WroBox {
 #[serde(default)]
 pub struct WroBoxItem {
     pub inventory_id: i64,
+    #[serde(deserialize_with = "nullable")]
     pub quantity: i64,
+    #[serde(deserialize_with = "nullable")]
     pub received_quantity: i64,
+    #[serde(deserialize_with = "nullable")]
+    pub stowed_quantity: i64,
 }
 
-/// `GET channel`: a plain list in older versions, a page in newer ones.
+/// `GET channel`: a plain list in older versions, a cursor page in newer ones.
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 pub enum Channels {
     List(Vec<Named>),
-    Page { items: Vec<Named> },
+    Page(Paged<Named>),
 }
 
 impl Channels {
-    pub fn into_vec(self) -> Vec<Named> {
+    /// The channels and the URL of the following page, if any.
+    pub fn into_page(self) -> (Vec<Named>, Option<String>) {
         match self {
-            Channels::List(v) | Channels::Page { items: v } => v,
+            Channels::List(v) => (v, None),
+            Channels::Page(p) => (p.items, p.next.filter(|n| !n.trim().is_empty())),
         }
     }
 }

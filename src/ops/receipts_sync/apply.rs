@@ -15,7 +15,7 @@ use crate::store::catalog;
 use crate::store::purchases::receipts::{self, NewReceipt, NewReceiptLine};
 use crate::store::purchases::{self, PoHead, PoLine};
 use crate::store::rejections::{self, NewRejection};
-use crate::store::stock::{self, Movement, Reference};
+use crate::store::stock::{self, Movement, Reference, counted};
 
 /// What applying needs to know about the channel and the run.
 pub struct Applier<'a> {
@@ -112,9 +112,52 @@ impl<'a> Applier<'a> {
             _ => Vec::new(),
         };
         match head {
-            Some(head) if reasons.is_empty() => self.receive(conn, r, &head, &matched, report),
+            Some(head) if reasons.is_empty() => {
+                let matched = self.growth_only(conn, r, matched)?;
+                if let Some(of) = &r.running_total_of {
+                    // A state that applies supersedes earlier refused states of the record.
+                    rejections::resolve_under(conn, super::FLOW, self.channel, &format!("{of}@"))?;
+                }
+                if matched.is_empty() {
+                    // Totals no higher than what is applied: nothing new arrived.
+                    report.push(self.item(r, ReceiptOutcome::AlreadyApplied));
+                    return Ok(());
+                }
+                self.receive(conn, r, &head, &matched, report)
+            }
             _ => self.reject(conn, r, reasons, report),
         }
+    }
+
+    /// For a receipt of running totals, the part of each line not yet applied by earlier
+    /// receipts of the same record; lines that did not grow drop out. Totals that shrank
+    /// take nothing back: the units were counted in, and stock adjustments correct them.
+    fn growth_only<'l>(
+        &self,
+        conn: &Connection,
+        r: &ReceiptIn,
+        matched: Vec<Matched<'l>>,
+    ) -> anyhow::Result<Vec<Matched<'l>>> {
+        let Some(of) = &r.running_total_of else {
+            return Ok(matched);
+        };
+        let mut applied = receipts::applied_under(conn, self.channel, &format!("{of}@"))?;
+        // Receipts oms made per box before it read totals (`{wro}-box-{box}`) are part of
+        // the same record: a WRO read again after an upgrade must not count them twice.
+        for (variant, units) in receipts::applied_under(conn, self.channel, &format!("{of}-box-"))?
+        {
+            *applied.entry(variant).or_default() += units;
+        }
+        Ok(matched
+            .into_iter()
+            .filter_map(|mut m| {
+                let before = applied.entry(m.line.variant_id).or_default();
+                let grown = m.quantity - *before;
+                *before = (*before).max(m.quantity);
+                m.quantity = grown;
+                (grown > 0).then_some(m)
+            })
+            .collect())
     }
 
     fn check_po(&self, r: &ReceiptIn, head: Option<&PoHead>, reasons: &mut Vec<String>) {
@@ -240,12 +283,16 @@ impl<'a> Applier<'a> {
             } else {
                 0
             };
+            // Units that arrived before the last snapshot are already in its count.
+            let counted_at = counted::at(conn, &head.warehouse, m.line.variant_id)?;
+            let in_snapshot =
+                counted::already_counted(counted_at.as_deref(), r.received_at.as_deref());
             stock::apply(
                 conn,
                 &Movement {
                     warehouse: &head.warehouse,
                     variant_id: m.line.variant_id,
-                    on_hand: m.quantity,
+                    on_hand: if in_snapshot { 0 } else { m.quantity },
                     allocated: 0,
                     incoming: -m.quantity.min(still_expected),
                     reason: StockReason::Receipt,
@@ -294,6 +341,7 @@ impl<'a> Applier<'a> {
         rejections::resolve(conn, super::FLOW, self.channel, &r.external_id)?;
 
         let mut item = self.item(r, ReceiptOutcome::Applied);
+        item.units = matched.iter().map(|m| m.quantity).sum();
         item.po = head.number.clone();
         item.status = Some(status.as_str().to_string());
         item.po_status = Some(po_status.as_str().to_string());

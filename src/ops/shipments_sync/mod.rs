@@ -18,12 +18,13 @@ use crate::config::Config;
 use crate::connectors::{self, Fetched};
 use crate::crashpoint::{self, Point};
 use crate::error::Exit;
+use crate::model::order::normalize_timestamp;
 use crate::model::shipment::ShipmentConfirmation;
 use crate::model::{ShipmentStatus, StockReason, sku_key};
 use crate::output::{Progress, Report};
 use crate::store::runs::Outcome;
 use crate::store::shipments::{self, ShipmentLineRow, ShipmentRow, ShippedInfo};
-use crate::store::stock::{self, Movement, Reference};
+use crate::store::stock::{self, Movement, Reference, counted};
 use crate::store::{Store, rejections};
 
 pub const FLOW: &str = "shipments sync";
@@ -398,8 +399,25 @@ fn apply(
         }
         Some(shipped) => {
             let mut complete = true;
+            let left_at = c.shipped_at.as_deref().and_then(normalize_timestamp);
             for (l, s) in lines.iter().zip(&shipped) {
-                release(conn, &shipment, l, *s, StockReason::Shipped, reference)?;
+                // A snapshot taken after the units left no longer counts them: only the
+                // allocation goes (docs/stock.md).
+                let counted_at = counted::at(conn, &shipment.warehouse, l.variant_id)?;
+                let off_hand =
+                    if counted::already_counted(counted_at.as_deref(), left_at.as_deref()) {
+                        0
+                    } else {
+                        *s
+                    };
+                release(
+                    conn,
+                    &shipment,
+                    l,
+                    off_hand,
+                    StockReason::Shipped,
+                    reference,
+                )?;
                 shipments::set_line_shipped(conn, l, *s)?;
                 complete &= *s == l.quantity;
                 item.units_shipped += s;

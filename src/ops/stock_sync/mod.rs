@@ -23,7 +23,7 @@ use crate::model::StockReason;
 use crate::model::shipment::StockCount;
 use crate::output::{Progress, Report};
 use crate::store::runs::Outcome;
-use crate::store::stock::{self, Reference, snapshot};
+use crate::store::stock::{self, Reference, counted, snapshot};
 use crate::store::{Store, catalog, rejections};
 
 pub const FLOW: &str = "stock sync";
@@ -197,6 +197,8 @@ fn sync_channel(
     let mut pending: Vec<StockCount> = Vec::new();
     let mut done_sources: Vec<String> = Vec::new();
     let mut failed_sources: Vec<(String, String)> = Vec::new();
+    // The channels report no time with a snapshot; it is as of the read.
+    let taken_at = crate::model::now();
     let read = connector.stock_counts(&mut |event| {
         match event {
             Fetched::Record(c) => {
@@ -223,6 +225,7 @@ fn sync_channel(
                     conn: &tx,
                     code,
                     run_id,
+                    taken_at: &taken_at,
                     open: &mut open,
                     report: &mut report,
                 };
@@ -268,6 +271,8 @@ struct FileRun<'a> {
     conn: &'a Connection,
     code: &'a str,
     run_id: Option<i64>,
+    /// When the snapshot was read: what it counts is recorded as counted then.
+    taken_at: &'a str,
     open: &'a mut HashSet<String>,
     report: &'a mut SyncReport,
 }
@@ -394,6 +399,8 @@ impl FileRun<'_> {
                 self.report.raised.push((warehouse.to_string(), variant_id));
             }
         }
+        // Also when unchanged: the number is now known to include what arrived before.
+        counted::mark(self.conn, warehouse, variant_id, self.taken_at)?;
         let key = rejection_key(count);
         if self.open.remove(&key) {
             rejections::resolve(self.conn, FLOW, self.code, &key)?;

@@ -87,3 +87,22 @@ pub fn of_po(conn: &Connection, po_id: i64) -> rusqlite::Result<Vec<ReceiptRow>>
     })?
     .collect()
 }
+
+/// Units per variant applied by a channel's receipts whose ids start with `prefix`: what
+/// earlier reads of one running-total record (a WRO) already counted.
+pub fn applied_under(
+    conn: &Connection,
+    channel: &str,
+    prefix: &str,
+) -> rusqlite::Result<std::collections::HashMap<i64, i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.variant_id, SUM(l.quantity) FROM receipts r
+         JOIN receipt_lines l ON l.receipt_id = r.id
+         WHERE r.channel = ?1 AND substr(r.external_id, 1, length(?2)) = ?2
+         GROUP BY l.variant_id",
+    )?;
+    stmt.query_map(rusqlite::params![channel, prefix], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?
+    .collect()
+}

@@ -7,6 +7,7 @@
 //! the bulk reads and writes of `stock sync` and `stock push` in `snapshot` and `push`.
 
 mod audit;
+pub mod counted;
 pub mod push;
 mod query;
 pub mod snapshot;
