@@ -17,7 +17,7 @@ use oms::formats::products::{ProductFormat, ProductReader, RowKind};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
-const CASES: u32 = 96;
+const CASES: u32 = 256;
 
 // ---------------------------------------------------------------------------------------
 // Seeds and mutations
@@ -455,38 +455,58 @@ fn text_of(path: &Path, bytes: &[u8]) -> Result<bool, String> {
 // ---------------------------------------------------------------------------------------
 // The seeds themselves: the properties are not vacuous
 
+/// (accepted, rejected) of a tally, for the seeds whose contents are known.
+fn counts(t: Result<Tally, String>) -> (usize, usize) {
+    let t = t.unwrap();
+    (t.accepted, t.rejected)
+}
+
 #[test]
 fn seeds_are_read_with_records_accepted_and_rejected() {
-    let t = orders(OrderFormat::OmsCsv, OMS_ORDERS_CSV).unwrap();
-    assert!(t.accepted >= 2, "{t:?}");
-    let t = orders(OrderFormat::OmsCsv, OMS_ORDERS_BAD).unwrap();
-    assert!(t.rejected >= 1, "{t:?}");
-    for seed in [OMS_ORDERS_JSON, OMS_ORDERS_NDJSON] {
-        let t = orders(OrderFormat::OmsJson, seed).unwrap();
-        assert!(t.accepted >= 2, "{t:?}");
-    }
-    for seed in [SHOPIFY_ORDERS, SHOPIFY_ORDERS_SEMI] {
-        let t = orders(OrderFormat::ShopifyCsv, seed).unwrap();
-        assert!(t.accepted >= 1, "{t:?}");
-    }
-    let t = products(ProductFormat::OmsCsv, OMS_PRODUCTS).unwrap();
-    assert!(t.accepted >= 1 && t.rejected >= 1, "{t:?}");
-    let t = products(ProductFormat::ShopifyCsv, SHOPIFY_PRODUCTS).unwrap();
-    assert!(t.accepted >= 2, "{t:?}");
-    let t = stock("stock-east.csv", STOCK_CSV).unwrap();
-    assert!(t.accepted >= 2, "{t:?}");
-    let t = stock("stock-problems.csv", STOCK_PROBLEMS).unwrap();
-    assert!(t.rejected >= 1, "{t:?}");
-    let t = stock("stock-east.json", STOCK_JSON).unwrap();
-    assert!(t.accepted >= 1 && t.rejected >= 1, "{t:?}");
-    let t = receipts("receipts-mixed.csv", RECEIPTS_CSV).unwrap();
+    assert_eq!(counts(orders(OrderFormat::OmsCsv, OMS_ORDERS_CSV)), (5, 0));
+    // 2001 (bad quantity, no SKU), 2002 (zero, `free`), 2003, 2001 again, no id, 2004.
+    assert_eq!(counts(orders(OrderFormat::OmsCsv, OMS_ORDERS_BAD)), (1, 5));
+    assert_eq!(
+        counts(orders(OrderFormat::OmsJson, OMS_ORDERS_JSON)),
+        (3, 0)
+    );
+    assert_eq!(
+        counts(orders(OrderFormat::OmsJson, OMS_ORDERS_NDJSON)),
+        (3, 2)
+    );
+    assert_eq!(
+        counts(orders(OrderFormat::ShopifyCsv, SHOPIFY_ORDERS)),
+        (5, 0)
+    );
+    let t = orders(OrderFormat::ShopifyCsv, SHOPIFY_ORDERS_SEMI).unwrap();
     assert!(t.accepted >= 1, "{t:?}");
-    let t = receipts("receipts-pallets.json", RECEIPTS_JSON).unwrap();
-    assert!(t.accepted >= 1, "{t:?}");
-    let t = confirmations("confirmations-1.csv", CONFIRMATIONS_CSV).unwrap();
-    assert_eq!((t.accepted, t.rejected), (2, 1), "{t:?}");
-    let t = confirmations("confirmations-1.json", CONFIRMATIONS_JSON).unwrap();
-    assert_eq!((t.accepted, t.rejected), (2, 1), "{t:?}");
+    assert_eq!(
+        counts(products(ProductFormat::OmsCsv, OMS_PRODUCTS)),
+        (3, 2)
+    );
+    assert_eq!(
+        counts(products(ProductFormat::ShopifyCsv, SHOPIFY_PRODUCTS)),
+        (9, 1)
+    );
+    assert_eq!(counts(stock("stock-east.csv", STOCK_CSV)), (3, 0));
+    // `x`, -4 and an empty SKU are rejected; the other three rows count.
+    assert_eq!(counts(stock("stock-problems.csv", STOCK_PROBLEMS)), (3, 3));
+    assert_eq!(counts(stock("stock-east.json", STOCK_JSON)), (1, 1));
+    // RCV-100's two rows are one receipt; RCV-103's `2.5` rejects it.
+    assert_eq!(counts(receipts("receipts-mixed.csv", RECEIPTS_CSV)), (3, 1));
+    assert_eq!(
+        counts(receipts("receipts-pallets.json", RECEIPTS_JSON)),
+        (2, 0)
+    );
+    // S0000001's two rows are one confirmation; S0000003 ships -1 (CSV) or no lines (JSON).
+    assert_eq!(
+        counts(confirmations("confirmations-1.csv", CONFIRMATIONS_CSV)),
+        (2, 1)
+    );
+    assert_eq!(
+        counts(confirmations("confirmations-1.json", CONFIRMATIONS_JSON)),
+        (2, 1)
+    );
     assert_eq!(config(CONFIG_SEED), Ok(true));
     // A file cut in the middle is refused whole, naming the file.
     let cut = &STOCK_JSON[..STOCK_JSON.len() / 2];

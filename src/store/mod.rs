@@ -25,10 +25,7 @@ pub use lock::FlowLock;
 
 /// Numbered migrations, applied in order on open; `PRAGMA user_version` is the number applied.
 const MIGRATIONS: &[(&str, &str)] = &[
-    (
-        "0001_init",
-        include_str!("../../migrations/0001_init.sql"),
-    ),
+    ("0001_init", include_str!("../../migrations/0001_init.sql")),
     (
         "0002_export_pending",
         include_str!("../../migrations/0002_export_pending.sql"),
