@@ -83,6 +83,7 @@ shop = "bench.myshopify.com"
 base_url = "$url"
 token = "\${SHOPIFY_TOKEN}"
 TOML
+  "$OMS" --config "$seed/oms.toml" -q init "$seed" >/dev/null
   "$OMS" --config "$seed/oms.toml" -q catalog import --file "$OUT/catalog.csv" >/dev/null
 
   : > "$dir/loop.times"; : > "$dir/oms.times"
