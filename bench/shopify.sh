@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # oms orders import from Shopify (issue "Real connectors"): 10,000 orders from a mock
-# Shopify on 127.0.0.1 (40 pages of 250, Link-header cursor), against a plain HTTP loop
-# that fetches the same 40 pages and does nothing else. Prints both times and the ratio.
+# Shopify GraphQL Admin API on 127.0.0.1 (40 pages of 250, `pageInfo.endCursor` cursor),
+# against a plain HTTP loop that POSTs the same `orders` query for the same 40 pages and
+# reads nothing but each page's cursor. Prints both times and the ratio.
 #
 #   bench/shopify.sh                          # 10,000 orders, best of 3 runs each
 #   ORDERS=50000 RUNS=1 LATENCY_MS=200 bench/shopify.sh
 #
-# The mock (examples/mock_shopify.rs) renders every page once at start and serves it from
-# memory, so the first comparison measures the client side only: the plain loop costs a
-# memory copy per page, oms parses, checks and stores every order. The second holds each
-# page back LATENCY_MS (default 50), as a real shop's API takes time to build a page;
-# there oms's work overlaps the fetching of the next page.
+# The mock (examples/mock_shopify.rs) takes the connector's query text from its source, so
+# both sides send exactly what `oms orders import` sends; its cost bucket never throttles.
+# It renders every page once at start and serves it from memory, so the first comparison
+# measures the client side only: the plain loop costs a memory copy and a JSON scan per
+# page, oms parses, checks and stores every order (target: ratio <= 1.5). The second holds
+# each page back LATENCY_MS (default 50), as a real shop's API takes time to build a page;
+# there oms's work overlaps the fetching of the next page (target: ratio <= 1.1).
 #
 # Needs: cargo, sqlite3, /usr/bin/time. Writes into bench/out/shopify/ (git-ignored).
 set -euo pipefail
@@ -80,6 +83,7 @@ shop = "bench.myshopify.com"
 base_url = "$url"
 token = "\${SHOPIFY_TOKEN}"
 TOML
+  "$OMS" --config "$seed/oms.toml" -q init "$seed" >/dev/null
   "$OMS" --config "$seed/oms.toml" -q catalog import --file "$OUT/catalog.csv" >/dev/null
 
   : > "$dir/loop.times"; : > "$dir/oms.times"
@@ -103,13 +107,13 @@ TOML
       -v lines="$(sqlite3 "$db" "SELECT COUNT(*) FROM order_lines")" \
       -v wm="$(sqlite3 "$db" "SELECT value FROM watermarks WHERE channel = 'shop'")" 'BEGIN {
     printf "%s: %d orders, 250 a page, mock Shopify on 127.0.0.1 answering after %d ms (best of %d)\n", name, n, latency, runs
-    printf "  plain HTTP loop (reqwest)  %7.3f s   (%s)\n", loop, fetched
+    printf "  plain GraphQL loop         %7.3f s   (%s)\n", loop, fetched
     printf "  oms orders import          %7.3f s   %7.0f orders/s, peak RSS %.1f MB\n", oms, n/oms, rss
     printf "  ratio oms / plain loop     %7.2f\n", oms/loop
     printf "  stored: %d orders, %d lines; watermark %s\n", n, lines, wm
   }'
 }
 
-echo "shopify orders import vs a plain HTTP loop over the same pages (target: ratio <= 1.3)"
+echo "shopify orders import vs a plain GraphQL loop over the same pages (targets: ratio <= 1.5 at 0 ms, <= 1.1 with latency)"
 scenario in-memory 0
 scenario latency "$LATENCY_MS"

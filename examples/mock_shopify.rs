@@ -1,24 +1,48 @@
-//! A mock Shopify orders endpoint for bench/shopify.sh, and the plain HTTP loop that
+//! A mock Shopify GraphQL Admin API for bench/shopify.sh, and the plain HTTP loop that
 //! `oms orders import` is compared with. Deterministic (fixed seed), std only on the
 //! server side: every page is rendered once at start, so serving costs a memcpy and the
 //! mock never dominates what is measured.
 //!
 //!     mock_shopify serve [ORDERS] [SKUS] [LATENCY_MS]   # prints its URL, serves until killed
-//!     mock_shopify fetch URL                            # GETs every page, following Link
+//!     mock_shopify fetch URL                            # POSTs the orders query for every page
 //!
-//! `serve` answers `GET /admin/api/<version>/orders.json?…` with page 1 and
-//! `…&page_info=N` with page N, 250 orders a page, each page with a `Link: <…>;
-//! rel="next"` header to the following one, as Shopify's cursor pagination does. SKUs
-//! are `SKU-000000`…, the names `bench_data catalog` gives its variants. `LATENCY_MS`
-//! holds each answer back that long, as a real API's time to build a page would.
+//! `serve` answers `POST /admin/api/<version>/graphql.json` carrying the connector's own
+//! `orders` query (read from src/connectors/shopify/orders_wire.rs at compile time, so
+//! the two cannot drift apart): `after: null` gets page 1, `after: <endCursor>` the page
+//! after it, 250 orders a page with `pageInfo { hasNextPage endCursor }`, as Shopify's
+//! cursor pagination does. Each answer carries `extensions.cost.throttleStatus` with a
+//! bucket that is always full, so the client's cost pacing runs but never waits. Any
+//! other query, page size, filter or cursor gets a GraphQL error rather than a page, so
+//! the bench cannot silently measure something the connector does not do. SKUs are
+//! `SKU-000000`…, the names `bench_data catalog` gives its variants. `LATENCY_MS` holds
+//! each answer back that long, as a real API's time to build a page would.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use serde::Deserialize;
+use serde_json::{Value, json};
+
 const PER_PAGE: usize = 250;
-const API: &str = "/admin/api/2025-10";
+const API: &str = "/admin/api/2026-10";
+
+/// The connector's source; its `ORDERS_QUERY` is what both sides here send and expect.
+const WIRE_SOURCE: &str = include_str!("../src/connectors/shopify/orders_wire.rs");
+
+/// The `orders` query exactly as `oms orders import` sends it.
+fn orders_query() -> Result<&'static str, String> {
+    let open = "pub const ORDERS_QUERY: &str = r#\"";
+    let start = WIRE_SOURCE
+        .find(open)
+        .ok_or("src/connectors/shopify/orders_wire.rs: no `ORDERS_QUERY` raw string")?
+        + open.len();
+    let len = WIRE_SOURCE[start..]
+        .find("\"#;")
+        .ok_or("src/connectors/shopify/orders_wire.rs: `ORDERS_QUERY` is not closed")?;
+    Ok(&WIRE_SOURCE[start..start + len])
+}
 
 /// xorshift64*: tiny and good enough to spread SKUs, quantities and names.
 struct Rng(u64);
@@ -39,68 +63,99 @@ impl Rng {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let num = |i: usize, default: u64| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
+    let query = orders_query()?;
     match args.first().map(String::as_str) {
         Some("serve") => serve(
+            query,
             num(1, 10_000),
             num(2, 1_000),
             Duration::from_millis(num(3, 0)),
         ),
         Some("fetch") => {
             let url = args.get(1).ok_or("usage: mock_shopify fetch URL")?;
-            fetch(url)
+            fetch(query, url)
         }
         _ => Err("usage: mock_shopify serve [ORDERS] [SKUS] [LATENCY_MS] | fetch URL".into()),
     }
 }
 
-/// The plain loop: what any client must do to read the same orders, and nothing more.
-fn fetch(base: &str) -> Result<(), Box<dyn std::error::Error>> {
+/// Only the cursor of an answer: the rest is skipped, not built.
+#[derive(Deserialize)]
+struct Answer {
+    data: Option<Data>,
+    #[serde(default)]
+    errors: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+struct Data {
+    orders: Orders,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Orders {
+    page_info: PageInfo,
+    nodes: Vec<serde::de::IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    end_cursor: Option<String>,
+}
+
+/// The plain loop: what any client must do to read the same orders, and nothing more —
+/// POST the query, read the page's cursor, ask for the next page.
+fn fetch(query: &str, base: &str) -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let client = reqwest::blocking::Client::builder().build()?;
-    let mut next = Some(format!(
-        "{}{API}/orders.json?status=any&limit={PER_PAGE}",
-        base.trim_end_matches('/')
-    ));
-    let (mut pages, mut bytes) = (0, 0);
-    while let Some(url) = next.take() {
-        let resp = client
-            .get(&url)
+    let url = format!("{}{API}/graphql.json", base.trim_end_matches('/'));
+    let (mut pages, mut orders, mut bytes) = (0, 0, 0);
+    let mut after: Option<String> = None;
+    loop {
+        let body = json!({
+            "query": query,
+            "variables": { "first": PER_PAGE, "after": after, "query": null },
+        });
+        let raw = client
+            .post(&url)
             .header("x-shopify-access-token", "bench")
+            .json(&body)
             .send()?
-            .error_for_status()?;
-        next = resp
-            .headers()
-            .get("link")
-            .and_then(|v| v.to_str().ok())
-            .and_then(next_link);
-        bytes += resp.bytes()?.len();
+            .error_for_status()?
+            .bytes()?;
+        bytes += raw.len();
         pages += 1;
+        let answer: Answer = serde_json::from_slice(&raw)?;
+        if !answer.errors.is_empty() {
+            return Err(format!("page {pages}: {}", Value::from(answer.errors)).into());
+        }
+        let page = answer.data.ok_or("an answer without `data`")?.orders;
+        orders += page.nodes.len();
+        match page.page_info.end_cursor {
+            Some(cursor) if page.page_info.has_next_page => after = Some(cursor),
+            _ => break,
+        }
     }
     eprintln!(
-        "fetched {pages} pages, {:.1} MB in {:.3} s",
+        "fetched {orders} orders in {pages} pages, {:.1} MB in {:.3} s",
         bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
     Ok(())
 }
 
-/// The `rel="next"` URL of a Link header.
-fn next_link(header: &str) -> Option<String> {
-    header.split(',').find_map(|part| {
-        let (url, params) = part.split_once(';')?;
-        params.contains("rel=\"next\"").then(|| {
-            url.trim()
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_string()
-        })
-    })
-}
-
-fn serve(orders: u64, skus: u64, latency: Duration) -> Result<(), Box<dyn std::error::Error>> {
+fn serve(
+    query: &'static str,
+    orders: u64,
+    skus: u64,
+    latency: Duration,
+) -> Result<(), Box<dyn std::error::Error>> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let base = format!("http://{}", listener.local_addr()?);
-    let pages = Arc::new(render(&base, orders, skus.max(1)));
+    let pages = Arc::new(render(orders, skus.max(1)));
     let size: usize = pages.iter().map(Vec::len).sum();
     eprintln!(
         "mock shopify: {orders} orders in {} pages ({:.1} MB) at {base}",
@@ -113,7 +168,7 @@ fn serve(orders: u64, skus: u64, latency: Duration) -> Result<(), Box<dyn std::e
         let stream = stream?;
         let pages = Arc::clone(&pages);
         std::thread::spawn(move || {
-            if let Err(e) = answer(stream, &pages, latency) {
+            if let Err(e) = answer(stream, query, &pages, latency) {
                 eprintln!("mock shopify: {e}");
             }
         });
@@ -121,8 +176,13 @@ fn serve(orders: u64, skus: u64, latency: Duration) -> Result<(), Box<dyn std::e
     Ok(())
 }
 
-/// Serves one keep-alive connection: GETs only, no request bodies.
-fn answer(stream: TcpStream, pages: &[Vec<u8>], latency: Duration) -> std::io::Result<()> {
+/// Serves one keep-alive connection.
+fn answer(
+    stream: TcpStream,
+    query: &str,
+    pages: &[Vec<u8>],
+    latency: Duration,
+) -> std::io::Result<()> {
     stream.set_nodelay(true)?;
     let mut out = stream.try_clone()?;
     let mut reader = BufReader::new(stream);
@@ -132,115 +192,166 @@ fn answer(stream: TcpStream, pages: &[Vec<u8>], latency: Duration) -> std::io::R
         if reader.read_line(&mut line)? == 0 {
             return Ok(());
         }
-        let target = line.split_whitespace().nth(1).unwrap_or("").to_string();
-        let mut length = 0usize;
+        let mut words = line.split_whitespace();
+        let method = words.next().unwrap_or("").to_string();
+        let target = words.next().unwrap_or("").to_string();
+        let (mut length, mut token) = (0usize, false);
         loop {
             let mut header = String::new();
             if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
                 break;
             }
-            if let Some((name, value)) = header.split_once(':')
-                && name.eq_ignore_ascii_case("content-length")
-            {
-                length = value.trim().parse().unwrap_or(0);
+            if let Some((name, value)) = header.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().unwrap_or(0);
+                } else if name.eq_ignore_ascii_case("x-shopify-access-token") {
+                    token = !value.trim().is_empty();
+                }
             }
         }
-        if length > 0 {
-            std::io::copy(&mut (&mut reader).take(length as u64), &mut std::io::sink())?;
-        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body)?;
         std::thread::sleep(latency);
-        match page_of(&target).and_then(|n| pages.get(n)) {
-            Some(page) => out.write_all(page)?,
-            None => out.write_all(
-                b"HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: 23\r\n\r\n{\"errors\":\"Not Found\"}\n",
-            )?,
+        if method != "POST" || !target.starts_with(&format!("{API}/graphql.json")) {
+            out.write_all(&respond("404 Not Found", r#"{"errors":"Not Found"}"#))?;
+        } else if !token {
+            let text = r#"{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}"#;
+            out.write_all(&respond("401 Unauthorized", text))?;
+        } else {
+            match page_of(query, &body, pages.len()) {
+                Ok(n) => out.write_all(&pages[n])?,
+                Err(message) => {
+                    let text = json!({ "errors": [{ "message": message }] }).to_string();
+                    out.write_all(&respond("200 OK", &text))?;
+                }
+            }
         }
     }
 }
 
-/// Which page a request asks for: `page_info=N`, else the first one.
-fn page_of(target: &str) -> Option<usize> {
-    let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    if !path.ends_with("/orders.json") {
-        return None;
+/// Which page a request asks for, or why it is not one the connector would send.
+fn page_of(query: &str, body: &[u8], count: usize) -> Result<usize, String> {
+    let request: Value =
+        serde_json::from_slice(body).map_err(|e| format!("the body is not JSON: {e}"))?;
+    if request["query"].as_str() != Some(query) {
+        return Err("mock shopify: not the connector's orders query".into());
     }
-    match query
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("page_info="))
-    {
-        Some(n) => n.parse().ok(),
-        None => Some(0),
+    let vars = &request["variables"];
+    if vars["first"].as_u64() != Some(PER_PAGE as u64) {
+        return Err(format!("mock shopify: pages are of {PER_PAGE} orders"));
     }
+    if !vars["query"].is_null() {
+        return Err("mock shopify: serves the full list only (no `query` filter)".into());
+    }
+    match &vars["after"] {
+        Value::Null => Ok(0),
+        Value::String(cursor) => cursor
+            .strip_prefix("bench-after-")
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| n + 1 < count)
+            .map(|n| n + 1)
+            .ok_or_else(|| format!("Invalid cursor for current pagination: `{cursor}`")),
+        other => Err(format!("`after` must be a string, not {other}")),
+    }
+}
+
+fn respond(status: &str, body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 {status}\r\ncontent-type: application/json; charset=utf-8\r\n\
+         content-length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
 }
 
 /// Every page as a complete HTTP response, headers and all.
-fn render(base: &str, orders: u64, skus: u64) -> Vec<Vec<u8>> {
+fn render(orders: u64, skus: u64) -> Vec<Vec<u8>> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let count = (orders as usize).div_ceil(PER_PAGE);
+    let count = (orders as usize).div_ceil(PER_PAGE).max(1);
     (0..count)
         .map(|p| {
             let first = (p * PER_PAGE) as u64;
             let last = (first + PER_PAGE as u64).min(orders);
-            let list: Vec<String> = (first..last)
-                .map(|i| order(&mut rng, i, skus))
-                .collect();
-            let body = format!("{{\"orders\":[{}]}}", list.join(","));
-            let link = if p + 1 < count {
-                format!(
-                    "link: <{base}{API}/orders.json?limit={PER_PAGE}&page_info={}>; rel=\"next\"\r\n",
-                    p + 1
-                )
-            } else {
-                String::new()
-            };
-            let mut page = format!(
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json; charset=utf-8\r\n\
-                 x-shopify-shop-api-call-limit: 1/40\r\n{link}content-length: {}\r\n\r\n",
-                body.len()
-            )
-            .into_bytes();
-            page.extend_from_slice(body.as_bytes());
-            page
+            let nodes: Vec<String> = (first..last).map(|i| order(&mut rng, i, skus)).collect();
+            let more = p + 1 < count;
+            // A page's cost is what Shopify would charge; the bucket stays full, so the
+            // connector's pacing is exercised without ever holding a request back.
+            let body = format!(
+                r#"{{"data":{{"orders":{{"pageInfo":{{"hasNextPage":{more},"endCursor":{}}},"nodes":[{}]}}}},"extensions":{{"cost":{{"requestedQueryCost":1502,"actualQueryCost":{},"throttleStatus":{{"maximumAvailable":20000.0,"currentlyAvailable":20000.0,"restoreRate":1000.0}}}}}}}}"#,
+                if nodes.is_empty() {
+                    "null".to_string()
+                } else {
+                    format!("\"bench-after-{p}\"")
+                },
+                nodes.join(","),
+                2 + nodes.len() * 4,
+            );
+            respond("200 OK", &body)
         })
         .collect()
 }
 
-/// One order in Shopify's shape, with the money sets and ids a real one carries (oms
-/// reads a fraction of it, as it would from the real API).
+/// One order node with exactly the fields the connector's query selects. Every 97th is
+/// cancelled, every 31st partly fulfilled, every 23rd a guest checkout (no customer):
+/// states the connector maps differently, so the bench does not time the happy path only.
 fn order(rng: &mut Rng, i: u64, skus: u64) -> String {
     let id = 5_000_000_000 + i;
-    let minute = i % 60;
-    let hour = 8 + (i / 60) % 12;
-    let day = 1 + (i / 720) % 28;
-    let at = format!("2026-01-{day:02}T{hour:02}:{minute:02}:00-05:00");
+    // `sortKey: UPDATED_AT`: each order a little later than the one before.
+    let at = timestamp(i * 37);
+    let cancelled = i % 97 == 96;
+    let partial = !cancelled && i % 31 == 30;
     let lines = 1 + rng.below(3);
     let mut total = 0u64;
     let items: Vec<String> = (0..lines)
         .map(|n| {
             let sku = rng.below(skus);
-            let quantity = 1 + rng.below(3);
+            // A partly fulfilled order has shipped one unit of its first line.
+            let shipped = u64::from(partial && n == 0);
+            let quantity = 1 + shipped + rng.below(3);
             let price = 500 + rng.below(9_500);
             total += price * quantity;
-            let price = money(price);
+            let unfulfilled = quantity - shipped;
             format!(
-                r#"{{"id":{},"admin_graphql_api_id":"gid://shopify/LineItem/{0}","fulfillable_quantity":{quantity},"fulfillment_service":"manual","fulfillment_status":null,"gift_card":false,"grams":250,"name":"Product {sku}","price":"{price}","price_set":{{"shop_money":{{"amount":"{price}","currency_code":"USD"}},"presentment_money":{{"amount":"{price}","currency_code":"USD"}}}},"product_exists":true,"product_id":{},"properties":[],"quantity":{quantity},"current_quantity":{quantity},"requires_shipping":true,"sku":"SKU-{sku:06}","taxable":true,"title":"Product {sku}","total_discount":"0.00","variant_id":{},"variant_title":null,"vendor":"Bench Co","tax_lines":[],"duties":[],"discount_allocations":[]}}"#,
+                r#"{{"id":"gid://shopify/LineItem/{}","sku":"SKU-{sku:06}","title":"Product {sku}","name":"Product {sku} - Default Title","quantity":{quantity},"currentQuantity":{quantity},"unfulfilledQuantity":{unfulfilled},"originalUnitPriceSet":{{"shopMoney":{{"amount":"{}"}}}}}}"#,
                 id * 10 + n,
-                7_000_000 + sku,
-                8_000_000 + sku
+                money(price)
             )
         })
         .collect();
     let total = money(total);
+    let street = 1 + i % 999;
+    let address = format!(
+        r#"{{"name":"Buyer {i}","firstName":"Buyer","lastName":"{i}","company":null,"address1":"{street} Main Street","address2":null,"city":"Springfield","province":"Illinois","provinceCode":"IL","zip":"62701","country":"United States","countryCodeV2":"US","phone":null}}"#
+    );
+    let customer = if i % 23 == 22 {
+        "null".to_string()
+    } else {
+        format!(
+            r#"{{"firstName":"Buyer","lastName":"{i}","email":"buyer{i}@example.com","phone":null}}"#
+        )
+    };
+    let status = if partial {
+        "PARTIALLY_FULFILLED"
+    } else {
+        "UNFULFILLED"
+    };
+    let cancelled_at = if cancelled {
+        format!("\"{}\"", timestamp(i * 37 + 30))
+    } else {
+        "null".into()
+    };
     format!(
-        r##"{{"id":{id},"admin_graphql_api_id":"gid://shopify/Order/{id}","app_id":580111,"browser_ip":"203.0.113.7","buyer_accepts_marketing":false,"cancel_reason":null,"cancelled_at":null,"confirmation_number":"B{i:08}","confirmed":true,"contact_email":"buyer{i}@example.com","created_at":"{at}","currency":"USD","current_total_price":"{total}","financial_status":"paid","fulfillment_status":null,"email":"buyer{i}@example.com","name":"#{}","note":null,"number":{i},"order_number":{},"phone":null,"processed_at":"{at}","source_name":"web","subtotal_price":"{total}","tags":"","taxes_included":false,"test":false,"total_discounts":"0.00","total_price":"{total}","total_price_set":{{"shop_money":{{"amount":"{total}","currency_code":"USD"}},"presentment_money":{{"amount":"{total}","currency_code":"USD"}}}},"total_tax":"0.00","total_weight":750,"updated_at":"{at}","customer":{{"id":{},"email":"buyer{i}@example.com","first_name":"Buyer","last_name":"{i}","state":"enabled","verified_email":true,"currency":"USD","phone":null}},"billing_address":{{"first_name":"Buyer","last_name":"{i}","address1":"{} Main Street","city":"Springfield","province":"Illinois","province_code":"IL","zip":"62701","country":"United States","country_code":"US","name":"Buyer {i}"}},"shipping_address":{{"first_name":"Buyer","last_name":"{i}","address1":"{} Main Street","address2":null,"company":null,"city":"Springfield","province":"Illinois","province_code":"IL","zip":"62701","country":"United States","country_code":"US","phone":null,"name":"Buyer {i}","latitude":39.78,"longitude":-89.65}},"shipping_lines":[{{"id":{},"code":"Standard","price":"5.00","source":"shopify","title":"Standard Shipping","discount_allocations":[],"tax_lines":[]}}],"discount_codes":[],"note_attributes":[],"payment_gateway_names":["shopify_payments"],"tax_lines":[],"refunds":[],"fulfillments":[],"line_items":[{}]}}"##,
+        r##"{{"id":"gid://shopify/Order/{id}","name":"#{}","email":"buyer{i}@example.com","phone":null,"createdAt":"{at}","updatedAt":"{at}","cancelledAt":{cancelled_at},"test":false,"note":null,"tags":[],"displayFulfillmentStatus":"{status}","currencyCode":"USD","totalPriceSet":{{"shopMoney":{{"amount":"{total}","currencyCode":"USD"}}}},"customer":{customer},"shippingAddress":{address},"billingAddress":{address},"shippingLines":{{"nodes":[{{"title":"Standard Shipping","code":"Standard"}}]}},"lineItems":{{"nodes":[{}]}}}}"##,
         1000 + i,
-        1000 + i,
-        9_000_000 + i,
-        1 + i % 999,
-        1 + i % 999,
-        id + 1,
         items.join(",")
     )
+}
+
+/// `seconds` after 2026-01-01T00:00:00Z, as Shopify writes a DateTime.
+fn timestamp(seconds: u64) -> String {
+    let start = chrono::DateTime::from_timestamp(1_767_225_600, 0).unwrap_or_default();
+    let at = start + chrono::Duration::seconds(seconds as i64);
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn money(cents: u64) -> String {
