@@ -9,6 +9,8 @@
 //! visible here. The test prints the matrix with the counts each cell checked.
 
 mod common;
+mod crash_support;
+mod cycle_support;
 mod process_support;
 
 use std::collections::BTreeMap;
@@ -155,32 +157,68 @@ const MATRIX: &[Row] = &[
 
 #[test]
 fn crash_matrix() {
+    let rows = MATRIX
+        .iter()
+        .map(|row| {
+            (
+                row.name,
+                row.cells,
+                Box::new(|p: &str| crash_then_resume(row, p)) as Runner,
+            )
+        })
+        .collect();
+    table(rows);
+}
+
+/// The rows against the mock ShipBob (tests/crash_support/).
+#[test]
+fn crash_matrix_shipbob() {
+    let rows = crash_support::SHIPBOB_MATRIX
+        .iter()
+        .map(|row| {
+            (
+                row.name,
+                row.cells,
+                Box::new(|p: &str| (row.run)(p, row.flow)) as Runner,
+            )
+        })
+        .collect();
+    table(rows);
+}
+
+/// Runs one cell at a point and returns what it counted.
+type Runner<'a> = Box<dyn Fn(&str) -> String + 'a>;
+
+/// Runs every crash cell, prints the table with the counts, fails with every failure.
+fn table(rows: Vec<(&str, [Cell; 4], Runner)>) {
     let mut lines = vec![format!(
         "{:<38} {}",
         "flow",
         POINTS.map(|p| format!("{p:<34}")).join(" ")
     )];
     let mut failures = Vec::new();
-    for row in MATRIX {
+    for (name, row_cells, run) in rows {
         let mut cells = Vec::new();
-        for (point, cell) in POINTS.iter().zip(row.cells) {
+        for (point, cell) in POINTS.iter().zip(row_cells) {
             cells.push(match cell {
                 Na(why) => format!("n/a ({why})"),
-                Crash => match std::panic::catch_unwind(|| crash_then_resume(row, point)) {
-                    Ok(counts) => format!("ok {counts}"),
-                    Err(e) => {
-                        let why = e
-                            .downcast_ref::<String>()
-                            .cloned()
-                            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                            .unwrap_or_default();
-                        failures.push(format!("{} at {point}: {why}", row.name));
-                        "FAILED".into()
+                Crash => {
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(point))) {
+                        Ok(counts) => format!("ok {counts}"),
+                        Err(e) => {
+                            let why = e
+                                .downcast_ref::<String>()
+                                .cloned()
+                                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                                .unwrap_or_default();
+                            failures.push(format!("{name} at {point}: {why}"));
+                            "FAILED".into()
+                        }
                     }
-                },
+                }
             });
         }
-        lines.push(format!("{:<38} {}", row.name, cells.join(" | ")));
+        lines.push(format!("{:<38} {}", name, cells.join(" | ")));
     }
     println!("{}", lines.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));

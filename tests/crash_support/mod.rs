@@ -1,0 +1,163 @@
+//! The crash matrix's rows that run against a mock ShipBob (127.0.0.1). The mock keeps
+//! what it was asked to create, so a lookup after a crash answers with the orders that
+//! exist, the way ShipBob does; each create is counted per reference.
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+
+use httpmock::prelude::*;
+use httpmock::{HttpMockRequest, Mock};
+
+use crate::cycle_support::{Cycle, fixture, sb_api};
+use crate::process_support::{Order, insert};
+use crate::{Cell, Crash, Na};
+
+/// A row whose cells each run `run(point)`: crash, new work, run again, check.
+pub struct SbRow {
+    pub name: &'static str,
+    pub flow: &'static str,
+    pub run: fn(&str, &str) -> String,
+    pub cells: [Cell; 4],
+}
+
+pub const SHIPBOB_MATRIX: &[SbRow] = &[SbRow {
+    name: "shipments-send (ShipBob)",
+    flow: "shipments-send",
+    run: send_to_shipbob,
+    cells: [
+        Crash,
+        Crash,
+        Na("writes only; reads no channel"),
+        Na("lookup pages only read; nothing is applied between them"),
+    ],
+}];
+
+/// Runs `args` until it dies at `at` (`point@flow`).
+fn crash(cycle: &Cycle, args: &[&str], at: &str) {
+    let crashed = cycle.oms(args.to_vec()).env("OMS_TEST_CRASH_AT", at).run();
+    assert_eq!(
+        crashed.code, -1,
+        "the process was to die at {at}: {crashed:?}"
+    );
+}
+
+const REFS: [&str; 2] = ["S0000001", "S0000002"];
+
+/// ShipBob's answer to creating `reference` (its order id is 700100, 700200, …).
+fn created(reference: &str) -> String {
+    let n = &reference[reference.len() - 1..];
+    fixture("shipbob-order-created.json")
+        .replace("S0000001", reference)
+        .replace("#1001", &format!("#100{n}"))
+        .replace("700100", &format!("700{n}00"))
+}
+
+/// Which references ShipBob holds an order for.
+type Held = Arc<Mutex<BTreeSet<String>>>;
+
+fn held(state: &Held) -> BTreeSet<String> {
+    state.lock().expect("mock state").clone()
+}
+
+/// One create mock per reference; each remembers that its order now exists.
+fn creates<'a>(sb: &'a MockServer, state: &Held) -> Vec<Mock<'a>> {
+    REFS.iter()
+        .map(|reference| {
+            let state = Arc::clone(state);
+            let is_it = move |req: &HttpMockRequest| {
+                let body: serde_json::Value =
+                    serde_json::from_slice(req.body().as_ref()).unwrap_or_default();
+                let mine = body["reference_id"] == *reference;
+                if mine {
+                    state
+                        .lock()
+                        .expect("mock state")
+                        .insert(reference.to_string());
+                }
+                mine
+            };
+            sb.mock(|when, then| {
+                when.method(POST).path(sb_api("order")).is_true(is_it);
+                then.status(201).body(created(reference));
+            })
+        })
+        .collect()
+}
+
+/// Lookups answer with every order created so far (the connector keeps the ones it
+/// asked for): one mock per possible set of held orders.
+fn lookups<'a>(sb: &'a MockServer, state: &Held) -> Vec<Mock<'a>> {
+    let subsets: [&[&str]; 4] = [&[], &REFS[..1], &REFS[1..], &REFS];
+    subsets
+        .iter()
+        .map(|subset| {
+            let want: BTreeSet<String> = subset.iter().map(|s| s.to_string()).collect();
+            let body = format!(
+                "[{}]",
+                subset
+                    .iter()
+                    .map(|r| created(r))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+            let state = Arc::clone(state);
+            sb.mock(move |when, then| {
+                when.method(GET)
+                    .path(sb_api("order"))
+                    .query_param_exists("ReferenceIds")
+                    .is_true(move |_| held(&state) == want);
+                then.status(200).body(body);
+            })
+        })
+        .collect()
+}
+
+fn tees(cycle: &Cycle, id: &str, sku: &str, units: i64) {
+    let order = Order {
+        channel: "shop",
+        ..Order::new(id, &[(sku, units)])
+    };
+    insert(&cycle.env, &[order]);
+}
+
+/// `orders process` dies before or after ShipBob is asked to create S0000001; a second
+/// order arrives; the next run creates each order exactly once.
+fn send_to_shipbob(point: &str, flow: &str) -> String {
+    let (shop, sb) = (MockServer::start(), MockServer::start());
+    let cycle = Cycle::new(&shop, &sb);
+    let state = Held::default();
+    let posts = creates(&sb, &state);
+    let _lookups = lookups(&sb, &state);
+    tees(&cycle, "1001", "TEE-1", 2);
+    crash(&cycle, &["orders", "process"], &format!("{point}@{flow}"));
+    let expected_before = usize::from(point != "before_write");
+    assert_eq!(
+        posts[0].calls(),
+        expected_before,
+        "create sent iff the crash came after it"
+    );
+
+    tees(&cycle, "1002", "MUG-1", 1);
+    let report = cycle.json(["orders", "process"]);
+    assert_eq!(report["send"]["sent"], 2, "{report}");
+    for (reference, post) in REFS.iter().zip(&posts) {
+        assert_eq!(post.calls(), 1, "{reference} was created once: {report}");
+    }
+    let sent = cycle.number(
+        "SELECT COUNT(*) FROM shipments WHERE status = 'sent_to_warehouse'
+         AND external_id IN ('700100', '700200')",
+    );
+    assert_eq!(sent, 2, "each shipment holds its ShipBob order id");
+    let again = cycle.json(["orders", "process"]);
+    assert_eq!(again["send"]["sent"], 0, "{again}");
+    posts.iter().for_each(|p| p.assert_calls(1));
+    assert_eq!(
+        (cycle.stock("TEE-1"), cycle.stock("MUG-1")),
+        ((10, 2), (5, 1))
+    );
+    cycle.oms(["stock", "verify"]).ok();
+    format!(
+        "2 refs/{} creates",
+        posts.iter().map(Mock::calls).sum::<usize>()
+    )
+}
