@@ -153,6 +153,20 @@ const MATRIX: &[Row] = &[
         check: receipts_check,
         cells: [Na(INBOUND_ONLY), Na(INBOUND_ONLY), Crash, Crash],
     },
+    Row {
+        name: "catalog-sync (files master)",
+        flow: "catalog-sync",
+        command: &["catalog", "sync"],
+        setup: catalog_setup,
+        new_work: catalog_new_work,
+        check: catalog_check,
+        cells: [
+            Na("no crash point in the push yet: see the report"),
+            Na("no crash point in the push yet: see the report"),
+            Crash,
+            Crash,
+        ],
+    },
 ];
 
 #[test]
@@ -572,4 +586,54 @@ fn receipts_check(env: &Env) -> String {
     assert_eq!(receipts, 3);
     assert_eq!(inbox_left(env, "east-3pl"), 0);
     format!("{receipts} receipts/{on_hand} units")
+}
+
+// catalog-sync ----------------------------------------------------------------------
+
+const PRODUCT_HEADER: &str = "handle,title,vendor,product_type,tags,status,sku,variant_title,option1,option2,option3,barcode,price,weight_grams\n";
+
+/// A master products file: one product per (sku, price).
+fn products(env: &Env, name: &str, rows: &[(&str, &str)]) {
+    let mut text = PRODUCT_HEADER.to_string();
+    for (sku, price) in rows {
+        let handle = sku.to_lowercase();
+        text.push_str(&format!(
+            "{handle},{sku} title,Northwind,Shirts,,active,{sku},,,,,,{price},100\n"
+        ));
+    }
+    env.write(&format!("channels/web/inbox/{name}"), &text);
+}
+
+fn catalog_setup(env: &Env) {
+    let toml = env.read("oms.toml");
+    env.write(
+        "oms.toml",
+        &format!("{toml}\n[catalog]\nmaster = \"web\"\n"),
+    );
+    products(env, "products-1.csv", &[("NEW-A", "10.00")]);
+    products(env, "products-2.csv", &[("NEW-B", "20.00")]);
+}
+
+fn catalog_new_work(env: &Env) {
+    products(
+        env,
+        "products-3.csv",
+        &[("NEW-A", "11.00"), ("NEW-C", "30.00")],
+    );
+}
+
+fn catalog_check(env: &Env) -> String {
+    let new = count(env, "SELECT COUNT(*) FROM variants WHERE sku LIKE 'NEW-%'");
+    assert_eq!(new, 3, "every variant once");
+    let price = count(env, "SELECT price_cents FROM variants WHERE sku = 'NEW-A'");
+    assert_eq!(price, 1100, "the newest file wins");
+    assert_eq!(inbox_left(env, "web"), 0, "every file was acknowledged");
+    for ch in ["east-3pl", "west-3pl"] {
+        let files = outbox(env, ch)
+            .into_iter()
+            .filter(|n| n.starts_with("products-"))
+            .count();
+        assert!(files >= 1, "{ch} was sent the catalog");
+    }
+    format!("{new} variants")
 }
