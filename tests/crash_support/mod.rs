@@ -20,17 +20,30 @@ pub struct SbRow {
     pub cells: [Cell; 4],
 }
 
-pub const SHIPBOB_MATRIX: &[SbRow] = &[SbRow {
-    name: "shipments-send (ShipBob)",
-    flow: "shipments-send",
-    run: send_to_shipbob,
-    cells: [
-        Crash,
-        Crash,
-        Na("writes only; reads no channel"),
-        Na("lookup pages only read; nothing is applied between them"),
-    ],
-}];
+pub const SHIPBOB_MATRIX: &[SbRow] = &[
+    SbRow {
+        name: "receipts-sync (ShipBob)",
+        flow: "receipts-sync",
+        run: receipts_from_shipbob,
+        cells: [
+            Na("reads only; the ack follows the commit"),
+            Na("reads only; the ack follows the commit"),
+            Crash,
+            Crash,
+        ],
+    },
+    SbRow {
+        name: "shipments-send (ShipBob)",
+        flow: "shipments-send",
+        run: send_to_shipbob,
+        cells: [
+            Crash,
+            Crash,
+            Na("writes only; reads no channel"),
+            Na("lookup pages only read; nothing is applied between them"),
+        ],
+    },
+];
 
 /// Runs `args` until it dies at `at` (`point@flow`).
 fn crash(cycle: &Cycle, args: &[&str], at: &str) {
@@ -160,4 +173,129 @@ fn send_to_shipbob(point: &str, flow: &str) -> String {
         "2 refs/{} creates",
         posts.iter().map(Mock::calls).sum::<usize>()
     )
+}
+
+// receipts-sync ----------------------------------------------------------------------
+
+const WROS: [(&str, &str); 2] = [("PO-000001", "443001"), ("PO-000002", "443002")];
+
+/// A WRO fixture of tests/fixtures/shipbob/wro/ renumbered as `wro` of `po`.
+fn wro_body(name: &str, po: &str, wro: &str) -> String {
+    let full = format!(
+        "{}/tests/fixtures/shipbob/wro/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&full)
+        .unwrap_or_else(|e| panic!("{full}: {e}"))
+        .replace("443001", wro)
+        .replace("PO-000001", po)
+}
+
+/// ShipBob answers `wro` (and its boxes) from the `state` fixture pair until deleted.
+fn answer<'a>(sb: &'a MockServer, state: &str, po: &str, wro: &str) -> [Mock<'a>; 2] {
+    let body = wro_body(&format!("{state}.json"), po, wro);
+    let boxes = wro_body(&format!("{state}-boxes.json"), po, wro);
+    [
+        sb.mock(|when, then| {
+            when.method(GET).path(sb_api(&format!("receiving/{wro}")));
+            then.status(200).body(body);
+        }),
+        sb.mock(|when, then| {
+            when.method(GET)
+                .path(sb_api(&format!("receiving/{wro}/boxes")));
+            then.status(200).body(boxes);
+        }),
+    ]
+}
+
+/// Two POs (100 TEE-1 and 50 MUG-1 each, into `west`) exported as WROs 443001, 443002.
+fn two_wros(shop: &MockServer, sb: &MockServer) -> Cycle {
+    let cycle = Cycle::new(shop, sb);
+    for (po, wro) in WROS {
+        cycle
+            .oms([
+                "po",
+                "create",
+                "--supplier",
+                "Acme",
+                "--warehouse",
+                "west",
+                "--line",
+                "TEE-1=100",
+                "--line",
+                "MUG-1=50",
+                "--expected",
+                "2026-01-22",
+            ])
+            .ok();
+        cycle.oms(["po", "approve", po]).ok();
+        let body = wro_body("awaiting.json", po, wro);
+        sb.mock(move |when, then| {
+            when.method(POST)
+                .path(sb_api("receiving"))
+                .is_true(move |req: &HttpMockRequest| {
+                    let body: serde_json::Value =
+                        serde_json::from_slice(req.body().as_ref()).unwrap_or_default();
+                    body["purchase_order_number"] == po
+                });
+            then.status(201).body(body);
+        });
+    }
+    let mut none = sb.mock(|when, then| {
+        when.method(GET)
+            .path(sb_api("receiving"))
+            .query_param_exists("PurchaseOrderNumbers");
+        then.status(200).body("[]");
+    });
+    sb.mock(|when, then| {
+        when.method(GET).path(sb_api("product"));
+        then.status(200).body(fixture("shipbob-products.json"));
+    });
+    assert_eq!(cycle.json(["po", "export"])["exported"], 2);
+    none.delete();
+    cycle
+}
+
+/// `receipts sync` dies after committing WRO 443001 (before its ack) or between the two
+/// WROs; meanwhile 443002 completes; the next run applies each once and acks each once.
+fn receipts_from_shipbob(point: &str, flow: &str) -> String {
+    let (shop, sb) = (MockServer::start(), MockServer::start());
+    let cycle = two_wros(&shop, &sb);
+    let _first = answer(&sb, "completed", WROS[0].0, WROS[0].1);
+    let mut second = answer(&sb, "awaiting", WROS[1].0, WROS[1].1);
+    let acks: Vec<Mock> = WROS
+        .iter()
+        .map(|(_, wro)| {
+            let id: i64 = wro.parse().expect("wro id");
+            sb.mock(|when, then| {
+                when.method(POST)
+                    .path(sb_api("receiving:setExternalSync"))
+                    .json_body(serde_json::json!({ "ids": [id], "is_external_sync": true }));
+                then.status(200).body("[]");
+            })
+        })
+        .collect();
+    crash(&cycle, &["receipts", "sync"], &format!("{point}@{flow}"));
+    acks.iter().for_each(|a| a.assert_calls(0));
+    let at_crash = cycle.stock("TEE-1").0;
+    assert_eq!(
+        at_crash, 110,
+        "443001 was committed before the crash, not acknowledged"
+    );
+
+    second.iter_mut().for_each(|m| m.delete());
+    let _second = answer(&sb, "completed", WROS[1].0, WROS[1].1);
+    cycle.json(["receipts", "sync"]);
+    cycle.json(["receipts", "sync"]);
+    acks.iter().for_each(|a| a.assert_calls(1));
+    assert_eq!(
+        (cycle.stock("TEE-1").0, cycle.stock("MUG-1").0),
+        (210, 105),
+        "each WRO applied once"
+    );
+    let received = cycle.number("SELECT COUNT(*) FROM purchase_orders WHERE status = 'received'");
+    assert_eq!(received, 2);
+    cycle.oms(["stock", "verify"]).ok();
+    let acked: usize = acks.iter().map(Mock::calls).sum();
+    format!("2 WROs/{acked} acks")
 }
