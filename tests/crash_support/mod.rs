@@ -22,6 +22,17 @@ pub struct SbRow {
 
 pub const SHIPBOB_MATRIX: &[SbRow] = &[
     SbRow {
+        name: "stock-sync (ShipBob)",
+        flow: "stock-sync",
+        run: stock_from_shipbob,
+        cells: [
+            Na("reads only; writes nothing to the channel"),
+            Na("reads only; writes nothing to the channel"),
+            Crash,
+            Crash,
+        ],
+    },
+    SbRow {
         name: "receipts-sync (ShipBob)",
         flow: "receipts-sync",
         run: receipts_from_shipbob,
@@ -298,4 +309,70 @@ fn receipts_from_shipbob(point: &str, flow: &str) -> String {
     cycle.oms(["stock", "verify"]).ok();
     let acked: usize = acks.iter().map(Mock::calls).sum();
     format!("2 WROs/{acked} acks")
+}
+
+// stock-sync -------------------------------------------------------------------------
+
+/// Page `n` (1 or 2) of the inventory snapshot: TEE-1 at center 10 on page 1 with
+/// `tee` on hand, MUG-1 on page 2.
+fn inventory_page(n: usize, tee: i64) -> String {
+    let mut all: serde_json::Value =
+        serde_json::from_str(&fixture("shipbob-inventory.json")).expect("inventory fixture");
+    all["items"][0]["locations"][0]["on_hand_quantity"] = tee.into();
+    let item = all["items"][n - 1].clone();
+    all["items"] = serde_json::json!([item]);
+    if n == 1 {
+        all["next"] = "/2026-01/inventory-level/locations?PageSize=250&Cursor=p2".into();
+    }
+    all.to_string()
+}
+
+fn inventory<'a>(sb: &'a MockServer, tee: i64) -> [Mock<'a>; 2] {
+    let (first, second) = (inventory_page(1, tee), inventory_page(2, tee));
+    [
+        sb.mock(|when, then| {
+            when.method(GET)
+                .path(sb_api("inventory-level/locations"))
+                .query_param_missing("Cursor");
+            then.status(200).body(first);
+        }),
+        sb.mock(|when, then| {
+            when.method(GET)
+                .path(sb_api("inventory-level/locations"))
+                .query_param("Cursor", "p2");
+            then.status(200).body(second);
+        }),
+    ]
+}
+
+/// `stock sync` dies between the snapshot's two pages (a page alone is not the whole, so
+/// nothing may be applied) or after committing it; the count then changes; the next run
+/// applies the new snapshot, and a snapshot applied again changes nothing.
+fn stock_from_shipbob(point: &str, flow: &str) -> String {
+    let (shop, sb) = (MockServer::start(), MockServer::start());
+    let cycle = Cycle::new(&shop, &sb);
+    let mut before = inventory(&sb, 7);
+    crash(&cycle, &["stock", "sync"], &format!("{point}@{flow}"));
+    let whole = point == "after_commit";
+    before[0].assert_calls(1);
+    before[1].assert_calls(usize::from(whole));
+    let expected = if whole { (7, 3) } else { (10, 5) };
+    assert_eq!(
+        (cycle.stock("TEE-1").0, cycle.stock("MUG-1").0),
+        expected,
+        "the whole snapshot or nothing of it"
+    );
+
+    before.iter_mut().for_each(|m| m.delete());
+    let after = inventory(&sb, 8);
+    cycle.json(["stock", "sync"]);
+    cycle.json(["stock", "sync"]);
+    after.iter().for_each(|m| m.assert_calls(2));
+    assert_eq!(
+        (cycle.stock("TEE-1").0, cycle.stock("MUG-1").0),
+        (8, 3),
+        "the whole new snapshot, once"
+    );
+    cycle.oms(["stock", "verify"]).ok();
+    "2 pages/2 skus".into()
 }
