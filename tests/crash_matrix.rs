@@ -9,6 +9,8 @@
 //! visible here. The test prints the matrix with the counts each cell checked.
 
 mod common;
+mod crash_support;
+mod cycle_support;
 mod process_support;
 
 use std::collections::BTreeMap;
@@ -151,36 +153,86 @@ const MATRIX: &[Row] = &[
         check: receipts_check,
         cells: [Na(INBOUND_ONLY), Na(INBOUND_ONLY), Crash, Crash],
     },
+    Row {
+        name: "catalog-sync (files master)",
+        flow: "catalog-sync",
+        command: &["catalog", "sync"],
+        setup: catalog_setup,
+        new_work: catalog_new_work,
+        check: catalog_check,
+        cells: [
+            Na("no crash point in the push yet: see the report"),
+            Na("no crash point in the push yet: see the report"),
+            Crash,
+            Crash,
+        ],
+    },
 ];
 
 #[test]
 fn crash_matrix() {
+    let rows = MATRIX
+        .iter()
+        .map(|row| {
+            (
+                row.name,
+                row.cells,
+                Box::new(|p: &str| crash_then_resume(row, p)) as Runner,
+            )
+        })
+        .collect();
+    table(rows);
+}
+
+/// The rows against the mock ShipBob (tests/crash_support/).
+#[test]
+fn crash_matrix_shipbob() {
+    let rows = crash_support::SHIPBOB_MATRIX
+        .iter()
+        .map(|row| {
+            (
+                row.name,
+                row.cells,
+                Box::new(|p: &str| (row.run)(p, row.flow)) as Runner,
+            )
+        })
+        .collect();
+    table(rows);
+}
+
+/// Runs one cell at a point and returns what it counted.
+type Runner<'a> = Box<dyn Fn(&str) -> String + 'a>;
+
+/// Runs every crash cell, prints the table with the counts, fails with every failure.
+fn table(rows: Vec<(&str, [Cell; 4], Runner)>) {
     let mut lines = vec![format!(
         "{:<38} {}",
         "flow",
         POINTS.map(|p| format!("{p:<34}")).join(" ")
     )];
     let mut failures = Vec::new();
-    for row in MATRIX {
+    for (name, row_cells, run) in rows {
         let mut cells = Vec::new();
-        for (point, cell) in POINTS.iter().zip(row.cells) {
+        for (point, cell) in POINTS.iter().zip(row_cells) {
             cells.push(match cell {
                 Na(why) => format!("n/a ({why})"),
-                Crash => match std::panic::catch_unwind(|| crash_then_resume(row, point)) {
-                    Ok(counts) => format!("ok {counts}"),
-                    Err(e) => {
-                        let why = e
-                            .downcast_ref::<String>()
-                            .cloned()
-                            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                            .unwrap_or_default();
-                        failures.push(format!("{} at {point}: {why}", row.name));
-                        "FAILED".into()
+                Crash => {
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(point))) {
+                        Ok(counts) => format!("ok {counts}"),
+                        Err(e) => {
+                            let why = e
+                                .downcast_ref::<String>()
+                                .cloned()
+                                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                                .unwrap_or_default();
+                            failures.push(format!("{name} at {point}: {why}"));
+                            "FAILED".into()
+                        }
                     }
-                },
+                }
             });
         }
-        lines.push(format!("{:<38} {}", row.name, cells.join(" | ")));
+        lines.push(format!("{:<38} {}", name, cells.join(" | ")));
     }
     println!("{}", lines.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -534,4 +586,54 @@ fn receipts_check(env: &Env) -> String {
     assert_eq!(receipts, 3);
     assert_eq!(inbox_left(env, "east-3pl"), 0);
     format!("{receipts} receipts/{on_hand} units")
+}
+
+// catalog-sync ----------------------------------------------------------------------
+
+const PRODUCT_HEADER: &str = "handle,title,vendor,product_type,tags,status,sku,variant_title,option1,option2,option3,barcode,price,weight_grams\n";
+
+/// A master products file: one product per (sku, price).
+fn products(env: &Env, name: &str, rows: &[(&str, &str)]) {
+    let mut text = PRODUCT_HEADER.to_string();
+    for (sku, price) in rows {
+        let handle = sku.to_lowercase();
+        text.push_str(&format!(
+            "{handle},{sku} title,Northwind,Shirts,,active,{sku},,,,,,{price},100\n"
+        ));
+    }
+    env.write(&format!("channels/web/inbox/{name}"), &text);
+}
+
+fn catalog_setup(env: &Env) {
+    let toml = env.read("oms.toml");
+    env.write(
+        "oms.toml",
+        &format!("{toml}\n[catalog]\nmaster = \"web\"\n"),
+    );
+    products(env, "products-1.csv", &[("NEW-A", "10.00")]);
+    products(env, "products-2.csv", &[("NEW-B", "20.00")]);
+}
+
+fn catalog_new_work(env: &Env) {
+    products(
+        env,
+        "products-3.csv",
+        &[("NEW-A", "11.00"), ("NEW-C", "30.00")],
+    );
+}
+
+fn catalog_check(env: &Env) -> String {
+    let new = count(env, "SELECT COUNT(*) FROM variants WHERE sku LIKE 'NEW-%'");
+    assert_eq!(new, 3, "every variant once");
+    let price = count(env, "SELECT price_cents FROM variants WHERE sku = 'NEW-A'");
+    assert_eq!(price, 1100, "the newest file wins");
+    assert_eq!(inbox_left(env, "web"), 0, "every file was acknowledged");
+    for ch in ["east-3pl", "west-3pl"] {
+        let files = outbox(env, ch)
+            .into_iter()
+            .filter(|n| n.starts_with("products-"))
+            .count();
+        assert!(files >= 1, "{ch} was sent the catalog");
+    }
+    format!("{new} variants")
 }
