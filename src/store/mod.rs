@@ -76,8 +76,8 @@ impl Store {
         let conn = Connection::open(path)
             .with_context(|| format!("cannot open the database {}", path.display()))?;
         let setup = || -> rusqlite::Result<()> {
-            conn.busy_timeout(Duration::from_secs(10))?;
-            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            retry_while_busy(|| conn.pragma_update(None, "journal_mode", "WAL"))?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
             // Bulk flows commit every few thousand records; checkpointing after each commit
@@ -128,6 +128,28 @@ impl Store {
     pub fn schema_version(&self) -> rusqlite::Result<i64> {
         self.conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
+    }
+}
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Switching a new database to WAL needs an exclusive lock, and SQLite answers "database
+/// is locked" at once instead of calling the busy handler when another connection is
+/// doing the same; commands started together on a new database must wait, not fail.
+fn retry_while_busy(mut step: impl FnMut() -> rusqlite::Result<()>) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match step() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
     }
 }
 
