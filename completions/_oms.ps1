@@ -708,6 +708,8 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'End holds by hand and process the released orders now')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Enter an order by hand; it starts as a draft')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'A new draft order with the same lines and address as order N')
+            [CompletionResult]::new('ship', 'ship', [CompletionResultType]::ParameterValue, 'Mark what an order has at its warehouses shipped by hand (with the same stock effects and export to the shop as a warehouse''s confirmation)')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Allocate approved orders, create shipments and send them to the warehouses')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Report shipped lines, tracking and cancellations back to the sales channels')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -928,6 +930,52 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oms;orders;clone' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the copy that would be created without writing it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;orders;ship' {
+            [CompletionResult]::new('--tracking', '--tracking', [CompletionResultType]::ParameterName, 'Tracking number (repeatable: one per parcel)')
+            [CompletionResult]::new('--carrier', '--carrier', [CompletionResultType]::ParameterName, 'The carrier that took the parcel, e.g. UPS')
+            [CompletionResult]::new('--tracking-url', '--tracking-url', [CompletionResultType]::ParameterName, 'A link to the carrier''s tracking page')
+            [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing anything')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oms;orders;process' {
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only orders of this sales channel')
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only these orders (repeatable)')
@@ -984,6 +1032,8 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'End holds by hand and process the released orders now')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Enter an order by hand; it starts as a draft')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'A new draft order with the same lines and address as order N')
+            [CompletionResult]::new('ship', 'ship', [CompletionResultType]::ParameterValue, 'Mark what an order has at its warehouses shipped by hand (with the same stock effects and export to the shop as a warehouse''s confirmation)')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Allocate approved orders, create shipments and send them to the warehouses')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Report shipped lines, tracking and cancellations back to the sales channels')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1014,6 +1064,12 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;orders;help;create' {
+            break
+        }
+        'oms;orders;help;clone' {
+            break
+        }
+        'oms;orders;help;ship' {
             break
         }
         'oms;orders;help;process' {
@@ -1048,6 +1104,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Read shipment confirmations from fulfillment channels and apply them')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send ready shipments and pending cancellation requests to fulfillment channels')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel shipments: here if not yet sent, else by asking the warehouse')
+            [CompletionResult]::new('ship', 'ship', [CompletionResultType]::ParameterValue, 'Mark shipments shipped by hand (as if the warehouse had confirmed them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1160,12 +1217,38 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oms;shipments;ship' {
+            [CompletionResult]::new('--tracking', '--tracking', [CompletionResultType]::ParameterName, 'Tracking number (repeatable: one per parcel)')
+            [CompletionResult]::new('--carrier', '--carrier', [CompletionResultType]::ParameterName, 'The carrier that took the parcel, e.g. UPS')
+            [CompletionResult]::new('--tracking-url', '--tracking-url', [CompletionResultType]::ParameterName, 'A link to the carrier''s tracking page')
+            [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing anything')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oms;shipments;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Shipments, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One shipment: lines, tracking and its story')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Read shipment confirmations from fulfillment channels and apply them')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send ready shipments and pending cancellation requests to fulfillment channels')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel shipments: here if not yet sent, else by asking the warehouse')
+            [CompletionResult]::new('ship', 'ship', [CompletionResultType]::ParameterValue, 'Mark shipments shipped by hand (as if the warehouse had confirmed them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1182,6 +1265,9 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;shipments;help;cancel' {
+            break
+        }
+        'oms;shipments;help;ship' {
             break
         }
         'oms;shipments;help;help' {
@@ -1842,6 +1928,8 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'End holds by hand and process the released orders now')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Enter an order by hand; it starts as a draft')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'A new draft order with the same lines and address as order N')
+            [CompletionResult]::new('ship', 'ship', [CompletionResultType]::ParameterValue, 'Mark what an order has at its warehouses shipped by hand (with the same stock effects and export to the shop as a warehouse''s confirmation)')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Allocate approved orders, create shipments and send them to the warehouses')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Report shipped lines, tracking and cancellations back to the sales channels')
             break
@@ -1873,6 +1961,12 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         'oms;help;orders;create' {
             break
         }
+        'oms;help;orders;clone' {
+            break
+        }
+        'oms;help;orders;ship' {
+            break
+        }
         'oms;help;orders;process' {
             break
         }
@@ -1885,6 +1979,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Read shipment confirmations from fulfillment channels and apply them')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send ready shipments and pending cancellation requests to fulfillment channels')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel shipments: here if not yet sent, else by asking the warehouse')
+            [CompletionResult]::new('ship', 'ship', [CompletionResultType]::ParameterValue, 'Mark shipments shipped by hand (as if the warehouse had confirmed them)')
             break
         }
         'oms;help;shipments;list' {
@@ -1900,6 +1995,9 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;help;shipments;cancel' {
+            break
+        }
+        'oms;help;shipments;ship' {
             break
         }
         'oms;help;po' {

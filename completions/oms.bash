@@ -238,6 +238,9 @@ _oms() {
             oms__subcmd__help__subcmd__orders,cancel)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__cancel"
                 ;;
+            oms__subcmd__help__subcmd__orders,clone)
+                cmd="oms__subcmd__help__subcmd__orders__subcmd__clone"
+                ;;
             oms__subcmd__help__subcmd__orders,create)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__create"
                 ;;
@@ -261,6 +264,9 @@ _oms() {
                 ;;
             oms__subcmd__help__subcmd__orders,release)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__release"
+                ;;
+            oms__subcmd__help__subcmd__orders,ship)
+                cmd="oms__subcmd__help__subcmd__orders__subcmd__ship"
                 ;;
             oms__subcmd__help__subcmd__orders,show)
                 cmd="oms__subcmd__help__subcmd__orders__subcmd__show"
@@ -304,6 +310,9 @@ _oms() {
             oms__subcmd__help__subcmd__shipments,send)
                 cmd="oms__subcmd__help__subcmd__shipments__subcmd__send"
                 ;;
+            oms__subcmd__help__subcmd__shipments,ship)
+                cmd="oms__subcmd__help__subcmd__shipments__subcmd__ship"
+                ;;
             oms__subcmd__help__subcmd__shipments,show)
                 cmd="oms__subcmd__help__subcmd__shipments__subcmd__show"
                 ;;
@@ -340,6 +349,9 @@ _oms() {
             oms__subcmd__orders,cancel)
                 cmd="oms__subcmd__orders__subcmd__cancel"
                 ;;
+            oms__subcmd__orders,clone)
+                cmd="oms__subcmd__orders__subcmd__clone"
+                ;;
             oms__subcmd__orders,create)
                 cmd="oms__subcmd__orders__subcmd__create"
                 ;;
@@ -367,6 +379,9 @@ _oms() {
             oms__subcmd__orders,release)
                 cmd="oms__subcmd__orders__subcmd__release"
                 ;;
+            oms__subcmd__orders,ship)
+                cmd="oms__subcmd__orders__subcmd__ship"
+                ;;
             oms__subcmd__orders,show)
                 cmd="oms__subcmd__orders__subcmd__show"
                 ;;
@@ -375,6 +390,9 @@ _oms() {
                 ;;
             oms__subcmd__orders__subcmd__help,cancel)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__cancel"
+                ;;
+            oms__subcmd__orders__subcmd__help,clone)
+                cmd="oms__subcmd__orders__subcmd__help__subcmd__clone"
                 ;;
             oms__subcmd__orders__subcmd__help,create)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__create"
@@ -402,6 +420,9 @@ _oms() {
                 ;;
             oms__subcmd__orders__subcmd__help,release)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__release"
+                ;;
+            oms__subcmd__orders__subcmd__help,ship)
+                cmd="oms__subcmd__orders__subcmd__help__subcmd__ship"
                 ;;
             oms__subcmd__orders__subcmd__help,show)
                 cmd="oms__subcmd__orders__subcmd__help__subcmd__show"
@@ -496,6 +517,9 @@ _oms() {
             oms__subcmd__shipments,send)
                 cmd="oms__subcmd__shipments__subcmd__send"
                 ;;
+            oms__subcmd__shipments,ship)
+                cmd="oms__subcmd__shipments__subcmd__ship"
+                ;;
             oms__subcmd__shipments,show)
                 cmd="oms__subcmd__shipments__subcmd__show"
                 ;;
@@ -513,6 +537,9 @@ _oms() {
                 ;;
             oms__subcmd__shipments__subcmd__help,send)
                 cmd="oms__subcmd__shipments__subcmd__help__subcmd__send"
+                ;;
+            oms__subcmd__shipments__subcmd__help,ship)
+                cmd="oms__subcmd__shipments__subcmd__help__subcmd__ship"
                 ;;
             oms__subcmd__shipments__subcmd__help,show)
                 cmd="oms__subcmd__shipments__subcmd__help__subcmd__show"
@@ -1837,7 +1864,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__orders)
-            opts="import rejects list show approve cancel hold release create process export"
+            opts="import rejects list show approve cancel hold release create clone ship process export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1865,6 +1892,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__orders__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__orders__subcmd__clone)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1977,6 +2018,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__orders__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__orders__subcmd__ship)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2215,7 +2270,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__shipments)
-            opts="list show sync send cancel"
+            opts="list show sync send cancel ship"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2257,6 +2312,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__shipments__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__shipments__subcmd__ship)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2545,7 +2614,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version import rejects list show approve cancel hold release create process export help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version import rejects list show approve cancel hold release create clone ship process export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2621,6 +2690,44 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__cancel)
+            opts="-o -q -v -y -h -V --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__orders__subcmd__clone)
             opts="-o -q -v -y -h -V --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2803,7 +2910,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__help)
-            opts="import rejects list show approve cancel hold release create process export help"
+            opts="import rejects list show approve cancel hold release create clone ship process export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2831,6 +2938,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__orders__subcmd__help__subcmd__clone)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2957,6 +3078,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__help__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__orders__subcmd__help__subcmd__ship)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3229,6 +3364,60 @@ _oms() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__orders__subcmd__ship)
+            opts="-o -q -v -y -h -V --tracking --carrier --tracking-url --line --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tracking)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --carrier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracking-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --line)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4177,7 +4366,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__shipments)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version list show sync send cancel help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version list show sync send cancel ship help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4253,7 +4442,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__shipments__subcmd__help)
-            opts="list show sync send cancel help"
+            opts="list show sync send cancel ship help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4309,6 +4498,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__shipments__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__shipments__subcmd__help__subcmd__ship)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4412,6 +4615,60 @@ _oms() {
             fi
             case "${prev}" in
                 --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__shipments__subcmd__ship)
+            opts="-o -q -v -y -h -V --tracking --carrier --tracking-url --line --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tracking)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --carrier)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracking-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --line)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

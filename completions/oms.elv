@@ -657,6 +657,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand hold 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
             cand release 'End holds by hand and process the released orders now'
             cand create 'Enter an order by hand; it starts as a draft'
+            cand clone 'A new draft order with the same lines and address as order N'
+            cand ship 'Mark what an order has at its warehouses shipped by hand (with the same stock effects and export to the shop as a warehouse''s confirmation)'
             cand process 'Allocate approved orders, create shipments and send them to the warehouses'
             cand export 'Report shipped lines, tracking and cancellations back to the sales channels'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -867,6 +869,50 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;orders;clone'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show the copy that would be created without writing it'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;orders;ship'= {
+            cand --tracking 'Tracking number (repeatable: one per parcel)'
+            cand --carrier 'The carrier that took the parcel, e.g. UPS'
+            cand --tracking-url 'A link to the carrier''s tracking page'
+            cand --line 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;orders;process'= {
             cand --channel 'Only orders of this sales channel'
             cand --order 'Only these orders (repeatable)'
@@ -921,6 +967,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand hold 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
             cand release 'End holds by hand and process the released orders now'
             cand create 'Enter an order by hand; it starts as a draft'
+            cand clone 'A new draft order with the same lines and address as order N'
+            cand ship 'Mark what an order has at its warehouses shipped by hand (with the same stock effects and export to the shop as a warehouse''s confirmation)'
             cand process 'Allocate approved orders, create shipments and send them to the warehouses'
             cand export 'Report shipped lines, tracking and cancellations back to the sales channels'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -942,6 +990,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;orders;help;release'= {
         }
         &'oms;orders;help;create'= {
+        }
+        &'oms;orders;help;clone'= {
+        }
+        &'oms;orders;help;ship'= {
         }
         &'oms;orders;help;process'= {
         }
@@ -972,6 +1024,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand sync 'Read shipment confirmations from fulfillment channels and apply them'
             cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
             cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
+            cand ship 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;shipments;list'= {
@@ -1078,12 +1131,37 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;shipments;ship'= {
+            cand --tracking 'Tracking number (repeatable: one per parcel)'
+            cand --carrier 'The carrier that took the parcel, e.g. UPS'
+            cand --tracking-url 'A link to the carrier''s tracking page'
+            cand --line 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;shipments;help'= {
             cand list 'Shipments, newest first'
             cand show 'One shipment: lines, tracking and its story'
             cand sync 'Read shipment confirmations from fulfillment channels and apply them'
             cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
             cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
+            cand ship 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;shipments;help;list'= {
@@ -1095,6 +1173,8 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;shipments;help;send'= {
         }
         &'oms;shipments;help;cancel'= {
+        }
+        &'oms;shipments;help;ship'= {
         }
         &'oms;shipments;help;help'= {
         }
@@ -1690,6 +1770,8 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand hold 'Put orders on hold: their units are reserved on the sales channel''s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
             cand release 'End holds by hand and process the released orders now'
             cand create 'Enter an order by hand; it starts as a draft'
+            cand clone 'A new draft order with the same lines and address as order N'
+            cand ship 'Mark what an order has at its warehouses shipped by hand (with the same stock effects and export to the shop as a warehouse''s confirmation)'
             cand process 'Allocate approved orders, create shipments and send them to the warehouses'
             cand export 'Report shipped lines, tracking and cancellations back to the sales channels'
         }
@@ -1711,6 +1793,10 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;help;orders;create'= {
         }
+        &'oms;help;orders;clone'= {
+        }
+        &'oms;help;orders;ship'= {
+        }
         &'oms;help;orders;process'= {
         }
         &'oms;help;orders;export'= {
@@ -1721,6 +1807,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand sync 'Read shipment confirmations from fulfillment channels and apply them'
             cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
             cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
+            cand ship 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
         }
         &'oms;help;shipments;list'= {
         }
@@ -1731,6 +1818,8 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;shipments;send'= {
         }
         &'oms;help;shipments;cancel'= {
+        }
+        &'oms;help;shipments;ship'= {
         }
         &'oms;help;po'= {
             cand create 'Create a draft purchase order into one physical warehouse'

@@ -529,34 +529,36 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Set on hand to what fulfillment channels report (stock snapshots)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "push" -d 'Publish available stock to sales channels'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "import" -d 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "rejects" -d 'Orders that could not be imported, with every reason'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "list" -d 'Orders, newest first'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "show" -d 'One order: its lines, shipments with tracking, and its story'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "approve" -d 'Approve draft orders so they can be processed'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "cancel" -d 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "hold" -d 'Put orders on hold: their units are reserved on the sales channel\'s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "release" -d 'End holds by hand and process the released orders now'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create process export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "import" -d 'Fetch new and changed orders from sales channels, or read them from a file (exit 3 when some were rejected)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "rejects" -d 'Orders that could not be imported, with every reason'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "list" -d 'Orders, newest first'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "show" -d 'One order: its lines, shipments with tracking, and its story'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "approve" -d 'Approve draft orders so they can be processed'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "cancel" -d 'Cancel orders: at once if nothing was sent to a warehouse, else by asking it'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "hold" -d 'Put orders on hold: their units are reserved on the sales channel\'s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "release" -d 'End holds by hand and process the released orders now'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "clone" -d 'A new draft order with the same lines and address as order N'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "ship" -d 'Mark what an order has at its warehouses shipped by hand (with the same stock effects and export to the shop as a warehouse\'s confirmation)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l channel -d 'Only this sales channel; with --file, the channel the file\'s orders belong to (required when several are configured)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l file -d 'Read orders from this file instead of the channels (docs/order-files.md)' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l format -d 'The file\'s layout [default for .json/.ndjson: oms-json; required for CSV]' -r -f -a "oms-csv\t'oms\'s own CSV: one row per order line'
@@ -738,6 +740,44 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -l dry-run -d 'Show the copy that would be created without writing it'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l tracking -d 'Tracking number (repeatable: one per parcel)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l carrier -d 'The carrier that took the parcel, e.g. UPS' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l tracking-url -d 'A link to the carrier\'s tracking page' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l line -d 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l dry-run -d 'Show what would change without writing anything'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -l channel -d 'Only orders of this sales channel' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -l order -d 'Only these orders (repeatable)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
@@ -785,31 +825,34 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "hold" -d 'Put orders on hold: their units are reserved on the sales channel\'s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "release" -d 'End holds by hand and process the released orders now'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "clone" -d 'A new draft order with the same lines and address as order N'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "ship" -d 'Mark what an order has at its warehouses shipped by hand (with the same stock effects and export to the shop as a warehouse\'s confirmation)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "list" -d 'Shipments, newest first'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "show" -d 'One shipment: lines, tracking and its story'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "list" -d 'Shipments, newest first'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "show" -d 'One shipment: lines, tracking and its story'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "ship" -d 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l status -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l channel -d 'Only shipments of this fulfillment channel' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l warehouse -r
@@ -899,11 +942,33 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l tracking -d 'Tracking number (repeatable: one per parcel)' -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l carrier -d 'The carrier that took the parcel, e.g. UPS' -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l tracking-url -d 'A link to the carrier\'s tracking page' -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l line -d 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped' -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l dry-run -d 'Show what would change without writing anything'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "list" -d 'Shipments, newest first'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "show" -d 'One shipment: lines, tracking and its story'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "ship" -d 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -1349,6 +1414,8 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "hold" -d 'Put orders on hold: their units are reserved on the sales channel\'s stock source until the hold ends (after --for / at --until, or by `oms orders release`)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "release" -d 'End holds by hand and process the released orders now'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "create" -d 'Enter an order by hand; it starts as a draft'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "clone" -d 'A new draft order with the same lines and address as order N'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "ship" -d 'Mark what an order has at its warehouses shipped by hand (with the same stock effects and export to the shop as a warehouse\'s confirmation)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "list" -d 'Shipments, newest first'
@@ -1356,6 +1423,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "ship" -d 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "create" -d 'Create a draft purchase order into one physical warehouse'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "edit" -d 'Change a draft: supplier, expected date, note, lines'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "list" -d 'List purchase orders'

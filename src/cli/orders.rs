@@ -4,6 +4,7 @@
 mod edit;
 mod hold;
 mod process;
+pub(crate) mod ship;
 mod show;
 
 use std::path::PathBuf;
@@ -42,6 +43,11 @@ pub enum OrdersCmd {
     Release(hold::ReleaseArgs),
     /// Enter an order by hand; it starts as a draft
     Create(Box<edit::CreateArgs>),
+    /// A new draft order with the same lines and address as order N
+    Clone(ship::CloneArgs),
+    /// Mark what an order has at its warehouses shipped by hand (with the same stock
+    /// effects and export to the shop as a warehouse's confirmation)
+    Ship(ship::ShipOrderArgs),
     /// Allocate approved orders, create shipments and send them to the warehouses
     Process(process::ProcessArgs),
     /// Report shipped lines, tracking and cancellations back to the sales channels
@@ -136,6 +142,8 @@ pub fn exec(ctx: &Ctx, cmd: OrdersCmd) -> anyhow::Result<Exit> {
         OrdersCmd::Approve(args) => edit::approve(ctx, &args.orders, args.dry_run),
         OrdersCmd::Cancel(args) => edit::cancel(ctx, &args.orders, args.dry_run),
         OrdersCmd::Create(args) => edit::create(ctx, *args),
+        OrdersCmd::Clone(args) => ship::clone(ctx, args),
+        OrdersCmd::Ship(args) => ship::ship_order(ctx, args),
         OrdersCmd::Hold(args) => hold::hold(ctx, args),
         OrdersCmd::Release(args) => hold::release(ctx, args),
         OrdersCmd::Process(args) => process::exec(ctx, args),

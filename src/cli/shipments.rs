@@ -21,6 +21,8 @@ pub enum ShipmentsCmd {
     Send(SendArgs),
     /// Cancel shipments: here if not yet sent, else by asking the warehouse
     Cancel(CancelArgs),
+    /// Mark shipments shipped by hand (as if the warehouse had confirmed them)
+    Ship(super::orders::ship::ShipShipmentsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +143,7 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
             ctx.out.report(&report)
         }
         ShipmentsCmd::Cancel(args) => cancel(ctx, &config, args),
+        ShipmentsCmd::Ship(args) => super::orders::ship::ship_shipments(ctx, args),
     }
 }
 

@@ -30,6 +30,7 @@ pub mod po_lines;
 pub mod receipts_sync;
 pub mod shipments_cancel;
 pub mod shipments_send;
+pub mod shipments_ship;
 pub mod shipments_sync;
 pub mod status;
 pub mod stock_adjust;

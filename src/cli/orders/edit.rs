@@ -57,7 +57,7 @@ pub struct CreateArgs {
     pub dry_run: bool,
 }
 
-fn sku_quantity(text: &str) -> Result<(String, i64), String> {
+pub(super) fn sku_quantity(text: &str) -> Result<(String, i64), String> {
     let (sku, qty) = text
         .rsplit_once('=')
         .ok_or_else(|| format!("`{text}` is not SKU=QTY"))?;

@@ -9,8 +9,10 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::backorders::{self, RetryReport};
+mod by_hand;
 mod decide;
 
+pub(crate) use by_hand::{apply_by_hand, check_by_hand};
 use decide::{Decision, decide};
 
 use super::flow::{self, Journaled};

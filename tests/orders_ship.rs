@@ -1,0 +1,239 @@
+//! Issue 13 item 3, operator actions: `oms orders ship`, `oms shipments ship` (shipped by
+//! hand, with the same stock effects and export as a warehouse's confirmation) and
+//! `oms orders clone`.
+
+mod common;
+
+use common::Env;
+use serde_json::Value;
+
+const CATALOG: &str = "handle,title,sku,price\ntee,Tee,TEE-1,10.00\nmug,Mug,MUG-1,8.00\n";
+const ORDERS: &str = "order_id,order_name,ship_name,ship_address1,ship_city,ship_zip,ship_country,sku,quantity\n\
+                      1001,#1001,Ann Lee,1 Elm St,Boston,02134,US,TEE-1,2\n\
+                      1001,,,,,,,MUG-1,1\n";
+
+/// Order 1 processed to east: shipment S0000001 with TEE-1 × 2 and MUG-1 × 1, sent.
+fn sent_order() -> Env {
+    let env = Env::standard();
+    env.write("catalog.csv", CATALOG);
+    env.write(
+        "stock.csv",
+        "warehouse,sku,set\neast,TEE-1,10\neast,MUG-1,10\n",
+    );
+    env.write("orders.csv", ORDERS);
+    env.oms(["catalog", "import", "--file", "catalog.csv"]).ok();
+    env.oms(["stock", "adjust", "--file", "stock.csv", "--yes"])
+        .ok();
+    env.oms([
+        "orders",
+        "import",
+        "--channel",
+        "web",
+        "--file",
+        "orders.csv",
+        "--format",
+        "oms-csv",
+    ])
+    .ok();
+    env.oms(["orders", "process"]).ok();
+    env
+}
+
+/// (on hand, allocated) of a SKU at east.
+fn level(env: &Env, sku: &str) -> (i64, i64) {
+    env.db()
+        .query_row(
+            "SELECT l.on_hand, l.allocated FROM stock_levels l JOIN variants v ON v.id = l.variant_id
+             WHERE l.warehouse = 'east' AND v.sku = ?1",
+            [sku],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
+fn status(env: &Env, sql: &str) -> String {
+    env.db().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn order_status(env: &Env) -> String {
+    status(env, "SELECT status FROM orders WHERE id = 1")
+}
+
+fn shipment_status(env: &Env) -> String {
+    status(
+        env,
+        "SELECT status FROM shipments WHERE reference = 'S0000001'",
+    )
+}
+
+fn order_updates(env: &Env) -> String {
+    let outbox = env.path("channels/web/outbox");
+    let mut text = String::new();
+    for e in std::fs::read_dir(outbox).unwrap().flatten() {
+        if e.file_name()
+            .to_string_lossy()
+            .starts_with("order-updates-")
+        {
+            text.push_str(&std::fs::read_to_string(e.path()).unwrap());
+        }
+    }
+    text
+}
+
+#[test]
+fn orders_ship_ships_every_unit_with_the_stock_effects_and_export_of_a_confirmation() {
+    let env = sent_order();
+    assert_eq!(level(&env, "TEE-1"), (10, 2));
+    let report = env
+        .oms([
+            "orders",
+            "ship",
+            "1",
+            "--tracking",
+            "1ZHAND1",
+            "--carrier",
+            "UPS",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(report["shipped"], 1, "{report}");
+    assert_eq!(report["items"][0]["reference"], "S0000001");
+    assert_eq!(report["items"][0]["units_shipped"], 3);
+    assert_eq!(shipment_status(&env), "shipped");
+    assert_eq!(order_status(&env), "shipped");
+    assert_eq!(level(&env, "TEE-1"), (8, 0));
+    assert_eq!(level(&env, "MUG-1"), (9, 0));
+    let story = env.oms(["orders", "show", "1", "-o", "json"]).ok().json();
+    assert!(
+        story.to_string().contains("oms orders ship 1"),
+        "the story names the command: {story}"
+    );
+    env.oms(["orders", "export"]).ok();
+    let updates = order_updates(&env);
+    assert!(updates.contains("1ZHAND1"), "tracking exported:\n{updates}");
+    assert!(updates.contains("UPS"), "carrier exported:\n{updates}");
+    env.oms(["stock", "verify"]).ok();
+}
+
+#[test]
+fn orders_ship_with_lines_short_ships_and_releases_the_rest() {
+    let env = sent_order();
+    let report = env
+        .oms(["orders", "ship", "1", "--line", "TEE-1=1", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(report["short_shipped"], 1, "{report}");
+    assert_eq!(shipment_status(&env), "short_shipped");
+    assert_eq!(order_status(&env), "short_shipped");
+    // One tee left; the other tee and the mug were never taken, so they are free again.
+    assert_eq!(level(&env, "TEE-1"), (9, 0));
+    assert_eq!(level(&env, "MUG-1"), (10, 0));
+    env.oms(["stock", "verify"]).ok();
+}
+
+#[test]
+fn shipments_ship_ships_one_shipment_and_refuses_it_twice() {
+    let env = sent_order();
+    env.oms(["shipments", "ship", "S0000001", "--tracking", "1ZA"])
+        .ok();
+    assert_eq!(shipment_status(&env), "shipped");
+    let again = env.oms(["shipments", "ship", "1"]).code(2);
+    again.stderr_has("S0000001 cannot be marked shipped: it is already shipped");
+    assert_eq!(level(&env, "TEE-1"), (8, 0), "nothing applied twice");
+    env.oms(["stock", "verify"]).ok();
+}
+
+#[test]
+fn mistakes_are_refused_naming_them_and_nothing_is_written() {
+    let env = sent_order();
+    env.oms([
+        "orders", "ship", "1", "--line", "HAT-1=1", "--line", "TEE-1=5",
+    ])
+    .code(2)
+    .stderr_has("--line HAT-1=1: `HAT-1` is not on S0000001")
+    .stderr_has("--line TEE-1=5: only 2 of `TEE-1` are on the shipments");
+    env.oms(["shipments", "ship", "S0000099"])
+        .code(2)
+        .stderr_has("no shipment `S0000099`");
+    env.oms(["orders", "ship", "42"])
+        .code(2)
+        .stderr_has("there is no order 42");
+    assert_eq!(shipment_status(&env), "sent_to_warehouse");
+    assert_eq!(level(&env, "TEE-1"), (10, 2));
+}
+
+#[test]
+fn an_order_without_shipments_cannot_be_shipped_by_hand() {
+    let env = sent_order();
+    env.write(
+        "more.csv",
+        "order_id,order_name,ship_name,ship_address1,ship_city,ship_zip,ship_country,sku,quantity\n\
+         1002,#1002,Bo Li,2 Oak St,Boston,02134,US,TEE-1,1\n",
+    );
+    env.oms([
+        "orders",
+        "import",
+        "--channel",
+        "web",
+        "--file",
+        "more.csv",
+        "--format",
+        "oms-csv",
+    ])
+    .ok();
+    env.oms(["orders", "ship", "2"])
+        .code(2)
+        .stderr_has("order 2 is approved and has no shipment at a warehouse")
+        .stderr_has("oms orders process");
+}
+
+#[test]
+fn dry_run_ships_nothing() {
+    let env = sent_order();
+    let report = env
+        .oms(["orders", "ship", "1", "--dry-run", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(report["dry_run"], true);
+    assert_eq!(report["shipped"], 1);
+    assert_eq!(shipment_status(&env), "sent_to_warehouse");
+    assert_eq!(level(&env, "TEE-1"), (10, 2));
+}
+
+#[test]
+fn orders_clone_makes_a_draft_copy_with_the_same_lines_and_address() {
+    let env = sent_order();
+    env.oms(["orders", "clone", "1"])
+        .ok()
+        .stderr_has("created draft order 2 (M0000002), a copy of order 1");
+    let copy: Value = env.oms(["orders", "show", "2", "-o", "json"]).ok().json();
+    let text = copy.to_string();
+    assert_eq!(copy["status"], "draft", "{copy}");
+    assert_eq!(copy["channel"], "manual");
+    assert_eq!(copy["ship_name"], "Ann Lee");
+    assert_eq!(copy["ship_city"], "Boston");
+    assert_eq!(copy["ship_zip"], "02134");
+    assert!(text.contains("copy of order 1"), "{copy}");
+    let lines: Vec<(String, i64)> = {
+        let conn = env.db();
+        let mut stmt = conn
+            .prepare(
+                "SELECT v.sku, l.quantity FROM order_lines l JOIN variants v ON v.id = l.variant_id
+                 WHERE l.order_id = 2 ORDER BY l.line_no",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(lines, vec![("TEE-1".into(), 2), ("MUG-1".into(), 1)]);
+    // The original is untouched and the copy holds no stock until it is approved and processed.
+    assert_eq!(order_status(&env), "fulfilling");
+    assert_eq!(level(&env, "TEE-1"), (10, 2));
+    env.oms(["orders", "clone", "9"])
+        .code(2)
+        .stderr_has("there is no order 9");
+}
