@@ -1105,6 +1105,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send ready shipments and pending cancellation requests to fulfillment channels')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel shipments: here if not yet sent, else by asking the warehouse')
             [CompletionResult]::new('ship', 'ship', [CompletionResultType]::ParameterValue, 'Mark shipments shipped by hand (as if the warehouse had confirmed them)')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close short shipments for good: release the units kept for a later parcel')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1242,6 +1243,27 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oms;shipments;close' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oms;shipments;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Shipments, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One shipment: lines, tracking and its story')
@@ -1249,6 +1271,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send ready shipments and pending cancellation requests to fulfillment channels')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel shipments: here if not yet sent, else by asking the warehouse')
             [CompletionResult]::new('ship', 'ship', [CompletionResultType]::ParameterValue, 'Mark shipments shipped by hand (as if the warehouse had confirmed them)')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close short shipments for good: release the units kept for a later parcel')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1268,6 +1291,9 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;shipments;help;ship' {
+            break
+        }
+        'oms;shipments;help;close' {
             break
         }
         'oms;shipments;help;help' {
@@ -1980,6 +2006,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send ready shipments and pending cancellation requests to fulfillment channels')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel shipments: here if not yet sent, else by asking the warehouse')
             [CompletionResult]::new('ship', 'ship', [CompletionResultType]::ParameterValue, 'Mark shipments shipped by hand (as if the warehouse had confirmed them)')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close short shipments for good: release the units kept for a later parcel')
             break
         }
         'oms;help;shipments;list' {
@@ -1998,6 +2025,9 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;help;shipments;ship' {
+            break
+        }
+        'oms;help;shipments;close' {
             break
         }
         'oms;help;po' {

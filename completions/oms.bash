@@ -304,6 +304,9 @@ _oms() {
             oms__subcmd__help__subcmd__shipments,cancel)
                 cmd="oms__subcmd__help__subcmd__shipments__subcmd__cancel"
                 ;;
+            oms__subcmd__help__subcmd__shipments,close)
+                cmd="oms__subcmd__help__subcmd__shipments__subcmd__close"
+                ;;
             oms__subcmd__help__subcmd__shipments,list)
                 cmd="oms__subcmd__help__subcmd__shipments__subcmd__list"
                 ;;
@@ -508,6 +511,9 @@ _oms() {
             oms__subcmd__shipments,cancel)
                 cmd="oms__subcmd__shipments__subcmd__cancel"
                 ;;
+            oms__subcmd__shipments,close)
+                cmd="oms__subcmd__shipments__subcmd__close"
+                ;;
             oms__subcmd__shipments,help)
                 cmd="oms__subcmd__shipments__subcmd__help"
                 ;;
@@ -528,6 +534,9 @@ _oms() {
                 ;;
             oms__subcmd__shipments__subcmd__help,cancel)
                 cmd="oms__subcmd__shipments__subcmd__help__subcmd__cancel"
+                ;;
+            oms__subcmd__shipments__subcmd__help,close)
+                cmd="oms__subcmd__shipments__subcmd__help__subcmd__close"
                 ;;
             oms__subcmd__shipments__subcmd__help,help)
                 cmd="oms__subcmd__shipments__subcmd__help__subcmd__help"
@@ -2270,7 +2279,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__shipments)
-            opts="list show sync send cancel ship"
+            opts="list show sync send cancel ship close"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2284,6 +2293,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__shipments__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__shipments__subcmd__close)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4366,7 +4389,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__shipments)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version list show sync send cancel ship help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version list show sync send cancel ship close help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4441,8 +4464,46 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__shipments__subcmd__close)
+            opts="-o -q -v -y -h -V --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__shipments__subcmd__help)
-            opts="list show sync send cancel ship help"
+            opts="list show sync send cancel ship close help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4456,6 +4517,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__shipments__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__shipments__subcmd__help__subcmd__close)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -1025,6 +1025,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
             cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
             cand ship 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
+            cand close 'Close short shipments for good: release the units kept for a later parcel'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;shipments;list'= {
@@ -1155,6 +1156,26 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;shipments;close'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would change without writing'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;shipments;help'= {
             cand list 'Shipments, newest first'
             cand show 'One shipment: lines, tracking and its story'
@@ -1162,6 +1183,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
             cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
             cand ship 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
+            cand close 'Close short shipments for good: release the units kept for a later parcel'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;shipments;help;list'= {
@@ -1175,6 +1197,8 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;shipments;help;cancel'= {
         }
         &'oms;shipments;help;ship'= {
+        }
+        &'oms;shipments;help;close'= {
         }
         &'oms;shipments;help;help'= {
         }
@@ -1808,6 +1832,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand send 'Send ready shipments and pending cancellation requests to fulfillment channels'
             cand cancel 'Cancel shipments: here if not yet sent, else by asking the warehouse'
             cand ship 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
+            cand close 'Close short shipments for good: release the units kept for a later parcel'
         }
         &'oms;help;shipments;list'= {
         }
@@ -1820,6 +1845,8 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;shipments;cancel'= {
         }
         &'oms;help;shipments;ship'= {
+        }
+        &'oms;help;shipments;close'= {
         }
         &'oms;help;po'= {
             cand create 'Create a draft purchase order into one physical warehouse'

@@ -830,29 +830,30 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "list" -d 'Shipments, newest first'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "show" -d 'One shipment: lines, tracking and its story'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "ship" -d 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "list" -d 'Shipments, newest first'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "show" -d 'One shipment: lines, tracking and its story'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "ship" -d 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "close" -d 'Close short shipments for good: release the units kept for a later parcel'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l status -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l channel -d 'Only shipments of this fulfillment channel' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l warehouse -r
@@ -963,12 +964,30 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -l dry-run -d 'Show what would change without writing'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "list" -d 'Shipments, newest first'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "show" -d 'One shipment: lines, tracking and its story'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Read shipment confirmations from fulfillment channels and apply them'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "ship" -d 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close short shipments for good: release the units kept for a later parcel'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -1424,6 +1443,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "send" -d 'Send ready shipments and pending cancellation requests to fulfillment channels'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "cancel" -d 'Cancel shipments: here if not yet sent, else by asking the warehouse'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "ship" -d 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from shipments" -f -a "close" -d 'Close short shipments for good: release the units kept for a later parcel'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "create" -d 'Create a draft purchase order into one physical warehouse'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "edit" -d 'Change a draft: supplier, expected date, note, lines'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "list" -d 'List purchase orders'

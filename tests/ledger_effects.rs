@@ -99,7 +99,7 @@ fn allocation_reserves_q() {
 }
 
 #[test]
-fn shipped_or_short_shipped_with_s_units_takes_s_and_releases_the_whole_allocation() {
+fn shipped_with_s_units_takes_s_and_a_short_shipment_keeps_the_rest_until_closed() {
     let env = standard();
     stock(&env, &[("east", "TEE-RED-M", 5), ("east", "MUG-1", 5)]);
     let ids = insert(
@@ -118,12 +118,17 @@ fn shipped_or_short_shipped_with_s_units_takes_s_and_releases_the_whole_allocati
     });
     assert_eq!(shipment_status(&env, &full), "shipped");
 
-    // One mug of four shipped: on hand loses 1, and all 4 allocated are released.
-    assert_effect(&env, "MUG-1", "shipped", (-1, -4, 0), || {
+    // One mug of four shipped: on hand and allocated lose 1; the other 3 stay allocated
+    // for a later parcel (allow_partial_fulfillment = false, the default)…
+    assert_effect(&env, "MUG-1", "shipped", (-1, -1, 0), || {
         confirm(&env, "shipments-2.csv", &[(&short, "MUG-1", 1)]);
         env.oms(["shipments", "sync"]).ok();
     });
     assert_eq!(shipment_status(&env, &short), "short_shipped");
+    // …until the shipment is closed, which releases them.
+    assert_effect(&env, "MUG-1", "release", (0, -3, 0), || {
+        env.oms(["shipments", "close", &short]).ok();
+    });
 }
 
 #[test]

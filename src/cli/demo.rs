@@ -80,6 +80,7 @@ pub fn exec(ctx: &Ctx, args: DemoArgs) -> anyhow::Result<Exit> {
     say(
         "4. The warehouses pick, pack and ship, and answer with confirmation files (west finds one tote damaged).",
     );
+    let mut damaged = Vec::new();
     for (channel, prefix, short) in [
         ("east-3pl", "1ZE", None),
         ("west-3pl", "1ZW", Some("TOTE-NAT")),
@@ -91,9 +92,20 @@ pub fn exec(ctx: &Ctx, args: DemoArgs) -> anyhow::Result<Exit> {
                 "   {channel}: shipped {} ({} units{short})",
                 s.reference, s.units
             ))?;
+            if s.short {
+                damaged.push(s.reference);
+            }
         }
     }
     step(&["shipments", "sync"], Exit::Ok)?;
+    if !damaged.is_empty() {
+        say(
+            "   A short parcel keeps the missing unit allocated for a later parcel. The tote is\n   damaged, so nothing more will come: close the shipment and release it.",
+        );
+        let mut close = vec!["shipments", "close"];
+        close.extend(damaged.iter().map(String::as_str));
+        step(&close, Exit::Ok)?;
+    }
 
     say("5. The shop hears what shipped, with tracking numbers (channels/web/outbox).");
     step(&["orders", "export", "-v"], Exit::Ok)?;

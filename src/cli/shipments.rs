@@ -3,7 +3,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{Exit, usage};
-use crate::ops::{shipments_cancel, shipments_send, shipments_sync};
+use crate::ops::{shipments_cancel, shipments_close, shipments_send, shipments_sync};
 use crate::store::{history, shipments};
 
 #[derive(Debug, Subcommand)]
@@ -23,6 +23,18 @@ pub enum ShipmentsCmd {
     Cancel(CancelArgs),
     /// Mark shipments shipped by hand (as if the warehouse had confirmed them)
     Ship(super::orders::ship::ShipShipmentsArgs),
+    /// Close short shipments for good: release the units kept for a later parcel
+    Close(CloseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// Shipment references (S0000042) or numbers (42)
+    #[arg(required = true, value_name = "REF")]
+    pub shipments: Vec<String>,
+    /// Show what would change without writing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -144,7 +156,30 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
         }
         ShipmentsCmd::Cancel(args) => cancel(ctx, &config, args),
         ShipmentsCmd::Ship(args) => super::orders::ship::ship_shipments(ctx, args),
+        ShipmentsCmd::Close(args) => close(ctx, &config, args),
     }
+}
+
+/// Closes under the flow lock; orders waiting for the released SKUs are retried in the
+/// same transaction.
+fn close(ctx: &Ctx, config: &crate::config::Config, args: CloseArgs) -> anyhow::Result<Exit> {
+    let _lock = ctx.lock(config)?;
+    let mut store = ctx.store(config)?;
+    let tx = store.tx()?;
+    let mut report = shipments_close::close(&tx, &args.shipments, &ctx.cause)?;
+    let mut variants: Vec<i64> = report.released.iter().map(|(_, v)| *v).collect();
+    variants.sort_unstable();
+    variants.dedup();
+    if !variants.is_empty() {
+        crate::ops::backorders::retry_skus(config, &tx, None, &ctx.cause, &variants)?;
+    }
+    report.dry_run = args.dry_run;
+    if args.dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    ctx.out.report(&report)
 }
 
 /// Checks every reference, asks once for all of them, then cancels under the flow lock

@@ -166,6 +166,15 @@ impl Config {
             .collect()
     }
 
+    /// Whether a short shipment of an order of `sales_channel` closes at once
+    /// (docs/processing.md, partial fulfilment).
+    pub fn allow_partial_fulfillment(&self, sales_channel: &str) -> bool {
+        self.sales_channels
+            .get(sales_channel)
+            .and_then(|c| c.allow_partial_fulfillment)
+            .unwrap_or(self.defaults.allow_partial_fulfillment)
+    }
+
     pub fn is_physical(&self, code: &str) -> bool {
         self.warehouses.contains_key(code)
     }

@@ -57,6 +57,11 @@ pub struct Defaults {
     /// rejected, so that sums in totals and views can never overflow.
     #[serde(default = "default_max_line_quantity")]
     pub max_line_quantity: i64,
+    /// A warehouse that ships fewer units than a shipment carried closes it short at once
+    /// (true), or leaves the missing units allocated for a later confirmation or
+    /// `oms shipments close` (false, the default). Overridable per sales channel.
+    #[serde(default)]
+    pub allow_partial_fulfillment: bool,
 }
 
 impl Default for Defaults {
@@ -68,6 +73,7 @@ impl Default for Defaults {
             backorder_mode: BackorderMode::default(),
             max_splits: default_max_splits(),
             max_line_quantity: default_max_line_quantity(),
+            allow_partial_fulfillment: false,
         }
     }
 }
@@ -220,6 +226,8 @@ pub struct Channel {
     /// Every new approved order waits this long on hold ("15m", "2h"), its units
     /// reserved on the stock source, before processing may allocate it.
     pub hold_for: Option<Spanned<String>>,
+    /// Overrides `defaults.allow_partial_fulfillment` for this channel's orders.
+    pub allow_partial_fulfillment: Option<bool>,
     #[serde(default)]
     pub rules: Vec<OrderRule>,
 

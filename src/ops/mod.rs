@@ -29,6 +29,7 @@ pub mod po_export;
 pub mod po_lines;
 pub mod receipts_sync;
 pub mod shipments_cancel;
+pub mod shipments_close;
 pub mod shipments_send;
 pub mod shipments_ship;
 pub mod shipments_sync;

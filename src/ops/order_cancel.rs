@@ -119,6 +119,16 @@ pub fn cancel(
                 waiting = true;
             }
             ShipmentStatus::CancelRequested => waiting = true,
+            ShipmentStatus::ShortShipped if s.rest_open => {
+                // The rest of a short shipment is not waited for any more.
+                let (_, released) = super::shipments_close::close_rest(conn, &s, cause, run_id)?;
+                for pair in released {
+                    if !done.released.contains(&pair) {
+                        done.released.push(pair);
+                    }
+                }
+                shipped_any = true;
+            }
             ShipmentStatus::Shipped | ShipmentStatus::ShortShipped => shipped_any = true,
             ShipmentStatus::Cancelled => {}
         }

@@ -14,7 +14,8 @@ pub fn refresh(conn: &Connection, id: i64, cause: &str) -> anyhow::Result<OrderS
     let rollup = conn.prepare_cached(
         "SELECT
             (SELECT COUNT(*) FROM shipments WHERE order_id = ?1
-                AND status IN ('ready_to_send', 'sent_to_warehouse', 'cancel_requested')),
+                AND (status IN ('ready_to_send', 'sent_to_warehouse', 'cancel_requested')
+                    OR (status = 'short_shipped' AND rest_open = 1))),
             (SELECT COUNT(*) FROM shipments WHERE order_id = ?1 AND status IN ('shipped', 'short_shipped')),
             NOT EXISTS (SELECT 1 FROM order_lines WHERE order_id = ?1 AND quantity_shipped < quantity),
             (SELECT backordered FROM orders WHERE id = ?1)",

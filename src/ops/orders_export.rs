@@ -19,7 +19,7 @@ use crate::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate};
 use crate::output::{Progress, Report};
 use crate::store::outbound::{self, Batch};
 use crate::store::runs::Outcome;
-use crate::store::{Store, channel_refs, orders, shipments};
+use crate::store::{Store, channel_refs, orders, shipment_parts, shipments};
 
 pub const FLOW: &str = "orders export";
 const CRASH_FLOW: &str = "orders-export";
@@ -299,30 +299,42 @@ pub fn order_update(
         if !matches!(s.status.as_str(), "shipped" | "short_shipped") {
             continue;
         }
-        let lines: Vec<FulfilledLine> = shipments::fulfilled_lines(conn, s.id)?
-            .into_iter()
-            .map(|l| FulfilledLine {
-                sku: l.channel_sku,
-                external_line_id: l.external_line_id,
-                quantity: l.quantity_shipped,
-            })
-            .collect();
-        if lines.is_empty() {
-            continue;
-        }
         let service = s
             .carrier_service
             .as_deref()
             .and_then(|cs| config.carrier_services.get(cs));
-        fulfillments.push(Fulfillment {
-            reference: s.reference,
-            carrier: s.carrier.or_else(|| service.map(|c| c.carrier.clone())),
-            service: service.map(|c| c.service.clone()),
-            tracking_numbers: s.tracking_numbers,
-            tracking_url: s.tracking_url,
-            shipped_at: s.shipped_at,
-            lines,
-        });
+        // One fulfilment per part (parcel), so a shipment completed later is reported as
+        // its new units only; the first part keeps the shipment's own reference.
+        for part in shipment_parts::of_shipment(conn, s.id)? {
+            let lines: Vec<FulfilledLine> = part
+                .lines
+                .into_iter()
+                .map(|l| FulfilledLine {
+                    sku: l.channel_sku,
+                    external_line_id: l.external_line_id,
+                    quantity: l.quantity_shipped,
+                })
+                .collect();
+            if lines.is_empty() {
+                continue;
+            }
+            fulfillments.push(Fulfillment {
+                reference: if part.part_no == 1 {
+                    s.reference.clone()
+                } else {
+                    format!("{}-{}", s.reference, part.part_no)
+                },
+                carrier: part
+                    .carrier
+                    .or_else(|| s.carrier.clone())
+                    .or_else(|| service.map(|c| c.carrier.clone())),
+                service: service.map(|c| c.service.clone()),
+                tracking_numbers: part.tracking_numbers,
+                tracking_url: part.tracking_url.or_else(|| s.tracking_url.clone()),
+                shipped_at: part.shipped_at.or_else(|| s.shipped_at.clone()),
+                lines,
+            });
+        }
     }
     Ok(Some(OrderUpdate {
         order_id: order.id,

@@ -94,6 +94,8 @@ fn shippable(row: &ShipmentRow) -> anyhow::Result<Result<(), String>> {
     let status: ShipmentStatus = row.status.parse().map_err(anyhow::Error::msg)?;
     Ok(match status {
         ShipmentStatus::ReadyToSend | ShipmentStatus::SentToWarehouse => Ok(()),
+        // Shipped short, the rest still allocated: shipping it by hand settles it.
+        ShipmentStatus::ShortShipped if row.rest_open => Ok(()),
         ShipmentStatus::CancelRequested => Err(format!(
             "shipment {} waits for the warehouse's answer to a cancellation; it cannot be marked shipped",
             row.reference
@@ -132,7 +134,7 @@ fn ship(
     let mut report = SyncReport::default();
     for c in &confirmations {
         let channel = channel_of(rows, &c.reference);
-        let item = shipments_sync::apply_by_hand(conn, channel, c, cause, &mut report)?;
+        let item = shipments_sync::apply_by_hand(config, conn, channel, c, cause, &mut report)?;
         report.items.push(item);
     }
     // A short shipment releases what did not ship; orders waiting for it may fit now.
@@ -164,13 +166,19 @@ fn confirmations(
     let mut room: Vec<Vec<(String, i64)>> = Vec::with_capacity(rows.len());
     for row in rows {
         let lines = shipments::lines(conn, row.id)?;
-        room.push(lines.iter().map(|l| (l.sku.clone(), l.quantity)).collect());
+        room.push(
+            lines
+                .iter()
+                .map(|l| (l.sku.clone(), l.unshipped()))
+                .collect(),
+        );
         per_shipment.push(Vec::new());
     }
     if by_hand.lines.is_empty() {
         for (i, lines) in room.iter().enumerate() {
             per_shipment[i] = lines
                 .iter()
+                .filter(|(_, q)| *q > 0)
                 .map(|(sku, q)| ConfirmedLine {
                     sku: sku.clone(),
                     quantity_shipped: *q,

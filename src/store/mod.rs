@@ -12,6 +12,7 @@ pub mod processing;
 pub mod purchases;
 pub mod rejections;
 pub mod runs;
+pub mod shipment_parts;
 pub mod shipments;
 pub mod stock;
 
@@ -57,6 +58,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0009_stock_counted",
         include_str!("../../migrations/0009_stock_counted.sql"),
+    ),
+    (
+        "0014_partial_fulfilment",
+        include_str!("../../migrations/0014_partial_fulfilment.sql"),
     ),
 ];
 

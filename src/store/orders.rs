@@ -262,6 +262,12 @@ pub fn set_backordered(conn: &Connection, id: i64, reason: Option<&str>) -> rusq
     Ok(())
 }
 
+/// The sales channel an order came from (`manual` for orders entered by hand).
+pub fn channel_of(conn: &Connection, id: i64) -> rusqlite::Result<String> {
+    conn.prepare_cached("SELECT channel FROM orders WHERE id = ?1")?
+        .query_row(params![id], |r| r.get(0))
+}
+
 pub fn status_of(conn: &Connection, id: i64) -> rusqlite::Result<Option<OrderStatus>> {
     conn.prepare_cached("SELECT status FROM orders WHERE id = ?1")?
         .query_row(params![id], |r| super::parse_text(&r.get::<_, String>(0)?))

@@ -53,7 +53,8 @@ pub fn heads(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<OrderHead>>
         "SELECT o.id, o.channel, o.name, o.external_id, o.status, o.backordered,
                 o.backorder_reason, o.requested_warehouse, o.carrier_service,
                 (SELECT COUNT(*) FROM shipments s WHERE s.order_id = o.id
-                    AND s.status IN ('ready_to_send', 'sent_to_warehouse', 'cancel_requested')),
+                    AND (s.status IN ('ready_to_send', 'sent_to_warehouse', 'cancel_requested')
+                        OR (s.status = 'short_shipped' AND s.rest_open = 1))),
                 (SELECT COUNT(*) FROM shipments s WHERE s.order_id = o.id
                     AND s.status IN ('shipped', 'short_shipped')),
                 NOT EXISTS (SELECT 1 FROM order_lines l

@@ -156,11 +156,15 @@ pub struct ShipmentRow {
     pub last_error: Option<String>,
     pub sent_at: Option<String>,
     pub created_at: String,
+    /// Shipped short with the missing units still allocated, waiting for a later
+    /// confirmation or `shipments close` (allow_partial_fulfillment = false).
+    #[serde(skip)]
+    pub rest_open: bool,
 }
 
 const SHIPMENT_COLUMNS: &str = "s.id, s.reference, s.order_id, o.name, s.warehouse, s.fulfillment_channel,
     s.carrier_service, s.status, s.external_id, s.carrier, s.tracking_numbers, s.tracking_url, s.shipped_at,
-    s.send_attempts, s.last_error, s.sent_at, s.created_at";
+    s.send_attempts, s.last_error, s.sent_at, s.created_at, s.rest_open";
 
 fn shipment_row(r: &rusqlite::Row) -> rusqlite::Result<ShipmentRow> {
     let tracking: Option<String> = r.get(10)?;
@@ -184,6 +188,7 @@ fn shipment_row(r: &rusqlite::Row) -> rusqlite::Result<ShipmentRow> {
         last_error: r.get(14)?,
         sent_at: r.get(15)?,
         created_at: r.get(16)?,
+        rest_open: r.get(17)?,
     })
 }
 
@@ -259,6 +264,13 @@ pub struct ShipmentLineRow {
     pub quantity_shipped: i64,
 }
 
+impl ShipmentLineRow {
+    /// Units the warehouse has not reported shipped yet.
+    pub fn unshipped(&self) -> i64 {
+        self.quantity - self.quantity_shipped
+    }
+}
+
 pub fn lines(conn: &Connection, shipment_id: i64) -> rusqlite::Result<Vec<ShipmentLineRow>> {
     conn.prepare_cached(
         "SELECT l.id, l.order_line_id, l.variant_id, v.sku, l.quantity, l.quantity_shipped
@@ -291,8 +303,8 @@ pub struct ShippedInfo<'a> {
 pub fn record_shipped(conn: &Connection, id: i64, info: &ShippedInfo) -> rusqlite::Result<()> {
     let tracking = serde_json::to_string(info.tracking_numbers).unwrap_or_else(|_| "[]".into());
     conn.prepare_cached(
-        "UPDATE shipments SET external_id = COALESCE(?2, external_id), carrier = ?3, tracking_numbers = ?4,
-            tracking_url = ?5, shipped_at = COALESCE(?6, ?7), updated_at = ?7
+        "UPDATE shipments SET external_id = COALESCE(?2, external_id), carrier = COALESCE(?3, carrier),
+            tracking_numbers = ?4, tracking_url = COALESCE(?5, tracking_url), shipped_at = COALESCE(?6, ?7), updated_at = ?7
          WHERE id = ?1",
     )?
     .execute(params![id, info.external_id, info.carrier, tracking, info.tracking_url, info.shipped_at, now()])?;

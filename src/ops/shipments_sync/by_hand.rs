@@ -7,6 +7,7 @@ use rusqlite::Connection;
 
 use super::decide::{Decision, decide};
 use super::{Item, Run, SyncReport, apply};
+use crate::config::Config;
 use crate::model::shipment::ShipmentConfirmation;
 
 /// For `oms shipments ship`: why a confirmation typed by a person cannot be applied, if
@@ -26,6 +27,7 @@ pub(crate) fn check_by_hand(
 /// Applies a confirmation typed by a person (checked with `check_by_hand`) exactly as one
 /// from the warehouse.
 pub(crate) fn apply_by_hand(
+    config: &Config,
     conn: &Connection,
     channel: &str,
     c: &ShipmentConfirmation,
@@ -34,6 +36,7 @@ pub(crate) fn apply_by_hand(
 ) -> anyhow::Result<Item> {
     let sku_map = HashMap::new();
     let run = Run {
+        config,
         channel,
         sku_map: &sku_map,
         cause,

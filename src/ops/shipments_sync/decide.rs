@@ -11,7 +11,8 @@ use crate::store::shipments::{self, ShipmentRow};
 pub(super) enum Decision {
     Reject(Vec<String>),
     Unchanged(ShipmentRow, String),
-    /// `None`: cancel; `Some(units)`: shipped units per shipment line, in line order.
+    /// `None`: cancel (for a short shipment still open: close the rest); `Some(units)`:
+    /// units shipped by this confirmation per shipment line, in line order.
     Apply(ShipmentRow, Option<Vec<i64>>),
 }
 
@@ -39,17 +40,31 @@ pub(super) fn decide(
         return Ok(Decision::Reject(reasons));
     }
     let status: ShipmentStatus = shipment.status.parse().map_err(anyhow::Error::msg)?;
+    // Shipped short with the rest still allocated: later parcels may ship the rest.
+    let rest_open = status == ShipmentStatus::ShortShipped && shipment.rest_open;
     let confirms_final = match c.status {
         ConfirmedStatus::Cancelled => status == ShipmentStatus::Cancelled,
-        ConfirmedStatus::Shipped => matches!(
-            status,
-            ShipmentStatus::Shipped | ShipmentStatus::ShortShipped
-        ),
+        ConfirmedStatus::Shipped => {
+            status == ShipmentStatus::Shipped
+                || (status == ShipmentStatus::ShortShipped && !rest_open)
+        }
     };
     if confirms_final {
         return Ok(Decision::Unchanged(shipment, format!("already {status}")));
     }
-    if status.is_final() {
+    if rest_open
+        && c.status == ConfirmedStatus::Shipped
+        && !c.tracking_numbers.is_empty()
+        && c.tracking_numbers
+            .iter()
+            .all(|t| shipment.tracking_numbers.contains(t))
+    {
+        return Ok(Decision::Unchanged(
+            shipment,
+            "this parcel's tracking was already applied".into(),
+        ));
+    }
+    if status.is_final() && !rest_open {
         reasons.push(format!(
             "{}: status: shipment `{}` is already {status}",
             c.source, c.reference
@@ -88,23 +103,37 @@ pub(super) fn decide(
             continue;
         }
         let sent: i64 = on_shipment.iter().map(|i| lines[*i].quantity).sum();
-        if *units > sent {
-            reasons.push(format!(
-                "{}: quantity_shipped: ships {units} of `{written}` but shipment `{}` carried {sent}",
-                c.source, c.reference
-            ));
+        let unshipped: i64 = on_shipment.iter().map(|i| lines[*i].unshipped()).sum();
+        if *units > unshipped {
+            reasons.push(if unshipped == sent {
+                format!(
+                    "{}: quantity_shipped: ships {units} of `{written}` but shipment `{}` carried {sent}",
+                    c.source, c.reference
+                )
+            } else {
+                format!(
+                    "{}: quantity_shipped: ships {units} more of `{written}` but only {unshipped} of the {sent} on shipment `{}` are still to ship",
+                    c.source, c.reference
+                )
+            });
             continue;
         }
         // Spread the units over the shipment's lines of this SKU, in order.
         let mut left = *units;
         for i in on_shipment {
-            let take = left.min(lines[i].quantity);
+            let take = left.min(lines[i].unshipped());
             shipped[i] = take;
             left -= take;
         }
     }
     if !reasons.is_empty() {
         return Ok(Decision::Reject(reasons));
+    }
+    if rest_open && shipped.iter().all(|u| *u == 0) {
+        return Ok(Decision::Unchanged(
+            shipment,
+            "no more units shipped".into(),
+        ));
     }
     Ok(Decision::Apply(shipment, Some(shipped)))
 }

@@ -28,6 +28,7 @@ use crate::store::runs::Outcome;
 use crate::store::shipments::{self, ShipmentLineRow, ShipmentRow, ShippedInfo};
 use crate::store::stock::{self, Movement, Reference, counted};
 use crate::store::{Store, rejections};
+use crate::store::{history, orders, shipment_parts};
 
 pub const FLOW: &str = "shipments sync";
 
@@ -189,6 +190,7 @@ fn sync_channel(
         ..Default::default()
     };
     let run = Run {
+        config,
         channel: code,
         sku_map: &sku_map,
         cause,
@@ -310,6 +312,7 @@ fn channel_sku_map(config: &Config, code: &str) -> HashMap<String, String> {
 
 /// What every confirmation of one channel's run is applied with.
 struct Run<'a> {
+    config: &'a Config,
     channel: &'a str,
     sku_map: &'a HashMap<String, String>,
     cause: &'a str,
@@ -328,6 +331,7 @@ fn apply(
         sku_map,
         cause,
         run_id,
+        ..
     } = *run;
     let mut item = Item {
         channel: channel.to_string(),
@@ -391,17 +395,43 @@ fn apply(
         note: None,
     };
     let lines = shipments::lines(conn, shipment.id)?;
+    let sales_channel = orders::channel_of(conn, shipment.order_id)?;
+    let partial_allowed = run.config.allow_partial_fulfillment(&sales_channel);
+    let mut rest_open = false;
+    let mut note = None;
     let next = match plan {
         None => {
+            // Cancelling a shipment shipped short closes its rest; any other, all of it.
             for l in &lines {
-                release(conn, &shipment, l, 0, StockReason::Release, reference)?;
+                release(
+                    conn,
+                    &shipment,
+                    l,
+                    0,
+                    l.unshipped(),
+                    StockReason::Release,
+                    reference,
+                )?;
             }
             report.cancelled += 1;
-            ShipmentStatus::Cancelled
+            if current == ShipmentStatus::ShortShipped {
+                note = Some(
+                    "the rest closed: the warehouse cancelled what it had not shipped".to_string(),
+                );
+                ShipmentStatus::ShortShipped
+            } else {
+                ShipmentStatus::Cancelled
+            }
         }
         Some(shipped) => {
-            let mut complete = true;
             let left_at = c.shipped_at.as_deref().and_then(normalize_timestamp);
+            let complete = lines
+                .iter()
+                .zip(&shipped)
+                .all(|(l, s)| l.quantity_shipped + s == l.quantity);
+            // Short and not allowed to close: the missing units stay allocated for a later
+            // parcel or `shipments close` (docs/processing.md).
+            rest_open = !complete && !partial_allowed;
             for (l, s) in lines.iter().zip(&shipped) {
                 // A snapshot taken after the units left no longer counts them: only the
                 // allocation goes (docs/stock.md).
@@ -412,29 +442,26 @@ fn apply(
                     } else {
                         *s
                     };
+                let unallocate = if rest_open { *s } else { l.unshipped() };
                 release(
                     conn,
                     &shipment,
                     l,
                     off_hand,
+                    unallocate,
                     StockReason::Shipped,
                     reference,
                 )?;
-                shipments::set_line_shipped(conn, l, *s)?;
-                complete &= *s == l.quantity;
+                shipments::set_line_shipped(conn, l, l.quantity_shipped + s)?;
                 item.units_shipped += s;
             }
-            shipments::record_shipped(
-                conn,
-                shipment.id,
-                &ShippedInfo {
-                    external_id: c.external_id.as_deref(),
-                    carrier: c.carrier.as_deref(),
-                    tracking_numbers: &c.tracking_numbers,
-                    tracking_url: c.tracking_url.as_deref(),
-                    shipped_at: c.shipped_at.as_deref(),
-                },
-            )?;
+            let part = record_part(conn, &shipment, &lines, &shipped, c)?;
+            if part > 1 {
+                note = Some(format!(
+                    "part {part}: {} more units shipped",
+                    item.units_shipped
+                ));
+            }
             if complete {
                 report.shipped += 1;
                 ShipmentStatus::Shipped
@@ -444,14 +471,34 @@ fn apply(
             }
         }
     };
-    if next == ShipmentStatus::Cancelled {
+    shipment_parts::set_rest_open(conn, shipment.id, rest_open)?;
+    if rest_open {
+        let waiting: i64 = lines.iter().map(|l| l.unshipped()).sum::<i64>() - item.units_shipped;
+        item.message = Some(format!(
+            "{waiting} units stay allocated for a later parcel; `oms shipments close {}` releases them",
+            shipment.reference
+        ));
+    } else {
+        // What a closed shipment did not ship is free again.
         report.released.extend(
             lines
                 .iter()
                 .map(|l| (shipment.warehouse.clone(), l.variant_id)),
         );
     }
-    shipments::set_status(conn, shipment.id, current, next, cause, None)?;
+    if next == current {
+        // Another part of a short shipment: no status change, but the story tells it.
+        history::record(
+            conn,
+            "shipment",
+            shipment.id,
+            Some(current.as_str()),
+            next.as_str(),
+            cause,
+            note.as_deref(),
+        )?;
+    }
+    shipments::set_status(conn, shipment.id, current, next, cause, note.as_deref())?;
     crate::store::orders::mark_export_pending(conn, shipment.order_id)?;
     rejections::resolve(conn, FLOW, channel, &c.reference)?;
     super::order_status::refresh(conn, shipment.order_id, cause)?;
@@ -459,23 +506,63 @@ fn apply(
     Ok(item)
 }
 
-/// Ships `shipped` units of a shipment line (on hand down) and releases its whole
-/// allocation (SPEC §2: the shipment's allocation is released whatever was shipped).
+/// Records what this confirmation shipped as the shipment's next part, and the shipment's
+/// tracking as every part's together. Returns the part's number.
+fn record_part(
+    conn: &Connection,
+    shipment: &ShipmentRow,
+    lines: &[ShipmentLineRow],
+    shipped: &[i64],
+    c: &ShipmentConfirmation,
+) -> rusqlite::Result<i64> {
+    let mut tracking = shipment.tracking_numbers.clone();
+    for t in &c.tracking_numbers {
+        if !tracking.contains(t) {
+            tracking.push(t.clone());
+        }
+    }
+    let info = ShippedInfo {
+        external_id: c.external_id.as_deref(),
+        carrier: c.carrier.as_deref(),
+        tracking_numbers: &tracking,
+        tracking_url: c.tracking_url.as_deref(),
+        shipped_at: c.shipped_at.as_deref(),
+    };
+    shipments::record_shipped(conn, shipment.id, &info)?;
+    let part_lines: Vec<(i64, i64)> = lines.iter().zip(shipped).map(|(l, s)| (l.id, *s)).collect();
+    shipment_parts::add(
+        conn,
+        shipment.id,
+        &ShippedInfo {
+            tracking_numbers: &c.tracking_numbers,
+            ..info
+        },
+        &part_lines,
+    )
+}
+
+/// Ships `shipped` units of a shipment line (on hand down) and releases `unallocate` of its
+/// allocation: all that is left of it when the shipment closes (SPEC §2), only the shipped
+/// units while a short shipment waits for the rest.
 fn release(
     conn: &Connection,
     shipment: &ShipmentRow,
     line: &ShipmentLineRow,
     shipped: i64,
+    unallocate: i64,
     reason: StockReason,
     reference: Reference,
 ) -> rusqlite::Result<()> {
+    if shipped == 0 && unallocate == 0 {
+        return Ok(());
+    }
     stock::apply(
         conn,
         &Movement {
             warehouse: &shipment.warehouse,
             variant_id: line.variant_id,
             on_hand: -shipped,
-            allocated: -line.quantity,
+            allocated: -unallocate,
             incoming: 0,
             reason,
             reference,
