@@ -256,7 +256,7 @@ database = "oms.db"
 kind = "shopify"
 shop = "jsmith.myshopify.com"
 base_url = "{}"
-token = "shpat_CATALOG_SECRET_5a1e"
+token_file = "shop.token"
 max_retries = 1
 timeout_secs = 5
 
@@ -265,6 +265,7 @@ master = "oms"
 "#,
         server.base_url()
     ));
+    env.write("shop.token", "shpat_CATALOG_SECRET_5a1e\n");
     env.write("catalog.csv", CATALOG);
     env.oms(["catalog", "import", "--file", "catalog.csv"]).ok();
 
