@@ -20,6 +20,9 @@ use serde_json::Value;
 
 const POINTS: [&str; 2] = ["before_write", "after_write"];
 
+/// Runs one cell: crash at a point, run again, check; returns what it counted.
+type Cell = fn(&str) -> String;
+
 /// Runs `args` until it dies at `point@flow`.
 fn crash(cycle: &Cycle, args: &[&str], point: &str, flow: &str) {
     let at = format!("{point}@{flow}");
@@ -242,7 +245,7 @@ fn push_to_shopify(point: &str) -> String {
 
 #[test]
 fn crash_matrix_shopify() {
-    let rows: [(&str, fn(&str) -> String); 2] = [
+    let rows: [(&str, Cell); 2] = [
         ("orders-export (Shopify)", export_to_shopify),
         ("stock-push (Shopify)", push_to_shopify),
     ];
