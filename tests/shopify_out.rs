@@ -201,7 +201,7 @@ fn a_lost_answer_after_fulfillment_create_is_looked_up_and_not_sent_twice() {
 }
 
 #[test]
-fn user_errors_refuse_one_order_and_cancellations_go_only_to_orders_still_open() {
+fn user_errors_and_holds_refuse_one_order_and_cancellations_go_only_to_orders_still_open() {
     let server = MockServer::start();
     order(
         &server,
@@ -259,6 +259,24 @@ fn user_errors_refuse_one_order_and_cancellations_go_only_to_orders_still_open()
         order_name: Some("#1004".into()),
         ..update(Vec::new(), true)
     };
+    order(
+        &server,
+        "450789473",
+        fixture("shopify_graphql/fulfillment-order-on-hold.json"),
+    );
+    let on_hold = OrderUpdate {
+        order_id: 16,
+        external_id: "450789473".into(),
+        order_name: Some("#1006".into()),
+        ..update(
+            vec![shipped(
+                "S0000009",
+                TRACKING,
+                &[("IPOD2008RED", Some("518995032"), 1)],
+            )],
+            false,
+        )
+    };
     let not_an_id = OrderUpdate {
         order_id: 15,
         external_id: "#1005".into(),
@@ -270,6 +288,7 @@ fn user_errors_refuse_one_order_and_cancellations_go_only_to_orders_still_open()
             cancelled_there,
             open_there,
             not_an_id,
+            on_hold,
         ])
         .unwrap();
     refused.assert_calls(1);
@@ -293,6 +312,13 @@ fn user_errors_refuse_one_order_and_cancellations_go_only_to_orders_still_open()
             ("13", None),
             ("14", None),
             ("15", Some("order 15: `#1005` is not a Shopify order id")),
+            (
+                "16",
+                Some(
+                    "order 16 (#1006): shipment S0000009: 1 unit(s) of `IPOD2008RED` wait on a \
+                     fulfillment order that is ON_HOLD in Shopify; sent again by the next export"
+                )
+            ),
         ]
     );
 }

@@ -24,6 +24,9 @@ use crate::model::sku_key;
 
 /// Fulfillment order statuses Shopify accepts new fulfillments for.
 const FULFILLABLE: [&str; 2] = ["OPEN", "IN_PROGRESS"];
+/// Fulfillment order statuses whose lines may become fulfillable later: units waiting
+/// there are not done, so the order is refused now and sent again by the next export.
+const WAITING: [&str; 3] = ["ON_HOLD", "SCHEDULED", "INCOMPLETE"];
 /// Fulfillment statuses that did not ship anything.
 const VOID: [&str; 3] = ["CANCELLED", "ERROR", "FAILURE"];
 
@@ -116,6 +119,8 @@ struct OrderState {
     cancelled: bool,
     existing: Vec<wire::Fulfillment>,
     open: Vec<OpenLine>,
+    /// (order line item id, fulfillment order status) of lines waiting on a hold.
+    waiting: Vec<(String, String)>,
     /// SKU key → order line item ids, over every fulfillment order (open or not).
     by_sku: HashMap<String, Vec<String>>,
 }
@@ -132,6 +137,7 @@ impl OrderState {
             cancelled: false,
             existing: Vec::new(),
             open: Vec::new(),
+            waiting: Vec::new(),
             by_sku: HashMap::new(),
         };
         state.refresh(ch)?;
@@ -152,6 +158,7 @@ impl OrderState {
         self.cancelled = order.cancelled_at.is_some();
         self.existing = order.fulfillments;
         self.open.clear();
+        self.waiting.clear();
         self.by_sku.clear();
         for fo in &order.fulfillment_orders.nodes {
             let status = fo.status.as_deref().unwrap_or("").to_ascii_uppercase();
@@ -169,6 +176,9 @@ impl OrderState {
                     if !ids.contains(&line_item) {
                         ids.push(line_item.clone());
                     }
+                }
+                if WAITING.contains(&status.as_str()) && l.remaining_quantity > 0 {
+                    self.waiting.push((line_item.clone(), status.clone()));
                 }
                 if FULFILLABLE.contains(&status.as_str()) && l.remaining_quantity > 0 {
                     self.open.push(OpenLine {
@@ -244,6 +254,17 @@ impl OrderState {
                     open.remaining -= units;
                     left -= units;
                 }
+            }
+            if let Some((_, status)) = self
+                .waiting
+                .iter()
+                .find(|w| w.0 == line_item)
+                .filter(|_| left > 0)
+            {
+                return Err(Refusal::Record(format!(
+                    "{}: shipment {}: {left} unit(s) of `{}` wait on a fulfillment order that is {status} in Shopify; sent again by the next export",
+                    self.label, f.reference, line.sku
+                )));
             }
             if left > 0 && left < need {
                 tracing::warn!(
