@@ -6,6 +6,7 @@
 
 mod check;
 mod fulfill;
+mod fulfill_input;
 mod graphql;
 mod inventory;
 mod orders;
