@@ -4,7 +4,9 @@
 //! same on every retry of the same request. Fixtures: tests/fixtures/shopify_graphql/
 //! (`inventory-*`), modelled on the GraphQL Admin reference.
 
+mod common;
 mod connector_support;
+mod cycle_support;
 
 use connector_support::{SHOPIFY_GRAPHQL, fixture, shopify};
 use httpmock::prelude::*;
@@ -225,4 +227,79 @@ fn a_lost_stock_answer_is_retried_under_the_same_idempotency_key() {
     )
     .unwrap();
     retried.assert_calls(2);
+}
+
+/// `oms stock push` through the binary: the report's item says the level was read again.
+#[test]
+fn the_push_report_says_when_a_level_was_read_again() {
+    let (shop, sb) = (MockServer::start(), MockServer::start());
+    let cycle = cycle_support::Cycle::new(&shop, &sb);
+    let graphql = cycle_support::shop_api("graphql.json");
+    let answer = |query: &'static str, body: String| {
+        let path = graphql.clone();
+        shop.mock(move |when, then| {
+            when.method(POST).path(path).body_includes(query);
+            then.status(200).body(body);
+        })
+    };
+    answer(
+        "query InventoryBySku",
+        cycle_support::fixture("shopify-inventory-by-sku.json"),
+    );
+    // Someone sold three tees in the shop: it holds 7, not the 0 oms read a moment ago.
+    answer(
+        "query InventoryById",
+        cycle_support::fixture("shopify-inventory-by-id.json"),
+    );
+    let set = |item: i64, from: i64, body: String| {
+        let path = graphql.clone();
+        let vars = json!({ "variables": { "input": { "quantities": [{
+            "inventoryItemId": format!("gid://shopify/InventoryItem/{item}"),
+            "locationId": "gid://shopify/Location/655441491",
+            "quantity": if item == 808950810 { 10 } else { 5 },
+            "changeFromQuantity": from
+        }] } } })
+        .to_string();
+        shop.mock(move |when, then| {
+            when.method(POST)
+                .path(path)
+                .body_includes("mutation SetAvailable")
+                .json_body_includes(vars);
+            then.status(200).body(body);
+        })
+    };
+    let stale = set(
+        808950810,
+        0,
+        fixture("shopify_graphql/inventory-set-stale.json"),
+    );
+    let tee = set(
+        808950810,
+        7,
+        cycle_support::fixture("shopify-inventory-set.json"),
+    );
+    let mug = set(
+        39072856,
+        0,
+        cycle_support::fixture("shopify-inventory-set.json"),
+    );
+    let report = cycle.json(["stock", "push"]);
+    stale.assert_calls(1);
+    tee.assert_calls(1);
+    mug.assert_calls(1);
+    assert_eq!(report["sent"], 2, "{report}");
+    let messages: Vec<_> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["sku"].as_str().unwrap(), i["message"].as_str()))
+        .collect();
+    assert!(
+        messages.contains(&(
+            "TEE-1",
+            Some("the shop had 7 where oms last saw 0: read again and set to 10")
+        )),
+        "{messages:?}"
+    );
+    assert!(messages.contains(&("MUG-1", None)), "{messages:?}");
 }
