@@ -1193,7 +1193,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__catalog__subcmd__sync)
-            opts="-o -q -v -y -h -V --channel --full --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --channel --full --dry-run --prune --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -383,6 +383,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --log-file 'Append structured (JSON) log lines to this file'
             cand --full 'Push to every channel, even those whose catalog has not changed since their last push'
             cand --dry-run 'Report what would be imported and pushed without writing, sending or moving anything'
+            cand --prune 'Remove variants a channel has that the catalog does not (Shopify); without it they are kept and reported'
             cand -q 'Print nothing on success but data and warnings'
             cand --quiet 'Print nothing on success but data and warnings'
             cand -v 'More detail: per-item reports (-v), debug logs (-vv)'

@@ -343,6 +343,7 @@ never\t''"
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l full -d 'Push to every channel, even those whose catalog has not changed since their last push'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l dry-run -d 'Report what would be imported and pushed without writing, sending or moving anything'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l prune -d 'Remove variants a channel has that the catalog does not (Shopify); without it they are kept and reported'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing on success but data and warnings'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l no-progress -d 'Never draw progress bars'

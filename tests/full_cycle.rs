@@ -96,35 +96,35 @@ fn an_order_goes_from_shopify_to_shipbob_and_back_and_stock_follows() {
 
     // 4. orders export: one fulfillment through the order's fulfillment order, with tracking.
     shop.mock(|when, then| {
-        when.method(GET)
-            .path(shop_api("orders/5710001/fulfillments.json"));
-        then.status(200).body(r#"{"fulfillments":[]}"#);
-    });
-    shop.mock(|when, then| {
-        when.method(GET)
-            .path(shop_api("orders/5710001/fulfillment_orders.json"));
+        when.method(POST)
+            .path(shop_api("graphql.json"))
+            .body_includes("query OrderFulfilment")
+            .json_body_includes(
+                json!({ "variables": { "id": "gid://shopify/Order/5710001" } }).to_string(),
+            );
         then.status(200)
-            .body(fixture("shopify-fulfillment-orders.json"));
+            .body(fixture("shopify-order-fulfilment.json"));
     });
     let fulfil = shop.mock(|when, then| {
         when.method(POST)
-            .path(shop_api("fulfillments.json"))
-            .json_body(json!({ "fulfillment": {
-                "notify_customer": false,
-                "line_items_by_fulfillment_order": [{
-                    "fulfillment_order_id": 6120001,
-                    "fulfillment_order_line_items": [
-                        { "id": 7200001, "quantity": 2 },
-                        { "id": 7200002, "quantity": 1 }
+            .path(shop_api("graphql.json"))
+            .body_includes("mutation FulfillmentCreate")
+            .json_body_includes(json!({ "variables": { "fulfillment": {
+                "lineItemsByFulfillmentOrder": [{
+                    "fulfillmentOrderId": "gid://shopify/FulfillmentOrder/6120001",
+                    "fulfillmentOrderLineItems": [
+                        { "id": "gid://shopify/FulfillmentOrderLineItem/7200001", "quantity": 2 },
+                        { "id": "gid://shopify/FulfillmentOrderLineItem/7200002", "quantity": 1 }
                     ]
                 }],
-                "tracking_info": {
+                "notifyCustomer": false,
+                "trackingInfo": {
                     "number": TRACKING,
                     "company": "USPS",
                     "url": format!("https://tools.usps.com/go/TrackConfirmAction?tLabels={TRACKING}")
                 }
-            }}));
-        then.status(201)
+            }}}).to_string());
+        then.status(200)
             .body(fixture("shopify-fulfillment-created.json"));
     });
     let report = cycle.json(["orders", "export"]);
@@ -156,26 +156,34 @@ fn an_order_goes_from_shopify_to_shipbob_and_back_and_stock_follows() {
     assert_eq!(cycle.stock("TEE-1"), (7, 0));
     assert_eq!(cycle.stock("MUG-1"), (3, 0));
 
-    // 6. stock push: the shop's variants are read once to find the inventory items.
+    // 6. stock push: the inventory items are found by SKU, and never having published
+    // anything, oms sets each level from what the shop shows (compare-and-swap).
     let variants = shop.mock(|when, then| {
-        when.method(GET)
-            .path(shop_api("products.json"))
-            .query_param("fields", "id,variants");
-        then.status(200).body(fixture("shopify-products.json"));
+        when.method(POST)
+            .path(shop_api("graphql.json"))
+            .body_includes("query InventoryBySku");
+        then.status(200)
+            .body(fixture("shopify-inventory-by-sku.json"));
     });
-    let set = |item: i64, available: i64| {
+    let set = |item: i64, available: i64, from: i64| {
         shop.mock(move |when, then| {
             when.method(POST)
-                .path(shop_api("inventory_levels/set.json"))
-                .json_body(json!({
-                    "location_id": 655441491, "inventory_item_id": item, "available": available
-                }));
-            then.status(200)
-                .body(fixture("shopify-inventory-level-set.json"));
+                .path(shop_api("graphql.json"))
+                .body_includes("mutation SetAvailable")
+                .json_body_includes(
+                    json!({ "variables": { "input": { "quantities": [{
+                    "inventoryItemId": format!("gid://shopify/InventoryItem/{item}"),
+                    "locationId": "gid://shopify/Location/655441491",
+                    "quantity": available,
+                    "changeFromQuantity": from
+                }] } } })
+                    .to_string(),
+                );
+            then.status(200).body(fixture("shopify-inventory-set.json"));
         })
     };
-    let tee = set(808950810, 7);
-    let mug = set(39072856, 3);
+    let tee = set(808950810, 7, 0);
+    let mug = set(39072856, 3, 0);
     let report = cycle.json(["stock", "push"]);
     assert_eq!(report["sent"], 2, "{report}");
     variants.assert_calls(1);
@@ -190,7 +198,7 @@ fn an_order_goes_from_shopify_to_shipbob_and_back_and_stock_follows() {
     );
 
     // A later push sends only what changed, and checks the remembered item instead of
-    // reading every variant of the shop again.
+    // searching the shop for the SKU again.
     cycle
         .oms([
             "stock",
@@ -207,13 +215,18 @@ fn an_order_goes_from_shopify_to_shipbob_and_back_and_stock_follows() {
         ])
         .ok();
     let check = shop.mock(|when, then| {
-        when.method(GET)
-            .path(shop_api("inventory_items.json"))
-            .query_param("ids", "808950810");
+        when.method(POST)
+            .path(shop_api("graphql.json"))
+            .body_includes("query InventoryById")
+            .json_body_includes(
+                json!({ "variables": { "ids": ["gid://shopify/InventoryItem/808950810"] } })
+                    .to_string(),
+            );
         then.status(200)
-            .body(fixture("shopify-inventory-items.json"));
+            .body(fixture("shopify-inventory-by-id.json"));
     });
-    let tee_again = set(808950810, 8);
+    // From 7, what oms published last time.
+    let tee_again = set(808950810, 8, 7);
     let report = cycle.json(["stock", "push"]);
     assert_eq!(
         (report["sent"].as_i64(), report["unchanged"].as_i64()),

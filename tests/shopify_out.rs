@@ -1,12 +1,17 @@
-//! The `shopify` connector sending to a mock Admin API: fulfillments with tracking,
-//! cancellations, stock levels, and products read (fixtures in tests/fixtures/shopify/).
+//! The `shopify` connector sending order updates to a mock GraphQL Admin API on
+//! 127.0.0.1: fulfillments through fulfillment orders (one call per location, never twice,
+//! lost answers looked up), cancellations, userErrors and holds as per-order refusals.
+//! Stock: tests/shopify_stock.rs. Fixtures: tests/fixtures/shopify_graphql/
+//! (`fulfillment-*`), modelled on the GraphQL Admin reference.
 
 mod connector_support;
 
-use connector_support::{Recorded, SHOPIFY_API, fixture, shopify};
+use connector_support::{SHOPIFY_GRAPHQL, fixture, shopify};
 use httpmock::prelude::*;
-use oms::connectors::Unsupported;
-use oms::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate, StockPublish};
+use oms::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate};
+use serde_json::{Value, json};
+
+const TRACKING: &str = "1Z999AA10123456784";
 
 fn update(fulfillments: Vec<Fulfillment>, cancelled: bool) -> OrderUpdate {
     OrderUpdate {
@@ -19,257 +24,300 @@ fn update(fulfillments: Vec<Fulfillment>, cancelled: bool) -> OrderUpdate {
     }
 }
 
-fn shipped(reference: &str, tracking: &str, line: &str) -> Fulfillment {
+fn shipped(reference: &str, tracking: &str, lines: &[(&str, Option<&str>, i64)]) -> Fulfillment {
     Fulfillment {
         reference: reference.into(),
         carrier: Some("UPS".into()),
         tracking_numbers: vec![tracking.into()],
         tracking_url: Some(format!("https://www.ups.com/track?tracknum={tracking}")),
-        lines: vec![FulfilledLine {
-            sku: "IPOD2008RED".into(),
-            external_line_id: Some(line.into()),
-            quantity: 1,
-        }],
+        lines: lines
+            .iter()
+            .map(|(sku, line, quantity)| FulfilledLine {
+                sku: sku.to_string(),
+                external_line_id: line.map(str::to_string),
+                quantity: *quantity,
+            })
+            .collect(),
         ..Default::default()
     }
 }
 
-#[test]
-fn fulfillments_are_created_once_through_fulfillment_orders() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/orders/450789470/fulfillments.json"));
-        then.status(200)
-            .body(fixture("shopify/fulfillments-existing.json"));
-    });
-    server.mock(|when, then| {
-        when.method(GET).path(format!(
-            "{SHOPIFY_API}/orders/450789470/fulfillment_orders.json"
-        ));
-        then.status(200)
-            .body(fixture("shopify/fulfillment-orders.json"));
-    });
-    let create = server.mock(|when, then| {
+/// The `query OrderFulfilment` for one order.
+fn order<'a>(server: &'a MockServer, id: &str, body: String) -> httpmock::Mock<'a> {
+    let vars = json!({ "variables": { "id": format!("gid://shopify/Order/{id}") } }).to_string();
+    server.mock(move |when, then| {
         when.method(POST)
-            .path(format!("{SHOPIFY_API}/fulfillments.json"))
-            .json_body(serde_json::json!({ "fulfillment": {
-                "notify_customer": false,
-                "line_items_by_fulfillment_order": [{
-                    "fulfillment_order_id": 1046000780,
-                    "fulfillment_order_line_items": [{ "id": 1072503278, "quantity": 1 }]
-                }],
-                "tracking_info": {
-                    "number": "1Z999AA10123456784",
-                    "company": "UPS",
-                    "url": "https://www.ups.com/track?tracknum=1Z999AA10123456784"
-                }
-            }}));
-        then.status(201)
-            .body(fixture("shopify/fulfillment-create-response.json"));
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("query OrderFulfilment")
+            .json_body_includes(vars);
+        then.status(200).body(body);
+    })
+}
+
+/// One `fulfillmentCreate` whose input is exactly `input`.
+fn create<'a>(
+    server: &'a MockServer,
+    input: Value,
+    status: u16,
+    body: String,
+) -> httpmock::Mock<'a> {
+    let vars = json!({ "variables": { "fulfillment": input } }).to_string();
+    server.mock(move |when, then| {
+        when.method(POST)
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("mutation FulfillmentCreate")
+            .json_body_includes(vars);
+        then.status(status).body(body);
+    })
+}
+
+fn input(fulfillment_order: &str, line: &str, quantity: i64) -> Value {
+    json!({
+        "lineItemsByFulfillmentOrder": [{
+            "fulfillmentOrderId": format!("gid://shopify/FulfillmentOrder/{fulfillment_order}"),
+            "fulfillmentOrderLineItems": [{
+                "id": format!("gid://shopify/FulfillmentOrderLineItem/{line}"),
+                "quantity": quantity
+            }]
+        }],
+        "notifyCustomer": false,
+        "trackingInfo": {
+            "number": TRACKING,
+            "company": "UPS",
+            "url": format!("https://www.ups.com/track?tracknum={TRACKING}")
+        }
+    })
+}
+
+#[test]
+fn fulfillments_go_one_call_per_location_and_what_the_shop_shows_is_not_sent_again() {
+    let server = MockServer::start();
+    order(
+        &server,
+        "450789470",
+        fixture("shopify_graphql/fulfillment-order.json"),
+    );
+    let ottawa = create(
+        &server,
+        input("1046000780", "1072503278", 1),
+        200,
+        fixture("shopify_graphql/fulfillment-create.json"),
+    );
+    let montreal = create(
+        &server,
+        input("1046000781", "1072503280", 2),
+        200,
+        fixture("shopify_graphql/fulfillment-create-montreal.json"),
+    );
+    let any_create = server.mock(|when, then| {
+        when.method(POST)
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("mutation FulfillmentCreate");
+        then.status(500).body("unexpected fulfillmentCreate");
     });
     let (_dir, mut ch) = shopify(&server, 2, "");
-    let already = shipped("S0000001", "1Z001985YW99744790", "466157050");
-    let new = shipped("S0000002", "1Z999AA10123456784", "518995020");
+    // Shipped before (the shop shows a fulfillment with its tracking number).
+    let already = shipped(
+        "S0000001",
+        "1Z001985YW99744790",
+        &[("IPOD2008BLACK", Some("466157050"), 1)],
+    );
+    // Red ships from Ottawa, pink (found by SKU: no line id) from Montreal. The cancelled
+    // fulfillment with the same tracking number shipped nothing and does not count.
+    let new = shipped(
+        "S0000002",
+        TRACKING,
+        &[
+            ("IPOD2008RED", Some("518995020"), 1),
+            ("ipod2008pink", None, 2),
+        ],
+    );
     let answers = ch
         .export_orders(&[update(vec![already.clone(), new], false)])
         .unwrap();
-    create.assert_calls(1);
+    ottawa.assert_calls(1);
+    montreal.assert_calls(1);
+    any_create.assert_calls(0);
     assert_eq!(answers.len(), 1);
-    assert_eq!(answers[0].reference, "12");
-    assert_eq!(answers[0].error, None);
+    assert_eq!(
+        (answers[0].reference.as_str(), &answers[0].error),
+        ("12", &None)
+    );
     assert_eq!(
         answers[0].external_id.as_deref(),
-        Some("255858046,1069019868")
+        Some("255858046,1069019868,1069019869")
     );
 
     // Sent again (an answer lost in a crash): the shop has it, nothing is created.
     let again = ch.export_orders(&[update(vec![already], false)]).unwrap();
-    create.assert_calls(1);
+    ottawa.assert_calls(1);
+    montreal.assert_calls(1);
+    any_create.assert_calls(0);
     assert_eq!(again[0].external_id.as_deref(), Some("255858046"));
 }
 
 #[test]
-fn cancellations_are_sent_only_to_orders_the_shop_has_not_cancelled() {
+fn a_lost_answer_after_fulfillment_create_is_looked_up_and_not_sent_twice() {
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/orders/450789470.json"));
-        then.status(200)
-            .body(r#"{"order":{"id":450789470,"cancelled_at":null}}"#);
-    });
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/orders/450789471.json"));
-        then.status(200)
-            .body(fixture("shopify/order-cancelled.json"));
-    });
+    // The first read sees the order before; every read after sees the fulfillment that
+    // the shop made even though its answer never arrived.
+    let before = order(
+        &server,
+        "450789470",
+        fixture("shopify_graphql/fulfillment-order.json"),
+    );
+    before.up_to_n_times(1);
+    let after = order(
+        &server,
+        "450789470",
+        fixture("shopify_graphql/fulfillment-order-after-create.json"),
+    );
+    let lost = create(
+        &server,
+        input("1046000780", "1072503278", 1),
+        502,
+        "<html><body>502 Bad Gateway</body></html>".into(),
+    );
+    let (_dir, mut ch) = shopify(&server, 2, "");
+    let red = shipped(
+        "S0000002",
+        TRACKING,
+        &[("IPOD2008RED", Some("518995020"), 1)],
+    );
+    let answers = ch
+        .export_orders(&[update(vec![red.clone()], false)])
+        .unwrap();
+    lost.assert_calls(1);
+    before.assert_calls(1);
+    after.assert_calls(1);
+    assert_eq!(answers[0].error, None, "{answers:?}");
+    assert_eq!(answers[0].external_id.as_deref(), Some("1069019868"));
+
+    // A resend of the same batch finds it too.
+    let again = ch.export_orders(&[update(vec![red], false)]).unwrap();
+    lost.assert_calls(1);
+    assert_eq!(again[0].external_id.as_deref(), Some("1069019868"));
+}
+
+#[test]
+fn user_errors_and_holds_refuse_one_order_and_cancellations_go_only_to_orders_still_open() {
+    let server = MockServer::start();
+    order(
+        &server,
+        "450789470",
+        fixture("shopify_graphql/fulfillment-order.json"),
+    );
+    order(
+        &server,
+        "450789471",
+        fixture("shopify_graphql/fulfillment-order-cancelled.json"),
+    );
+    order(
+        &server,
+        "450789472",
+        fixture("shopify_graphql/fulfillment-order-open.json"),
+    );
+    let refused = create(
+        &server,
+        input("1046000780", "1072503278", 1),
+        200,
+        fixture("shopify_graphql/fulfillment-create-user-errors.json"),
+    );
     let cancel = server.mock(|when, then| {
         when.method(POST)
-            .path(format!("{SHOPIFY_API}/orders/450789470/cancel.json"));
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("mutation OrderCancel")
+            .json_body_includes(
+                json!({ "variables": { "orderId": "gid://shopify/Order/450789472", "notifyCustomer": false } })
+                    .to_string(),
+            );
         then.status(200)
-            .body(fixture("shopify/order-cancelled.json"));
+            .body(fixture("shopify_graphql/fulfillment-order-cancel.json"));
     });
-    let other_cancel = server.mock(|when, then| {
+    let any_cancel = server.mock(|when, then| {
         when.method(POST)
-            .path(format!("{SHOPIFY_API}/orders/450789471/cancel.json"));
-        then.status(422)
-            .body(r#"{"error":"Cannot cancel a cancelled order"}"#);
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("mutation OrderCancel");
+        then.status(500).body("unexpected orderCancel");
     });
     let (_dir, mut ch) = shopify(&server, 2, "");
-    let mut second = update(Vec::new(), true);
-    second.order_id = 13;
-    second.external_id = "450789471".into();
-    let answers = ch
-        .export_orders(&[update(Vec::new(), true), second])
-        .unwrap();
-    cancel.assert_calls(1);
-    other_cancel.assert_calls(0);
-    assert!(answers.iter().all(|a| a.error.is_none()), "{answers:?}");
-}
-
-#[test]
-fn stock_is_set_per_inventory_item_and_unknown_skus_are_answered_alone() {
-    let server = MockServer::start();
-    let products = server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/products.json"))
-            .query_param("fields", "id,variants");
-        then.status(200).body(fixture("shopify/products.json"));
-    });
-    let set = server.mock(|when, then| {
-        when.method(POST)
-            .path(format!("{SHOPIFY_API}/inventory_levels/set.json"))
-            .json_body(serde_json::json!({
-                "location_id": 655441491, "inventory_item_id": 49148385, "available": 5
-            }));
-        then.status(200)
-            .body(fixture("shopify/inventory-level-set-response.json"));
-    });
-    let (_dir, mut ch) = shopify(&server, 2, "location_id = \"655441491\"");
-    let level = |sku: &str, available| StockPublish {
-        sku: sku.into(),
-        available,
-        location_id: None,
-        remote_id: None,
+    let red = shipped(
+        "S0000002",
+        TRACKING,
+        &[("IPOD2008RED", Some("518995020"), 1)],
+    );
+    let cancelled_there = OrderUpdate {
+        order_id: 13,
+        external_id: "450789471".into(),
+        order_name: Some("#1003".into()),
+        ..update(Vec::new(), true)
+    };
+    let open_there = OrderUpdate {
+        order_id: 14,
+        external_id: "gid://shopify/Order/450789472".into(),
+        order_name: Some("#1004".into()),
+        ..update(Vec::new(), true)
+    };
+    order(
+        &server,
+        "450789473",
+        fixture("shopify_graphql/fulfillment-order-on-hold.json"),
+    );
+    let on_hold = OrderUpdate {
+        order_id: 16,
+        external_id: "450789473".into(),
+        order_name: Some("#1006".into()),
+        ..update(
+            vec![shipped(
+                "S0000009",
+                TRACKING,
+                &[("IPOD2008RED", Some("518995032"), 1)],
+            )],
+            false,
+        )
+    };
+    let not_an_id = OrderUpdate {
+        order_id: 15,
+        external_id: "#1005".into(),
+        ..update(Vec::new(), true)
     };
     let answers = ch
-        .push_stock(&[level("ipod2008red", 5), level("NOPE-1", 3)])
-        .unwrap();
-    assert_eq!(answers[0].error, None);
-    assert_eq!(answers[0].external_id.as_deref(), Some("49148385"));
-    assert_eq!(answers[1].reference, "NOPE-1");
-    assert_eq!(answers[1].error.as_deref(), Some("SKU not in the shop"));
-    ch.push_stock(&[level("IPOD2008RED", 5)]).unwrap();
-    set.assert_calls(2);
-    products.assert_calls(1);
-}
-
-#[test]
-fn remembered_inventory_items_are_checked_instead_of_reading_every_variant() {
-    let server = MockServer::start();
-    let products = server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/products.json"))
-            .query_param("fields", "id,variants");
-        then.status(200).body(fixture("shopify/products.json"));
-    });
-    let pink_item = r#"{"id":808950810,"sku":"IPOD2008PINK","tracked":true}"#;
-    let check_one = server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/inventory_items.json"))
-            .query_param("ids", "808950810");
-        then.status(200)
-            .body(format!(r#"{{"inventory_items":[{pink_item}]}}"#));
-    });
-    // 808950810 still carries IPOD2008PINK; 111 is gone (its variant was deleted and
-    // made again, so IPOD2008RED has a new item now).
-    let check = server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/inventory_items.json"))
-            .query_param("ids", "808950810,111");
-        then.status(200)
-            .body(format!(r#"{{"inventory_items":[{pink_item}]}}"#));
-    });
-    let set = |item: i64| {
-        server.mock(move |when, then| {
-            when.method(POST)
-                .path(format!("{SHOPIFY_API}/inventory_levels/set.json"))
-                .json_body(serde_json::json!({
-                    "location_id": 655441491, "inventory_item_id": item, "available": 2
-                }));
-            then.status(200)
-                .body(fixture("shopify/inventory-level-set-response.json"));
-        })
-    };
-    let (pink, red, stale) = (set(808950810), set(49148385), set(111));
-    let (_dir, mut ch) = shopify(&server, 2, "location_id = \"655441491\"");
-    let level = |sku: &str, remembered: &str| StockPublish {
-        sku: sku.into(),
-        available: 2,
-        location_id: None,
-        remote_id: Some(remembered.into()),
-    };
-    let answers = ch
-        .push_stock(&[level("IPOD2008PINK", "808950810")])
-        .unwrap();
-    assert_eq!(answers[0].external_id.as_deref(), Some("808950810"));
-    check_one.assert_calls(1);
-    products.assert_calls(0);
-
-    let answers = ch
-        .push_stock(&[
-            level("IPOD2008PINK", "808950810"),
-            level("IPOD2008RED", "111"),
+        .export_orders(&[
+            update(vec![red], false),
+            cancelled_there,
+            open_there,
+            not_an_id,
+            on_hold,
         ])
         .unwrap();
-    check.assert_calls(1);
-    products.assert_calls(1);
-    stale.assert_calls(0);
-    red.assert_calls(1);
-    pink.assert_calls(2);
-    assert_eq!(
-        answers[1].external_id.as_deref(),
-        Some("49148385"),
-        "the new id is answered, to be remembered"
-    );
-}
-
-#[test]
-fn products_are_read_and_writing_them_is_not_supported() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("{SHOPIFY_API}/products.json"));
-        then.status(200).body(fixture("shopify/products.json"));
-    });
-    let (_dir, mut ch) = shopify(&server, 2, "");
-    let mut got = Recorded::new();
-    ch.list_products(&mut got.sink()).unwrap();
-    let skus: Vec<_> = got
-        .records()
+    refused.assert_calls(1);
+    cancel.assert_calls(1);
+    any_cancel.assert_calls(0);
+    let errors: Vec<_> = answers
         .iter()
-        .map(|p| p.entry.variant.sku.clone())
+        .map(|a| (a.reference.as_str(), a.error.as_deref()))
         .collect();
     assert_eq!(
-        skus,
+        errors,
         [
-            "IPOD2008PINK",
-            "IPOD2008RED",
-            "IPOD2008GREEN",
-            "IPOD2008BLACK",
-            "IPOD2009BLACK"
+            (
+                "12",
+                Some(
+                    "order 12 (#1002): Shopify refused the fulfillment of shipment S0000002: \
+                     fulfillment.lineItemsByFulfillmentOrder.0.fulfillmentOrderLineItems.0.quantity: \
+                     Invalid fulfillment order line item quantity requested."
+                )
+            ),
+            ("13", None),
+            ("14", None),
+            ("15", Some("order 15: `#1005` is not a Shopify order id")),
+            (
+                "16",
+                Some(
+                    "order 16 (#1006): shipment S0000009: 1 unit(s) of `IPOD2008RED` wait on a \
+                     fulfillment order that is ON_HOLD in Shopify; sent again by the next export"
+                )
+            ),
         ]
-    );
-    let first = &got.records()[0].entry;
-    assert_eq!(first.product.handle, "ipod-nano");
-    assert_eq!(first.variant.options[0].as_deref(), Some("Pink"));
-    assert_eq!(first.variant.price_cents, Some(19900));
-
-    let err = ch.write_products(&[]).unwrap_err();
-    assert!(err.downcast_ref::<Unsupported>().is_some());
-    assert_eq!(
-        err.to_string(),
-        "channel `shop` (shopify) cannot take products"
     );
 }

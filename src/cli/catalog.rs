@@ -136,6 +136,10 @@ pub struct SyncArgs {
     /// Report what would be imported and pushed without writing, sending or moving anything
     #[arg(long)]
     pub dry_run: bool,
+    /// Remove variants a channel has that the catalog does not (Shopify); without it they
+    /// are kept and reported
+    #[arg(long)]
+    pub prune: bool,
 }
 
 /// A row of `catalog list`.
@@ -328,6 +332,7 @@ fn sync(ctx: &Ctx, config: &Config, args: &SyncArgs) -> anyhow::Result<Exit> {
         channel: args.channel.as_deref(),
         full: args.full,
         dry_run: args.dry_run,
+        prune: args.prune,
         progress: &progress,
     };
     let report = catalog_sync::run(config, &mut store, &opts)?;

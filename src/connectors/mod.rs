@@ -43,6 +43,10 @@ pub struct Sent {
     pub external_id: Option<String>,
     /// Why the channel refused this record; the others in the same call may have succeeded.
     pub error: Option<String>,
+    /// Something the person running the flow should know about an accepted record (e.g.
+    /// the channel's value had moved and was read again before setting).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Sent {
@@ -50,9 +54,38 @@ impl Sent {
         Sent {
             reference: reference.into(),
             external_id,
-            error: None,
+            ..Sent::default()
         }
     }
+
+    pub fn refused(reference: impl Into<String>, error: impl Into<String>) -> Sent {
+        Sent {
+            reference: reference.into(),
+            error: Some(error.into()),
+            ..Sent::default()
+        }
+    }
+}
+
+/// A variant the channel has and the catalog does not, met while writing products.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Unlisted {
+    /// The product's handle.
+    pub product: String,
+    /// The variant's SKU at the channel (None: it has none).
+    pub sku: Option<String>,
+    /// The channel's id for the variant.
+    pub variant_id: String,
+    /// Removed at the channel (`--prune`), or kept there as it was.
+    pub removed: bool,
+}
+
+/// The answer to writing products: one `Sent` per SKU, and the channel's variants that
+/// the catalog does not have.
+#[derive(Debug, Default)]
+pub struct ProductsWritten {
+    pub sent: Vec<Sent>,
+    pub unlisted: Vec<Unlisted>,
 }
 
 /// The error for asking a connector to do what its kind cannot (SPEC §6).
@@ -137,6 +170,20 @@ pub trait SalesChannel {
     /// Creates or updates products and variants, keyed by SKU; one `Sent` per SKU.
     fn write_products(&mut self, _entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
         Err(self.unsupported("take products"))
+    }
+
+    /// [`write_products`](Self::write_products) for a channel that replaces a product's
+    /// whole variant list when it takes one (Shopify's `productSet`): variants it has that
+    /// the catalog does not are kept and reported, or removed when `prune` is set.
+    fn write_catalog(
+        &mut self,
+        entries: &[CatalogEntry],
+        _prune: bool,
+    ) -> anyhow::Result<ProductsWritten> {
+        Ok(ProductsWritten {
+            sent: self.write_products(entries)?,
+            unlisted: Vec::new(),
+        })
     }
 
     /// Proves the connection and credentials with one cheap call; says what it found.

@@ -124,4 +124,9 @@ pub struct StockPublish {
     /// Never part of a written file: it is the channel's business, not the layout's.
     #[serde(skip)]
     pub remote_id: Option<String>,
+    /// What oms last published for this SKU (what the channel held when oms last looked),
+    /// for channels that set stock compare-and-swap (Shopify's `changeFromQuantity`).
+    /// Kept in the recorded batch, so a resend sends the same request; never in a file.
+    #[serde(default)]
+    pub last_seen: Option<i64>,
 }

@@ -223,6 +223,7 @@ fn push_channel(
                 sku,
                 available: published,
                 location_id: ch.location_id.clone(),
+                last_seen: row.previous,
             });
             owners.push(row.variant_id);
         }
@@ -272,7 +273,11 @@ fn push_channel(
     let mut refused_variants: HashSet<i64> = HashSet::new();
     for (item, variant) in report.items.iter_mut().zip(&owners) {
         match verdicts.get(item.sku.as_str()) {
-            Some(sent) if sent.error.is_none() => item.outcome = "sent".into(),
+            Some(sent) if sent.error.is_none() => {
+                item.outcome = "sent".into();
+                // e.g. the shop's level had moved and was read again first.
+                item.message = sent.note.clone();
+            }
             refused => {
                 item.outcome = "refused".into();
                 item.message = Some(match refused.and_then(|s| s.error.as_deref()) {
@@ -378,17 +383,18 @@ mod tests {
     }
 
     #[test]
-    fn remembered_ids_stay_out_of_published_files() {
+    fn recorded_levels_keep_the_last_seen_value_but_not_remembered_ids() {
         let level = StockPublish {
             sku: "TEE-1".into(),
             available: 3,
             location_id: None,
             remote_id: Some("808950810".into()),
+            last_seen: Some(5),
         };
         let json = serde_json::to_value(&level).expect("json");
         assert_eq!(
             json,
-            serde_json::json!({ "sku": "TEE-1", "available": 3, "location_id": null })
+            serde_json::json!({ "sku": "TEE-1", "available": 3, "location_id": null, "last_seen": 5 })
         );
     }
 

@@ -151,6 +151,14 @@ struct PublishRow<'a> {
     location_id: Option<&'a str>,
 }
 
+fn row(l: &StockPublish) -> PublishRow<'_> {
+    PublishRow {
+        sku: &l.sku,
+        available: l.available,
+        location_id: l.location_id.as_deref(),
+    }
+}
+
 /// Writes one file with every level; the whole file is accepted or the call fails.
 /// Writes the recorded batch `batch` (named `stock-<time>` when it was claimed: sortable,
 /// and never the name of an earlier file, so a shop that has not yet picked up the previous
@@ -164,15 +172,13 @@ pub(super) fn push(
         return Ok(Vec::new());
     }
     let bytes = match ch.format() {
-        FileFormat::Json => serde_json::to_vec_pretty(levels)?,
+        // The file's own rows, not `StockPublish`: what oms remembers per level is not
+        // the layout's business.
+        FileFormat::Json => serde_json::to_vec_pretty(&levels.iter().map(row).collect::<Vec<_>>())?,
         FileFormat::Csv => {
             let mut w = csv::Writer::from_writer(Vec::with_capacity(levels.len() * 32));
             for l in levels {
-                w.serialize(PublishRow {
-                    sku: &l.sku,
-                    available: l.available,
-                    location_id: l.location_id.as_deref(),
-                })?;
+                w.serialize(row(l))?;
             }
             w.into_inner()
                 .map_err(|e| anyhow::anyhow!("cannot write stock CSV: {e}"))?

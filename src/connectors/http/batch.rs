@@ -57,11 +57,7 @@ pub fn each<T>(
 }
 
 fn refused(reference: String, message: String) -> Sent {
-    Sent {
-        reference,
-        external_id: None,
-        error: Some(message),
-    }
+    Sent::refused(reference, message)
 }
 
 #[cfg(test)]

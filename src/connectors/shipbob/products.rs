@@ -182,15 +182,10 @@ pub(super) fn push(ch: &mut ShipbobChannel, entries: &[CatalogEntry]) -> anyhow:
 fn answer(e: &CatalogEntry, known: &HashMap<String, i64>, error: Option<&str>) -> Sent {
     match known.get(&sku_key(&e.variant.sku)) {
         Some(id) => Sent::ok(e.variant.sku.clone(), Some(id.to_string())),
-        None => Sent {
-            reference: e.variant.sku.clone(),
-            external_id: None,
-            error: Some(
-                error
-                    .unwrap_or("ShipBob did not list the variant after creating it")
-                    .to_string(),
-            ),
-        },
+        None => Sent::refused(
+            e.variant.sku.clone(),
+            error.unwrap_or("ShipBob did not list the variant after creating it"),
+        ),
     }
 }
 

@@ -23,11 +23,7 @@ pub(super) fn send(ch: &mut ShipbobChannel, po: &PoRequest) -> anyhow::Result<Se
     if let Some(id) = existing(ch, &po.number)? {
         return Ok(Sent::ok(&po.number, Some(id.to_string())));
     }
-    let refuse = |message: String| Sent {
-        reference: po.number.clone(),
-        external_id: None,
-        error: Some(message),
-    };
+    let refuse = |message: String| Sent::refused(po.number.clone(), message);
     let Some(location) = text(&po.location_id) else {
         return Ok(refuse(format!(
             "PO {}: warehouse `{}` has no location_id (its ShipBob fulfillment center id)",

@@ -1,26 +1,74 @@
-//! Order updates out: each shipment that left becomes a Shopify fulfillment (through the
-//! order's fulfillment orders, with tracking), and a cancellation cancels the order.
+//! Order updates out: each shipment that left becomes Shopify fulfillments through the
+//! order's fulfillment orders (`fulfillmentCreate`, one call per assigned location, since
+//! Shopify refuses a fulfillment that mixes locations), with tracking; a cancellation
+//! becomes `orderCancel`.
 //!
-//! Never twice: a fulfillment whose tracking number the shop already shows is not
-//! created again, and only what the fulfillment orders still call fulfillable is
-//! fulfilled — so a resend after a crash or a lost answer finds the work done.
+//! Never twice. The batch is recorded before anything is sent (ops/orders_export.rs), and
+//! what the shop already shows is subtracted before creating: units in a fulfillment that
+//! carries one of the shipment's tracking numbers are done, and only what the
+//! fulfillment orders still call remaining is fulfilled. So a resend after a crash or a
+//! lost answer finds the work done and creates nothing.
 
 use std::collections::HashMap;
 
 use serde_json::json;
 
 use super::ShopifyChannel;
-use super::wire::{self, text};
+use super::fulfill_input::fulfillment_input;
+use super::graphql::legacy_id;
+use super::wire::{self, text, user_errors};
 use crate::connectors::Sent;
 use crate::connectors::http::batch::{self, Refusal};
 use crate::connectors::http::{HttpError, Retry};
-use crate::model::shipment::{Fulfillment, OrderUpdate};
+use crate::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate};
 use crate::model::sku_key;
 
 /// Fulfillment order statuses Shopify accepts new fulfillments for.
-const FULFILLABLE: [&str; 2] = ["open", "in_progress"];
+const FULFILLABLE: [&str; 2] = ["OPEN", "IN_PROGRESS"];
+/// Fulfillment order statuses whose lines may become fulfillable later: units waiting
+/// there are not done, so the order is refused now and sent again by the next export.
+const WAITING: [&str; 3] = ["ON_HOLD", "SCHEDULED", "INCOMPLETE"];
 /// Fulfillment statuses that did not ship anything.
-const VOID: [&str; 3] = ["cancelled", "error", "failure"];
+const VOID: [&str; 3] = ["CANCELLED", "ERROR", "FAILURE"];
+
+// The page sizes keep the query under Shopify's 1,000-point cap for one query; an order
+// with more fulfillments or lines than this is beyond what a merchant ships by hand.
+const ORDER_QUERY: &str = r#"query OrderFulfilment($id: ID!) {
+  order(id: $id) {
+    id
+    name
+    cancelledAt
+    fulfillments(first: 10) {
+      id
+      status
+      location { id }
+      trackingInfo(first: 5) { number company url }
+      fulfillmentLineItems(first: 25) { nodes { quantity lineItem { id } } }
+    }
+    fulfillmentOrders(first: 10) {
+      nodes {
+        id
+        status
+        assignedLocation { name location { id } }
+        lineItems(first: 40) { nodes { id remainingQuantity lineItem { id sku } } }
+      }
+    }
+  }
+}"#;
+
+const CREATE: &str = r#"mutation FulfillmentCreate($fulfillment: FulfillmentInput!) {
+  fulfillmentCreate(fulfillment: $fulfillment) {
+    fulfillment { id status location { id } trackingInfo { number company url } }
+    userErrors { field message }
+  }
+}"#;
+
+const CANCEL: &str = r#"mutation OrderCancel($orderId: ID!, $notifyCustomer: Boolean) {
+  orderCancel(orderId: $orderId, reason: OTHER, refund: false, restock: false, notifyCustomer: $notifyCustomer) {
+    job { id }
+    orderCancelUserErrors { field message code }
+  }
+}"#;
 
 pub(super) fn export(
     ch: &mut ShopifyChannel,
@@ -30,144 +78,283 @@ pub(super) fn export(
 }
 
 fn export_one(ch: &mut ShopifyChannel, u: &OrderUpdate) -> Result<Option<String>, Refusal> {
-    let id: i64 = u.external_id.trim().parse().map_err(|_| {
-        Refusal::Record(format!(
+    let id = u.external_id.trim();
+    if id.is_empty() || !legacy_id(id).bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Refusal::Record(format!(
             "order {}: `{}` is not a Shopify order id",
             u.order_id, u.external_id
-        ))
-    })?;
+        )));
+    }
+    let mut order = OrderState::read(ch, u)?;
     let mut ids: Vec<String> = Vec::new();
-    if !u.fulfillments.is_empty() {
-        let mut order = OrderFulfilment::read(ch, id)?;
-        for f in &u.fulfillments {
-            if let Some(done) = order.fulfil(ch, f)? {
-                ids.push(done.to_string());
+    for f in &u.fulfillments {
+        for done in order.fulfil(ch, f)? {
+            if !ids.contains(&done) {
+                ids.push(done);
             }
         }
     }
     if u.cancelled {
-        cancel(ch, id)?;
+        order.cancel(ch)?;
     }
     Ok((!ids.is_empty()).then(|| ids.join(",")))
 }
 
-/// What the shop knows about one order's fulfilment, kept current as oms adds to it.
-struct OrderFulfilment {
-    id: i64,
-    existing: Vec<wire::Fulfillment>,
-    /// (fulfillment order id, its line id, order line item id, units still fulfillable)
-    open: Vec<(i64, i64, i64, i64)>,
-    /// SKU key → order line item ids, read only when a line lacks its Shopify id.
-    by_sku: Option<HashMap<String, Vec<i64>>>,
+/// One fulfillment order line the shop could still fulfil.
+#[derive(Debug, Clone)]
+struct OpenLine {
+    fulfillment_order: String,
+    line: String,
+    /// The order line item's legacy id (what oms keeps as `external_line_id`).
+    line_item: String,
+    /// The assigned location's id; empty when the shop does not say.
+    location: String,
+    remaining: i64,
 }
 
-impl OrderFulfilment {
-    fn read(ch: &mut ShopifyChannel, id: i64) -> Result<OrderFulfilment, HttpError> {
-        let mut o = OrderFulfilment {
-            id,
+/// What the shop knows about one order's fulfilment, kept current as oms adds to it.
+struct OrderState {
+    gid: String,
+    /// How messages name the order: oms's id and the shop's name.
+    label: String,
+    cancelled: bool,
+    existing: Vec<wire::Fulfillment>,
+    open: Vec<OpenLine>,
+    /// (order line item id, fulfillment order status) of lines waiting on a hold.
+    waiting: Vec<(String, String)>,
+    /// SKU key → order line item ids, over every fulfillment order (open or not).
+    by_sku: HashMap<String, Vec<String>>,
+}
+
+impl OrderState {
+    fn read(ch: &mut ShopifyChannel, u: &OrderUpdate) -> Result<OrderState, Refusal> {
+        let id = legacy_id(u.external_id.trim());
+        let mut state = OrderState {
+            gid: format!("gid://shopify/Order/{id}"),
+            label: match &u.order_name {
+                Some(name) => format!("order {} ({name})", u.order_id),
+                None => format!("order {}", u.order_id),
+            },
+            cancelled: false,
             existing: Vec::new(),
             open: Vec::new(),
-            by_sku: None,
+            waiting: Vec::new(),
+            by_sku: HashMap::new(),
         };
-        o.refresh(ch)?;
-        Ok(o)
+        state.refresh(ch)?;
+        Ok(state)
     }
 
-    fn refresh(&mut self, ch: &mut ShopifyChannel) -> Result<(), HttpError> {
-        let id = self.id;
-        let list: wire::Fulfillments = ch
-            .gql
-            .http
-            .get(&format!("orders/{id}/fulfillments.json"))?
-            .json()?;
-        self.existing = list.fulfillments;
-        let fos: wire::FulfillmentOrders = ch
-            .gql
-            .http
-            .get(&format!("orders/{id}/fulfillment_orders.json"))?
-            .json()?;
-        self.open = fos
-            .fulfillment_orders
-            .iter()
-            .filter(|fo| FULFILLABLE.contains(&fo.status.as_deref().unwrap_or("")))
-            .flat_map(|fo| {
-                fo.line_items
-                    .iter()
-                    .filter(|l| l.fulfillable_quantity > 0)
-                    .map(move |l| (fo.id, l.id, l.line_item_id, l.fulfillable_quantity))
-            })
-            .collect();
+    fn refresh(&mut self, ch: &mut ShopifyChannel) -> Result<(), Refusal> {
+        let data: wire::OrderData =
+            ch.gql
+                .run("order", ORDER_QUERY, json!({ "id": self.gid }), Retry::Safe)?;
+        let Some(order) = data.order else {
+            return Err(Refusal::Record(format!(
+                "{}: the shop has no order {}",
+                self.label,
+                legacy_id(&self.gid)
+            )));
+        };
+        self.cancelled = order.cancelled_at.is_some();
+        self.existing = order.fulfillments;
+        self.open.clear();
+        self.waiting.clear();
+        self.by_sku.clear();
+        for fo in &order.fulfillment_orders.nodes {
+            let status = fo.status.as_deref().unwrap_or("").to_ascii_uppercase();
+            let location = fo
+                .assigned_location
+                .as_ref()
+                .and_then(|l| l.location.as_ref())
+                .map(|l| l.id.clone())
+                .unwrap_or_default();
+            for l in &fo.line_items.nodes {
+                let Some(item) = &l.line_item else { continue };
+                let line_item = legacy_id(&item.id).to_string();
+                if let Some(sku) = text(&item.sku) {
+                    let ids = self.by_sku.entry(sku_key(&sku)).or_default();
+                    if !ids.contains(&line_item) {
+                        ids.push(line_item.clone());
+                    }
+                }
+                if WAITING.contains(&status.as_str()) && l.remaining_quantity > 0 {
+                    self.waiting.push((line_item.clone(), status.clone()));
+                }
+                if FULFILLABLE.contains(&status.as_str()) && l.remaining_quantity > 0 {
+                    self.open.push(OpenLine {
+                        fulfillment_order: fo.id.clone(),
+                        line: l.id.clone(),
+                        line_item,
+                        location: location.clone(),
+                        remaining: l.remaining_quantity,
+                    });
+                }
+            }
+        }
         Ok(())
     }
 
-    /// The shop's fulfillment carrying one of `f`'s tracking numbers, if there is one.
-    fn already_there(&self, f: &Fulfillment) -> Option<i64> {
+    /// The shop's live fulfillments that carry one of `f`'s tracking numbers.
+    fn matching(&self, f: &Fulfillment) -> Vec<&wire::Fulfillment> {
+        let mine: Vec<&str> = f
+            .tracking_numbers
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
         self.existing
             .iter()
-            .filter(|x| !VOID.contains(&x.status.as_deref().unwrap_or("")))
-            .find(|x| {
-                x.tracking_numbers
-                    .iter()
-                    .chain(x.tracking_number.iter())
-                    .any(|t| {
-                        f.tracking_numbers
-                            .iter()
-                            .any(|mine| mine.trim() == t.trim())
-                    })
+            .filter(|x| {
+                let status = x.status.as_deref().unwrap_or("").to_ascii_uppercase();
+                !VOID.contains(&status.as_str())
             })
-            .map(|x| x.id)
+            .filter(|x| {
+                x.tracking_info
+                    .iter()
+                    .filter_map(|t| t.number.as_deref())
+                    .any(|t| mine.contains(&t.trim()))
+            })
+            .collect()
     }
 
-    /// Creates the fulfillment for `f` unless the shop already has it; its id, or `None`
-    /// when the shop had nothing left to fulfil for these lines.
-    fn fulfil(&mut self, ch: &mut ShopifyChannel, f: &Fulfillment) -> Result<Option<i64>, Refusal> {
-        if let Some(existing) = self.already_there(f) {
-            return Ok(Some(existing));
+    /// Fulfils what of `f` the shop does not show yet; the shop's ids of the fulfillments
+    /// that now carry it (none when there was nothing left to fulfil).
+    fn fulfil(&mut self, ch: &mut ShopifyChannel, f: &Fulfillment) -> Result<Vec<String>, Refusal> {
+        let matched = self.matching(f);
+        let mut ids: Vec<String> = matched
+            .iter()
+            .map(|x| legacy_id(&x.id).to_string())
+            .collect();
+        let mut done: HashMap<String, i64> = HashMap::new();
+        for x in &matched {
+            for l in &x.fulfillment_line_items.nodes {
+                if let Some(item) = &l.line_item {
+                    *done.entry(legacy_id(&item.id).to_string()).or_default() += l.quantity;
+                }
+            }
         }
-        let mut take: Vec<(i64, i64, i64)> = Vec::new(); // (fulfillment order, its line, units)
+        // (location, fulfillment order, its line, units), taken from the open lines.
+        let mut take: Vec<(String, String, String, i64)> = Vec::new();
         for line in &f.lines {
-            let line_item = self.line_item_id(ch, f, line)?;
-            let mut left = line.quantity;
-            for open in self.open.iter_mut().filter(|o| o.2 == line_item && o.3 > 0) {
-                let units = left.min(open.3);
+            let line_item = self.line_item_id(f, line)?;
+            let already = done.entry(line_item.clone()).or_default();
+            let shown = (*already).min(line.quantity);
+            *already -= shown;
+            let need = line.quantity - shown;
+            let mut left = need;
+            for open in self.open.iter_mut().filter(|o| o.line_item == line_item) {
+                let units = left.min(open.remaining);
                 if units > 0 {
-                    take.push((open.0, open.1, units));
-                    open.3 -= units;
+                    take.push((
+                        open.location.clone(),
+                        open.fulfillment_order.clone(),
+                        open.line.clone(),
+                        units,
+                    ));
+                    open.remaining -= units;
                     left -= units;
                 }
             }
-            if left > 0 && left < line.quantity {
+            if let Some((_, status)) = self
+                .waiting
+                .iter()
+                .find(|w| w.0 == line_item)
+                .filter(|_| left > 0)
+            {
+                return Err(Refusal::Record(format!(
+                    "{}: shipment {}: {left} unit(s) of `{}` wait on a fulfillment order that is {status} in Shopify; sent again by the next export",
+                    self.label, f.reference, line.sku
+                )));
+            }
+            if left > 0 && left < need {
                 tracing::warn!(
-                    "channel `{}`: shipment {}: {left} of {} units of `{}` are no longer fulfillable in Shopify order {}; fulfilling the rest",
+                    "channel `{}`: shipment {}: {left} unit(s) of `{}` are no longer fulfillable in Shopify {}; fulfilling the rest",
                     ch.code,
                     f.reference,
-                    line.quantity,
                     line.sku,
-                    self.id
+                    self.label
                 );
             }
         }
-        if take.is_empty() {
-            // Fulfilled already (by an earlier run whose answer was lost, or by hand).
-            return Ok(None);
+        let mut locations: Vec<String> = Vec::new();
+        for (location, ..) in &take {
+            if !locations.contains(location) {
+                locations.push(location.clone());
+            }
         }
-        let body = request_body(f, &take, ch.notify_customer);
-        match ch.gql.http.post("fulfillments.json", &body, Retry::Unsafe) {
-            Ok(reply) => {
-                let created: wire::FulfillmentOne = reply.json()?;
-                self.existing.push(created.fulfillment);
-                Ok(self.existing.last().map(|x| x.id))
+        for location in locations {
+            let group: Vec<&(String, String, String, i64)> =
+                take.iter().filter(|t| t.0 == location).collect();
+            if let Some(id) = self.create(ch, f, &group)? {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// One `fulfillmentCreate` for lines at one location. A lost answer is looked up
+    /// before anything else: the order is read again and what it shows decides.
+    fn create(
+        &mut self,
+        ch: &mut ShopifyChannel,
+        f: &Fulfillment,
+        group: &[&(String, String, String, i64)],
+    ) -> Result<Option<String>, Refusal> {
+        let input = fulfillment_input(f, group, ch.notify_customer);
+        let answer: Result<wire::FulfillmentCreateData, HttpError> = ch.gql.run(
+            "fulfillmentCreate",
+            CREATE,
+            json!({ "fulfillment": input }),
+            Retry::Unsafe,
+        );
+        match answer {
+            Ok(data) => {
+                let payload = data.fulfillment_create.unwrap_or_default();
+                if !payload.user_errors.is_empty() {
+                    return Err(Refusal::Record(format!(
+                        "{}: Shopify refused the fulfillment of shipment {}: {}",
+                        self.label,
+                        f.reference,
+                        user_errors(&payload.user_errors)
+                    )));
+                }
+                let Some(created) = payload.fulfillment else {
+                    return Err(Refusal::Record(format!(
+                        "{}: Shopify answered the fulfillment of shipment {} without a fulfillment",
+                        self.label, f.reference
+                    )));
+                };
+                let id = legacy_id(&created.id).to_string();
+                self.existing.push(created);
+                Ok(Some(id))
             }
             Err(e) if e.maybe_applied => {
-                // The answer was lost: see whether the shop made it before anything else.
+                tracing::info!(
+                    "channel `{}`: the answer to fulfilling shipment {} was lost ({e}); looking at the order",
+                    ch.code,
+                    f.reference
+                );
+                let before: Vec<(String, i64)> = group
+                    .iter()
+                    .map(|(_, _, line, units)| (line.clone(), *units))
+                    .collect();
+                let known: Vec<String> = self.existing.iter().map(|x| x.id.clone()).collect();
                 self.refresh(ch)?;
-                if let Some(existing) = self.already_there(f) {
-                    return Ok(Some(existing));
+                let location = group.first().map(|g| g.0.as_str()).unwrap_or("");
+                if let Some(made) = self.matching(f).into_iter().find(|x| {
+                    !known.contains(&x.id)
+                        && x.location
+                            .as_ref()
+                            .is_none_or(|l| l.id == location || location.is_empty())
+                }) {
+                    return Ok(Some(legacy_id(&made.id).to_string()));
                 }
-                let still_open = take.iter().any(|(fo, line, _)| {
+                // No tracking to recognise it by: the lines it would have fulfilled tell.
+                let still_open = before.iter().any(|(line, units)| {
                     self.open
                         .iter()
-                        .any(|o| o.0 == *fo && o.1 == *line && o.3 > 0)
+                        .any(|o| &o.line == line && o.remaining >= *units)
                 });
                 if still_open { Err(e.into()) } else { Ok(None) }
             }
@@ -175,140 +362,56 @@ impl OrderFulfilment {
         }
     }
 
-    fn line_item_id(
-        &mut self,
-        ch: &mut ShopifyChannel,
-        f: &Fulfillment,
-        line: &crate::model::shipment::FulfilledLine,
-    ) -> Result<i64, Refusal> {
+    fn line_item_id(&self, f: &Fulfillment, line: &FulfilledLine) -> Result<String, Refusal> {
         if let Some(id) = line
             .external_line_id
             .as_deref()
-            .and_then(|s| s.trim().parse().ok())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
         {
-            return Ok(id);
+            return Ok(legacy_id(id).to_string());
         }
-        if self.by_sku.is_none() {
-            let order: wire::OrderOne = ch
-                .gql
-                .http
-                .get(&format!(
-                    "orders/{}.json?fields=id,cancelled_at,line_items",
-                    self.id
-                ))?
-                .json()?;
-            let mut map: HashMap<String, Vec<i64>> = HashMap::new();
-            for li in &order.order.line_items {
-                if let Some(sku) = text(&li.sku) {
-                    map.entry(sku_key(&sku)).or_default().push(li.id);
-                }
-            }
-            self.by_sku = Some(map);
-        }
-        match self
-            .by_sku
-            .as_ref()
-            .and_then(|m| m.get(&sku_key(&line.sku)))
-        {
-            Some(ids) if ids.len() == 1 => Ok(ids[0]),
-            Some(_) => Err(Refusal::Record(format!(
-                "shipment {}: SKU `{}` is on several lines of Shopify order {}; oms needs the line id",
-                f.reference, line.sku, self.id
+        match self.by_sku.get(&sku_key(&line.sku)).map(Vec::as_slice) {
+            Some([one]) => Ok(one.clone()),
+            Some(many) if many.len() > 1 => Err(Refusal::Record(format!(
+                "{}: shipment {}: SKU `{}` is on several lines of the Shopify order; oms needs the line id",
+                self.label, f.reference, line.sku
             ))),
-            None => Err(Refusal::Record(format!(
-                "shipment {}: SKU `{}` is not on Shopify order {}",
-                f.reference, line.sku, self.id
+            _ => Err(Refusal::Record(format!(
+                "{}: shipment {}: SKU `{}` is not on the Shopify order",
+                self.label, f.reference, line.sku
             ))),
         }
     }
-}
 
-fn request_body(f: &Fulfillment, take: &[(i64, i64, i64)], notify: bool) -> serde_json::Value {
-    let mut by_order: Vec<(i64, Vec<serde_json::Value>)> = Vec::new();
-    for (fo, line, units) in take {
-        let item = json!({ "id": line, "quantity": units });
-        match by_order.iter_mut().find(|(id, _)| id == fo) {
-            Some((_, items)) => items.push(item),
-            None => by_order.push((*fo, vec![item])),
+    /// Cancels the order unless the shop shows it cancelled already.
+    fn cancel(&mut self, ch: &mut ShopifyChannel) -> Result<(), Refusal> {
+        if self.cancelled {
+            return Ok(());
         }
-    }
-    let mut fulfillment = json!({
-        "notify_customer": notify,
-        "line_items_by_fulfillment_order": by_order
-            .into_iter()
-            .map(|(fo, items)| json!({ "fulfillment_order_id": fo, "fulfillment_order_line_items": items }))
-            .collect::<Vec<_>>(),
-    });
-    let mut tracking = serde_json::Map::new();
-    // Shopify's REST fulfillment takes one number; the first is the parcel people track.
-    if let Some(number) = f.tracking_numbers.iter().find(|t| !t.trim().is_empty()) {
-        tracking.insert("number".into(), json!(number.trim()));
-    }
-    if let Some(company) = f.carrier.as_deref().filter(|c| !c.trim().is_empty()) {
-        tracking.insert("company".into(), json!(company));
-    }
-    if let Some(url) = f.tracking_url.as_deref().filter(|u| !u.trim().is_empty()) {
-        tracking.insert("url".into(), json!(url));
-    }
-    if !tracking.is_empty() {
-        fulfillment["tracking_info"] = serde_json::Value::Object(tracking);
-    }
-    json!({ "fulfillment": fulfillment })
-}
-
-/// Cancels the order unless the shop shows it cancelled already.
-fn cancel(ch: &mut ShopifyChannel, id: i64) -> Result<(), Refusal> {
-    let state = |ch: &mut ShopifyChannel| -> Result<bool, HttpError> {
-        let order: wire::OrderOne = ch
-            .gql
-            .http
-            .get(&format!("orders/{id}.json?fields=id,cancelled_at"))?
-            .json()?;
-        Ok(order.order.cancelled_at.is_some())
-    };
-    if state(ch)? {
-        return Ok(());
-    }
-    match ch
-        .gql
-        .http
-        .post(&format!("orders/{id}/cancel.json"), &json!({}), Retry::Safe)
-    {
-        Ok(_) => Ok(()),
-        // A 422 is also what a second cancel gets: believe the order, not the error.
-        Err(e) if e.is_record_error() && state(ch)? => Ok(()),
-        Err(e) => Err(e.into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn request_groups_lines_by_fulfillment_order_and_carries_tracking() {
-        let f = Fulfillment {
-            reference: "S1".into(),
-            carrier: Some("UPS".into()),
-            tracking_numbers: vec!["1Z1".into(), "1Z2".into()],
-            tracking_url: Some("https://ups.example/1Z1".into()),
-            ..Default::default()
-        };
-        let body = request_body(&f, &[(10, 100, 1), (11, 110, 2), (10, 101, 3)], false);
-        assert_eq!(
-            body,
-            json!({ "fulfillment": {
-                "notify_customer": false,
-                "line_items_by_fulfillment_order": [
-                    { "fulfillment_order_id": 10, "fulfillment_order_line_items": [
-                        { "id": 100, "quantity": 1 }, { "id": 101, "quantity": 3 } ] },
-                    { "fulfillment_order_id": 11, "fulfillment_order_line_items": [
-                        { "id": 110, "quantity": 2 } ] }
-                ],
-                "tracking_info": { "number": "1Z1", "company": "UPS", "url": "https://ups.example/1Z1" }
-            }})
-        );
-        let bare = request_body(&Fulfillment::default(), &[(1, 2, 3)], false);
-        assert!(bare["fulfillment"].get("tracking_info").is_none());
+        // A second cancel is refused, never doubled, so a lost answer may be sent again.
+        let data: wire::OrderCancelData = ch.gql.run(
+            "orderCancel",
+            CANCEL,
+            json!({ "orderId": self.gid, "notifyCustomer": ch.notify_customer }),
+            Retry::Safe,
+        )?;
+        let errors = data
+            .order_cancel
+            .unwrap_or_default()
+            .order_cancel_user_errors;
+        if errors.is_empty() {
+            return Ok(());
+        }
+        // What a second cancel gets, too: believe the order, not the error.
+        self.refresh(ch)?;
+        if self.cancelled {
+            return Ok(());
+        }
+        Err(Refusal::Record(format!(
+            "{}: Shopify refused to cancel it: {}",
+            self.label,
+            user_errors(&errors)
+        )))
     }
 }

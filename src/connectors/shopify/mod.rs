@@ -1,10 +1,12 @@
 //! The `shopify` sales channel: Shopify's GraphQL Admin API, authenticated with a Dev
 //! Dashboard app's client credentials or a legacy admin-created app's token
 //! (docs/connectors.md). Orders come in by `updated_at` with cursor pages, fulfilments go
-//! back through fulfillment orders, stock is set per location, products can be read.
+//! back through fulfillment orders, stock is set per location compare-and-swap, products
+//! are read and written (`productSet`).
 
 mod check;
 mod fulfill;
+mod fulfill_input;
 mod graphql;
 mod inventory;
 mod orders;
@@ -13,13 +15,12 @@ mod products;
 mod wire;
 
 pub use graphql::{ThrottleStatus, legacy_id, throttle_wait};
-
-use std::collections::HashMap;
+pub use inventory::idempotency_key;
 
 use super::http::{Auth, HttpClient, Pacing};
-use super::{SalesChannel, Sent, Sink};
+use super::{ProductsWritten, SalesChannel, Sent, Sink};
 use crate::config::{Channel, ChannelKind};
-use crate::model::catalog::ProductIn;
+use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::order::OrderIn;
 use crate::model::shipment::{OrderUpdate, StockPublish};
 use graphql::{Credentials, Gql};
@@ -35,8 +36,6 @@ pub struct ShopifyChannel {
     /// The location stock is pushed to (`location_id` in config).
     location_id: Option<String>,
     include_test_orders: bool,
-    /// SKU key → inventory item ids, read once per run when stock is first pushed.
-    inventory_items: Option<HashMap<String, Vec<i64>>>,
 }
 
 impl ShopifyChannel {
@@ -79,7 +78,6 @@ impl ShopifyChannel {
             notify_customer: config.notify_customer.unwrap_or(false),
             location_id: config.location_id.clone(),
             include_test_orders: config.include_test_orders.unwrap_or(false),
-            inventory_items: None,
         })
     }
 }
@@ -123,11 +121,33 @@ impl SalesChannel for ShopifyChannel {
     }
 
     fn push_stock(&mut self, levels: &[StockPublish]) -> anyhow::Result<Vec<Sent>> {
-        inventory::push(self, levels)
+        // Not a recorded batch: the keys only protect this call's own retries.
+        let name = format!("direct-{}", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ"));
+        inventory::push(self, &name, levels)
+    }
+
+    fn push_stock_batch(
+        &mut self,
+        batch: &str,
+        levels: &[StockPublish],
+    ) -> anyhow::Result<Vec<Sent>> {
+        inventory::push(self, batch, levels)
     }
 
     fn list_products(&mut self, sink: Sink<ProductIn>) -> anyhow::Result<()> {
         products::fetch(self, sink)
+    }
+
+    fn write_products(&mut self, entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
+        Ok(products::write(self, entries, false)?.sent)
+    }
+
+    fn write_catalog(
+        &mut self,
+        entries: &[CatalogEntry],
+        prune: bool,
+    ) -> anyhow::Result<ProductsWritten> {
+        products::write(self, entries, prune)
     }
 
     fn check(&mut self) -> anyhow::Result<String> {

@@ -84,6 +84,22 @@ impl Connector {
         }
     }
 
+    /// Writes products; a sales channel may also answer the variants it has and the
+    /// catalog does not (see `SalesChannel::write_catalog`).
+    pub fn write_catalog(
+        &mut self,
+        entries: &[CatalogEntry],
+        prune: bool,
+    ) -> anyhow::Result<connectors::ProductsWritten> {
+        match self {
+            Connector::Sales(c) => c.write_catalog(entries, prune),
+            Connector::Fulfillment(c) => Ok(connectors::ProductsWritten {
+                sent: c.write_products(entries)?,
+                unlisted: Vec::new(),
+            }),
+        }
+    }
+
     pub fn ack(&mut self, source: &str) -> anyhow::Result<()> {
         match self {
             Connector::Sales(c) => c.ack_orders(source),

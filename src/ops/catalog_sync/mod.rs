@@ -30,6 +30,9 @@ pub struct Options<'a> {
     /// Push to channels whose catalog has not changed since their last push, too.
     pub full: bool,
     pub dry_run: bool,
+    /// Remove variants a channel has that the catalog does not, where writing a product
+    /// replaces its variants (Shopify); otherwise they are kept and reported. Implies `full`.
+    pub prune: bool,
     /// Advanced by products read from the master.
     pub progress: &'a Progress,
 }
@@ -47,7 +50,8 @@ pub struct Item {
     pub channel_sku: String,
     pub product: String,
     /// import: `new`, `changed`, `unchanged`, `rejected`, `skipped` (a duplicate SKU) or
-    /// `unreadable` (a whole file); push: `refused`.
+    /// `unreadable` (a whole file); push: `refused`, or for a variant the channel has and
+    /// the catalog does not, `kept` or `removed` (`--prune`).
     pub outcome: String,
     /// Where the record was read (`file:line`).
     pub source: String,
@@ -70,6 +74,10 @@ pub struct ChannelResult {
     /// the target.
     pub variants: usize,
     pub refused: usize,
+    /// The channel's variants that the catalog does not have, left as they were.
+    pub kept: usize,
+    /// The same, removed at the channel (`--prune`).
+    pub removed: usize,
     pub message: Option<String>,
 }
 
@@ -100,10 +108,19 @@ impl SyncReport {
     pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
         self.items
             .iter()
-            .filter(|i| i.outcome == import::SKIPPED || i.manual_edit_at.is_some())
+            .filter(|i| {
+                matches!(
+                    i.outcome.as_str(),
+                    import::SKIPPED | push::KEPT | push::REMOVED
+                ) || i.manual_edit_at.is_some()
+            })
             .filter_map(|i| {
                 let message = i.message.as_deref()?;
-                Some(if i.outcome == import::SKIPPED {
+                let plain = matches!(
+                    i.outcome.as_str(),
+                    import::SKIPPED | push::KEPT | push::REMOVED
+                );
+                Some(if plain {
                     message.to_string()
                 } else {
                     format!("{}: {}: {message}", i.source, i.sku)
@@ -189,7 +206,7 @@ impl Report for SyncReport {
     fn is_notable(&self, item: &Item) -> bool {
         matches!(
             item.outcome.as_str(),
-            import::REJECTED | import::SKIPPED | import::UNREADABLE | push::REFUSED
+            import::REJECTED | import::SKIPPED | import::UNREADABLE | push::REFUSED | push::KEPT
         ) || item.manual_edit_at.is_some()
     }
 
@@ -273,7 +290,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
             report.channels.push(result);
         }
         for target in targets {
-            let result = push::run(config, &mut writer, target, opts.full, &mut report);
+            let result = push::run(config, &mut writer, target, opts, &mut report);
             report.channels.push(result);
         }
         writer.finish()?;

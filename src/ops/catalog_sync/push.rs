@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::channel::{Connector, Role, SkuNames};
-use super::{ChannelResult, FLOW, Item, SyncReport, Writer};
+use super::{ChannelResult, FLOW, Item, Options, SyncReport, Writer};
 use crate::config::{self, Config};
 use crate::connectors::Unsupported;
 use crate::model::catalog::CatalogEntry;
@@ -18,12 +18,16 @@ use crate::store::catalog::records;
 use crate::store::rejections::watermark;
 
 pub(super) const REFUSED: &str = "refused";
+/// A variant the channel has and the catalog does not, left there.
+pub(super) const KEPT: &str = "kept";
+/// The same, removed with `--prune`.
+pub(super) const REMOVED: &str = "removed";
 
 pub(super) fn run(
     config: &Config,
     writer: &mut Writer,
     (role, code, ch): (Role, &str, &config::Channel),
-    full: bool,
+    opts: &Options,
     report: &mut SyncReport,
 ) -> ChannelResult {
     let mut result = ChannelResult {
@@ -31,7 +35,7 @@ pub(super) fn run(
         role: "target".into(),
         ..ChannelResult::default()
     };
-    if let Err(e) = push(config, writer, (role, code, ch), full, report, &mut result) {
+    if let Err(e) = push(config, writer, (role, code, ch), opts, report, &mut result) {
         tracing::error!("{FLOW}: pushing to {code}: {e:#}");
         result.outcome = "failed".into();
         result.message = Some(format!("{e:#}"));
@@ -43,10 +47,12 @@ fn push(
     config: &Config,
     writer: &mut Writer,
     (role, code, ch): (Role, &str, &config::Channel),
-    full: bool,
+    opts: &Options,
     report: &mut SyncReport,
     result: &mut ChannelResult,
 ) -> anyhow::Result<()> {
+    // Pruning must reach the channel even when the catalog is what it last accepted.
+    let full = opts.full || opts.prune;
     let Some(mut connector) = open(config, role, code, result)? else {
         report.notes.push(format!(
             "`{code}` is skipped: {}",
@@ -93,7 +99,44 @@ fn push(
     if result.outcome != "sent" {
         return Ok(());
     }
-    let answers = connector.write_products(&entries)?;
+    let written = connector.write_catalog(&entries, opts.prune)?;
+    for u in &written.unlisted {
+        let sku = u.sku.clone().unwrap_or_default();
+        let named = match &u.sku {
+            Some(sku) => format!("variant `{sku}` ({})", u.variant_id),
+            None => format!("variant {} (no SKU)", u.variant_id),
+        };
+        let (outcome, message) = if u.removed {
+            result.removed += 1;
+            (
+                REMOVED,
+                format!(
+                    "`{code}` product `{}`: {named} is not in the catalog; removed (--prune)",
+                    u.product
+                ),
+            )
+        } else {
+            result.kept += 1;
+            (
+                KEPT,
+                format!(
+                    "`{code}` product `{}`: {named} is not in the catalog; kept (`oms catalog sync --prune` removes it)",
+                    u.product
+                ),
+            )
+        };
+        report.items.push(Item {
+            channel: code.to_string(),
+            action: "push".into(),
+            sku: sku.clone(),
+            channel_sku: sku,
+            product: u.product.clone(),
+            outcome: outcome.into(),
+            message: Some(message),
+            ..Item::default()
+        });
+    }
+    let answers = written.sent;
     let verdicts: HashMap<&str, Option<&str>> = answers
         .iter()
         .map(|s| (s.reference.as_str(), s.error.as_deref()))
