@@ -58,6 +58,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_stock_counted",
         include_str!("../../migrations/0009_stock_counted.sql"),
     ),
+    (
+        "0013_order_rules",
+        include_str!("../../migrations/0013_order_rules.sql"),
+    ),
 ];
 
 pub struct Store {

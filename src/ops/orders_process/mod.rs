@@ -8,6 +8,7 @@
 
 mod allocator;
 mod report;
+mod rules;
 
 pub use allocator::{Allocator, Batch, Written};
 pub use report::{Item, OrderOutcome, ProcessReport};
@@ -243,6 +244,30 @@ impl<'a, 'c> Work<'a, 'c> {
             channel: head.channel.clone(),
             ..Default::default()
         };
+        // Rules evaluated again just before allocation may change the order first.
+        let reread;
+        let ruled;
+        let (head, lines) = match rules::apply(conn, self.alloc, head, self.cause, self.run_id)? {
+            rules::Applied::Unchanged => (head, lines),
+            rules::Applied::Stop { outcome, reason } => {
+                item.outcome = outcome;
+                item.reason = Some(reason);
+                return Ok(item);
+            }
+            rules::Applied::Plan {
+                head: h,
+                lines_added,
+            } => {
+                ruled = h;
+                if lines_added {
+                    reread = Batch::load(conn, &[ruled.id])?;
+                    self.alloc.ensure_levels(conn, reread.lines_of(ruled.id))?;
+                    (&ruled, reread.lines_of(ruled.id))
+                } else {
+                    (&ruled, lines)
+                }
+            }
+        };
         let candidates = match self.alloc.candidates(head) {
             Ok(list) => list.to_vec(),
             Err(reason) => {
@@ -259,7 +284,10 @@ impl<'a, 'c> Work<'a, 'c> {
             lines,
             candidates: &candidates,
         };
-        let plan = self.alloc.planner.allocate(&order, self.opts.explain);
+        let plan =
+            self.alloc
+                .planner
+                .allocate_limited(&order, Allocator::limits(head), self.opts.explain);
         let written = self
             .alloc
             .write(conn, head, &plan, self.cause, self.run_id)?;
@@ -270,7 +298,7 @@ impl<'a, 'c> Work<'a, 'c> {
             _ => OrderOutcome::Allocated,
         };
         if plan.is_backordered() {
-            item.reason = Some(plan.reason_text());
+            item.reason = Some(Allocator::backorder_reason(head, &plan));
         }
         if self.opts.explain {
             item.explanation = Some(plan.explanation.join("\n"));
