@@ -312,9 +312,25 @@ fn atoms(p: &Parts, f: &Facts) -> Result<(), String> {
     }
     if p.total_over.is_some() || p.total_under.is_some() {
         let total = f.total_cents()?;
-        let cents = |v: Option<f64>| v.map(amount_cents);
-        over("total (cents)", total, cents(p.total_over), true)?;
-        over("total (cents)", total, cents(p.total_under), false)?;
+        let money = super::format_cents;
+        if let Some(limit) = p.total_over.map(amount_cents)
+            && total <= limit
+        {
+            return Err(format!(
+                "total is {}, not over {}",
+                money(total),
+                money(limit)
+            ));
+        }
+        if let Some(limit) = p.total_under.map(amount_cents)
+            && total >= limit
+        {
+            return Err(format!(
+                "total is {}, not under {}",
+                money(total),
+                money(limit)
+            ));
+        }
     }
     over("units", f.units(), p.units_over, true)?;
     over("units", f.units(), p.units_under, false)?;

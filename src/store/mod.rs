@@ -6,6 +6,7 @@ pub mod channel_refs;
 pub mod history;
 pub mod holds;
 pub mod lock;
+pub mod order_rules;
 pub mod orders;
 pub mod outbound;
 pub mod processing;

@@ -15,7 +15,7 @@ use crate::ops::holds;
 use crate::ops::order_rules::{self, RuleStatus, Stage};
 use crate::ops::rule_facts::{Stored, split_tags, stock_scope};
 use crate::store::processing::OrderHead;
-use crate::store::{catalog, orders};
+use crate::store::{catalog, order_rules as rule_store, orders};
 
 /// What the rules mean for this run's handling of the order.
 pub enum Applied {
@@ -73,7 +73,7 @@ pub fn apply(
     if let Some(by) = &e.status {
         let tag = format!("rule `{}`", by.rule);
         // Once per order: an order a person approved or released is not sent back.
-        if !orders::story_mentions(conn, head.id, &tag)? {
+        if !rule_store::story_mentions(conn, head.id, &tag)? {
             match by.value {
                 RuleStatus::Draft => {
                     orders::set_status(
@@ -117,7 +117,7 @@ pub fn apply(
 
     let mut next = head.clone();
     let mut changed = false;
-    let mut columns = orders::RuleColumns::default();
+    let mut columns = rule_store::RuleColumns::default();
     if let Some(by) = &e.carrier_service
         && head.carrier_service.as_deref() != Some(by.value)
     {
@@ -158,7 +158,7 @@ pub fn apply(
         changed = true;
     }
     if changed {
-        orders::set_rule_columns(conn, head.id, &columns)?;
+        rule_store::set_rule_columns(conn, head.id, &columns)?;
     }
     let mut lines_added = false;
     for by in &e.add_lines {
@@ -170,7 +170,7 @@ pub fn apply(
         let Some(v) = catalog::find_variant(conn, &key)? else {
             continue;
         };
-        orders::add_line(
+        rule_store::add_line(
             conn,
             head.id,
             &orders::NewLine {
