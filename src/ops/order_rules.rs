@@ -282,6 +282,76 @@ mod tests {
         toml::from_str(&format!("kind = \"files\"\n{toml_text}")).expect("channel toml")
     }
 
+    fn rules(text: &str) -> Vec<OrderRule> {
+        channel(text).rules
+    }
+
+    #[test]
+    fn first_matching_rule_wins_per_action_and_tags_add_up() {
+        use crate::model::order::Address;
+        use crate::model::rules::{FactLine, Facts};
+        let list = rules(
+            "[[rules]]\nname = \"ca\"\ncountry = \"CA\"\nwarehouse = \"west\"\nonly_enough_stock = true\nadd_tag = \"intl\"\n\
+             [[rules]]\nname = \"vip\"\ntag = \"vip\"\nstatus = \"draft\"\nwarehouse = \"east\"\nadd_tag = \"review\"\n\
+             [[rules]]\nhold = \"30m\"\nmax_splits = 1\n\
+             [[rules]]\nwhen = \"process\"\ncarrier_service = \"express\"",
+        );
+        let address = Address {
+            country: Some("ca".into()),
+            ..Default::default()
+        };
+        let tags = vec!["VIP".to_string()];
+        let lines = vec![FactLine {
+            sku_key: "tee".into(),
+            quantity: 1,
+            price_cents: Some(100),
+        }];
+        let f = Facts {
+            channel: "web",
+            name: None,
+            external_id: "1",
+            tags: &tags,
+            ship_to: &address,
+            shipping_method: None,
+            carrier_service: None,
+            requested_warehouse: None,
+            status: "approved",
+            lines: &lines,
+            stated_total_cents: None,
+            stock: None,
+        };
+        let (e, out) = evaluate(&list, Stage::Import, &f);
+        assert_eq!(
+            e.status.as_ref().map(|b| (b.value, b.rule.as_str())),
+            Some((RuleStatus::Draft, "vip"))
+        );
+        assert_eq!(
+            e.warehouse.as_ref().map(|b| (b.value, b.rule.as_str())),
+            Some(("west", "ca"))
+        );
+        assert!(e.only_enough_stock);
+        assert_eq!(e.max_splits.as_ref().map(|b| b.value), Some(1));
+        assert_eq!(
+            e.carrier_service, None,
+            "a process rule waits for processing"
+        );
+        let added: Vec<&str> = e.add_tags.iter().map(|b| b.value).collect();
+        assert_eq!(added, ["intl", "review"]);
+        assert_eq!(
+            out[1].effects[1],
+            "warehouse = east (not applied: rule `ca` decided it first)"
+        );
+        assert_eq!(out[2].name, "#3");
+        assert!(
+            out[2].effects[0].starts_with("hold for 30m (not applied"),
+            "{:?}",
+            out[2]
+        );
+        assert!(!out[3].evaluated);
+        let (p, _) = evaluate(&list, Stage::Process, &f);
+        assert_eq!(p.carrier_service.map(|b| b.value), Some("express"));
+    }
+
     #[test]
     fn status_precedence() {
         let defaults = Defaults::default();

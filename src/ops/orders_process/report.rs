@@ -162,6 +162,7 @@ impl Journaled for ProcessReport {
         serde_json::json!({
             "orders": self.orders, "allocated": self.allocated, "partial": self.partial,
             "backordered": self.backordered, "failed": self.failed,
+            "held": self.held, "drafted": self.drafted,
             "shipments": self.shipments, "units": self.units,
         })
     }
