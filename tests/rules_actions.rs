@@ -330,7 +330,16 @@ add_tag = "low-stock"
         .query_row("SELECT SUM(on_hand - allocated) FROM stock_levels l JOIN variants v ON v.id = l.variant_id WHERE v.sku = 'TEE-RED-M' AND l.warehouse IN ('east','west')", [], |r| r.get(0))
         .unwrap();
     assert!(level < 5, "setup: {level} available");
-    process_at(&env, T0);
+    let done = env
+        .oms(["orders", "process", "--explain", "-o", "json"])
+        .env("OMS_TEST_NOW", T0)
+        .ok()
+        .json();
+    let why = done["items"][0]["explanation"].as_str().unwrap_or_default();
+    assert!(
+        why.starts_with("rule `last units go west` matched: warehouse = west; add_tag low-stock"),
+        "{done}"
+    );
     assert_eq!(
         column(&env, "P2", "requested_warehouse").as_deref(),
         Some("west")

@@ -247,11 +247,16 @@ impl<'a, 'c> Work<'a, 'c> {
         // Rules evaluated again just before allocation may change the order first.
         let reread;
         let ruled;
-        let (head, lines) = match rules::apply(conn, self.alloc, head, self.cause, self.run_id)? {
+        let mut said = Vec::new();
+        let applied = rules::apply(conn, self.alloc, head, self.cause, self.run_id, &mut said)?;
+        let (head, lines) = match applied {
             rules::Applied::Unchanged => (head, lines),
             rules::Applied::Stop { outcome, reason } => {
                 item.outcome = outcome;
                 item.reason = Some(reason);
+                if self.opts.explain {
+                    item.explanation = Some(said.join("\n"));
+                }
                 return Ok(item);
             }
             rules::Applied::Plan {
@@ -301,7 +306,8 @@ impl<'a, 'c> Work<'a, 'c> {
             item.reason = Some(Allocator::backorder_reason(head, &plan));
         }
         if self.opts.explain {
-            item.explanation = Some(plan.explanation.join("\n"));
+            said.extend(plan.explanation.iter().cloned());
+            item.explanation = Some(said.join("\n"));
         }
         item.units = written.units;
         for (reference, warehouse) in written.shipments {

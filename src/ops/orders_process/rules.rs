@@ -30,12 +30,15 @@ pub enum Applied {
     },
 }
 
+/// Evaluates the order's processing-time rules and writes what they decide. `said` gets
+/// one line per matching rule, for `--explain`.
 pub fn apply(
     conn: &Connection,
     alloc: &mut Allocator,
     head: &OrderHead,
     cause: &str,
     run_id: Option<i64>,
+    said: &mut Vec<String>,
 ) -> anyhow::Result<Applied> {
     let config = alloc.config();
     let Some(channel) = config.sales_channels.get(&head.channel) else {
@@ -68,7 +71,13 @@ pub fn apply(
     }
     let lookup = |sku: &str| stock.get(&sku_key(sku)).copied().unwrap_or(0);
     let facts = stored.facts(Some(&lookup));
-    let (e, _) = order_rules::evaluate(rules, Stage::Process, &facts);
+    let (e, outcomes) = order_rules::evaluate(rules, Stage::Process, &facts);
+    said.extend(
+        outcomes
+            .iter()
+            .filter(|o| o.matched)
+            .map(|o| format!("rule `{}` matched: {}", o.name, o.effects.join("; "))),
+    );
 
     if let Some(by) = &e.status {
         let tag = format!("rule `{}`", by.rule);
