@@ -169,4 +169,15 @@ stock_below = { sku = "CAP-1", quantity = 2 }
         all.contains("oms.toml:") && all.contains("countri"),
         "{all}"
     );
+    // A value of the wrong type is named by its key, under the rule it belongs to.
+    let typed = config_only(
+        "\n[[sales_channels.web.rules]]\ntag = \"a\"\n\n[[sales_channels.web.rules]]\nunits_over = \"many\"\n",
+    );
+    let done = typed.oms(["config", "check"]).run();
+    assert_eq!(done.code, 2);
+    let all = format!("{}{}", done.stdout, done.stderr);
+    assert!(
+        all.contains("oms.toml:47:14: sales_channels.web.rules[1].units_over: invalid type"),
+        "{all}"
+    );
 }
