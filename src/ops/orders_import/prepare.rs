@@ -212,7 +212,6 @@ impl<'c> Channel<'c> {
         fingerprint: String,
         variants: &HashMap<String, i64>,
     ) -> Prepared {
-        let units = order.units();
         let effects = if self.settings.rules.is_empty() {
             order_rules::Effects::default()
         } else {
@@ -234,13 +233,7 @@ impl<'c> Channel<'c> {
                 });
                 OrderStatus::Approved
             }
-            None => match order_rules::initial_status(
-                None,
-                self.settings,
-                self.defaults,
-                order.total_cents,
-                units,
-            ) {
+            None => match self.base_status(&order) {
                 InitialStatus::Draft => OrderStatus::Draft,
                 InitialStatus::Approved => OrderStatus::Approved,
             },
