@@ -48,6 +48,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
             cand rejects 'Records any flow could not apply (orders, confirmations, receipts, stock lines)'
             cand runs 'The journal of runs'
+            cand rules 'Order rules: test what they do for an order'
             cand channels 'Sales and fulfillment channels: check their connections'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
             cand completions 'Print a shell completion script'
@@ -1596,6 +1597,58 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;runs;help;help'= {
         }
+        &'oms;rules'= {
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand test 'Show every rule for an order: whether it matched, which condition failed, its effects'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;rules;test'= {
+            cand --order 'An order in oms (its number, as in `oms orders show N`)'
+            cand --file 'An order file not yet imported'
+            cand --format 'The file''s format [default: oms-json for .json files]'
+            cand --channel 'The sales channel the file''s orders belong to (needed when several are configured)'
+            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;rules;help'= {
+            cand test 'Show every rule for an order: whether it matched, which condition failed, its effects'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;rules;help;test'= {
+        }
+        &'oms;rules;help;help'= {
+        }
         &'oms;channels'= {
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -1718,6 +1771,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
             cand rejects 'Records any flow could not apply (orders, confirmations, receipts, stock lines)'
             cand runs 'The journal of runs'
+            cand rules 'Order rules: test what they do for an order'
             cand channels 'Sales and fulfillment channels: check their connections'
             cand demo 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
             cand completions 'Print a shell completion script'
@@ -1890,6 +1944,11 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
         }
         &'oms;help;runs;list'= {
+        }
+        &'oms;help;rules'= {
+            cand test 'Show every rule for an order: whether it matched, which condition failed, its effects'
+        }
+        &'oms;help;rules;test'= {
         }
         &'oms;help;channels'= {
             cand check 'Try each enabled channel''s connection and credentials with one cheap call'

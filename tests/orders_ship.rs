@@ -118,7 +118,7 @@ fn orders_ship_ships_every_unit_with_the_stock_effects_and_export_of_a_confirmat
 }
 
 #[test]
-fn orders_ship_with_lines_short_ships_and_releases_the_rest() {
+fn orders_ship_with_lines_short_ships_and_keeps_the_rest_until_closed() {
     let env = sent_order();
     let report = env
         .oms(["orders", "ship", "1", "--line", "TEE-1=1", "-o", "json"])
@@ -126,8 +126,13 @@ fn orders_ship_with_lines_short_ships_and_releases_the_rest() {
         .json();
     assert_eq!(report["short_shipped"], 1, "{report}");
     assert_eq!(shipment_status(&env), "short_shipped");
+    // allow_partial_fulfillment = false (the default): what did not ship stays allocated…
+    assert_eq!(order_status(&env), "partially_fulfilled");
+    assert_eq!(level(&env, "TEE-1"), (9, 1));
+    assert_eq!(level(&env, "MUG-1"), (10, 1));
+    // …until the shipment is closed: the other tee and the mug are free again.
+    env.oms(["shipments", "close", "S0000001"]).ok();
     assert_eq!(order_status(&env), "short_shipped");
-    // One tee left; the other tee and the mug were never taken, so they are free again.
     assert_eq!(level(&env, "TEE-1"), (9, 0));
     assert_eq!(level(&env, "MUG-1"), (10, 0));
     env.oms(["stock", "verify"]).ok();

@@ -34,11 +34,7 @@ pub(super) fn explain(work: &Work<'_, '_>, decision: &Decision, plan: &Plan) -> 
         }
         Decision::Backorder => {
             out.push(split_failure(work));
-            if work
-                .candidates
-                .iter()
-                .any(|&w| work.planner.allows_partial(w))
-            {
+            if work.candidates.iter().any(|&w| work.allows_partial(w)) {
                 out.push(
                     "partial: the warehouses that allow partial shipments have none of it"
                         .to_string(),
@@ -100,7 +96,7 @@ fn verdict(work: &Work<'_, '_>, decision: &Decision, w: WarehouseId) -> Option<S
         PlanKind::Partial if chosen => {
             Some("ships what it has (allows partial shipments)".to_string())
         }
-        PlanKind::Partial if !work.planner.allows_partial(w) => {
+        PlanKind::Partial if !work.allows_partial(w) => {
             Some("does not allow partial shipments".to_string())
         }
         PlanKind::Unchecked if chosen => Some(
@@ -113,7 +109,7 @@ fn verdict(work: &Work<'_, '_>, decision: &Decision, w: WarehouseId) -> Option<S
 }
 
 fn split_failure(work: &Work<'_, '_>) -> String {
-    let max_splits = work.planner.max_splits;
+    let max_splits = work.max_splits;
     if max_splits == 1 {
         "split: not allowed (max_splits = 1)".to_string()
     } else if !work.covers(&work.candidates) {

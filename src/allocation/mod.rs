@@ -110,6 +110,16 @@ pub struct Settings {
     pub backorder_mode: BackorderMode,
 }
 
+/// What one order may ask beyond the planner's settings (order rules, SPEC §4.1.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Limits {
+    /// Overrides [`Settings::max_splits`] for this order.
+    pub max_splits: Option<u32>,
+    /// Ship only in full: no partial shipments, no unchecked `wms` allocation; what cannot
+    /// ship in full from the candidates is backordered here.
+    pub strict: bool,
+}
+
 /// One order line still to allocate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineToPlan {
@@ -260,12 +270,27 @@ impl Planner {
     /// `explain` fills [`Plan::explanation`]; leave it off on the hot path, since it formats
     /// text for every candidate.
     pub fn plan(&self, order: &OrderToPlan<'_>, explain: bool) -> Plan {
-        search::plan(self, order, explain)
+        search::plan(self, order, Limits::default(), explain)
+    }
+
+    /// [`Planner::plan`] under one order's own limits.
+    pub fn plan_limited(&self, order: &OrderToPlan<'_>, limits: Limits, explain: bool) -> Plan {
+        search::plan(self, order, limits, explain)
     }
 
     /// Plans one order and reserves what it ships, so the next order sees less.
     pub fn allocate(&mut self, order: &OrderToPlan<'_>, explain: bool) -> Plan {
-        let plan = self.plan(order, explain);
+        self.allocate_limited(order, Limits::default(), explain)
+    }
+
+    /// [`Planner::allocate`] under one order's own limits.
+    pub fn allocate_limited(
+        &mut self,
+        order: &OrderToPlan<'_>,
+        limits: Limits,
+        explain: bool,
+    ) -> Plan {
+        let plan = self.plan_limited(order, limits, explain);
         self.reserve(&plan);
         plan
     }

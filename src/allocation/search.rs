@@ -4,7 +4,7 @@
 //! explanation is asked for: `orders process` calls this for every order in a run.
 
 use super::plan::{BackorderedLine, Plan, PlanKind, PlannedShipment, Reason, ShipmentLine};
-use super::{BackorderMode, OrderToPlan, Planner, WarehouseId, explain};
+use super::{BackorderMode, Limits, OrderToPlan, Planner, WarehouseId, explain};
 
 /// Warehouse sets tried when looking for the smallest split; past it the search falls back
 /// to a greedy walk in candidate order, so an order can never stall a run (30 warehouses
@@ -40,10 +40,24 @@ pub(super) struct Work<'p, 'o> {
     pub demands: Vec<Demand<'o>>,
     /// The order's candidates without repeats.
     pub candidates: Vec<WarehouseId>,
+    /// The planner's `max_splits`, or the order's own (an order rule's `max_splits`).
+    pub max_splits: usize,
+    /// Full shipments only (an order rule's `only_enough_stock`): no partial shipments
+    /// and no unchecked `wms` allocation.
+    pub strict: bool,
 }
 
-pub(super) fn plan(planner: &Planner, order: &OrderToPlan<'_>, explain: bool) -> Plan {
-    let work = Work::new(planner, order);
+pub(super) fn plan(
+    planner: &Planner,
+    order: &OrderToPlan<'_>,
+    limits: Limits,
+    explain: bool,
+) -> Plan {
+    let mut work = Work::new(planner, order);
+    if let Some(m) = limits.max_splits {
+        work.max_splits = usize::try_from(m.max(1)).unwrap_or(usize::MAX);
+    }
+    work.strict = limits.strict;
     let decision = work.decide();
     let mut plan = work.build(&decision);
     if explain {
@@ -90,6 +104,8 @@ impl<'p, 'o> Work<'p, 'o> {
             open,
             demands,
             candidates,
+            max_splits: planner.max_splits,
+            strict: false,
         }
     }
 
@@ -111,6 +127,11 @@ impl<'p, 'o> Work<'p, 'o> {
             .fold(0i64, |sum, &w| sum.saturating_add(self.usable(w, d)))
     }
 
+    /// Whether a warehouse may ship part of this order.
+    pub fn allows_partial(&self, w: WarehouseId) -> bool {
+        !self.strict && self.planner.allows_partial(w)
+    }
+
     pub fn covers(&self, set: &[WarehouseId]) -> bool {
         (0..self.demands.len()).all(|d| self.usable_in(set, d) >= self.demands[d].need)
     }
@@ -122,7 +143,7 @@ impl<'p, 'o> Work<'p, 'o> {
         let Some(&first) = self.candidates.first() else {
             return Decision::NoCandidates;
         };
-        if self.planner.mode == BackorderMode::Wms {
+        if self.planner.mode == BackorderMode::Wms && !self.strict {
             return Decision::Ship(PlanKind::Unchecked, vec![first]);
         }
         if let Some(&w) = self.candidates.iter().find(|&&w| self.covers(&[w])) {
@@ -135,7 +156,7 @@ impl<'p, 'o> Work<'p, 'o> {
             .candidates
             .iter()
             .copied()
-            .filter(|&w| self.planner.allows_partial(w))
+            .filter(|&w| self.allows_partial(w))
             .collect();
         let set = self.greedy(&partial);
         if set.is_empty() {
@@ -148,7 +169,7 @@ impl<'p, 'o> Work<'p, 'o> {
     /// The fewest warehouses (at least two, at most `max_splits`) that cover the order,
     /// earliest in candidate order among sets of the same size.
     fn smallest_split(&self) -> Option<Vec<WarehouseId>> {
-        if self.planner.max_splits < 2 {
+        if self.max_splits < 2 {
             return None;
         }
         let relevant: Vec<WarehouseId> = self
@@ -160,7 +181,7 @@ impl<'p, 'o> Work<'p, 'o> {
         if !self.covers(&relevant) {
             return None;
         }
-        let largest = self.planner.max_splits.min(relevant.len());
+        let largest = self.max_splits.min(relevant.len());
         let mut budget = SEARCH_BUDGET;
         let mut set = Vec::with_capacity(largest);
         for size in 2..=largest {
@@ -190,7 +211,7 @@ impl<'p, 'o> Work<'p, 'o> {
         let mut remaining: Vec<i64> = self.demands.iter().map(|d| d.need).collect();
         let mut set = Vec::new();
         for &w in list {
-            if set.len() == self.planner.max_splits || remaining.iter().all(|&r| r == 0) {
+            if set.len() == self.max_splits || remaining.iter().all(|&r| r == 0) {
                 break;
             }
             let mut helps = false;
@@ -300,7 +321,7 @@ impl<'p, 'o> Work<'p, 'o> {
     /// One reason per SKU not shipped in full; if no SKU is short in total the order failed
     /// only on `max_splits`, which is said once.
     fn reasons(&self, kind: PlanKind, shipped: &[i64]) -> Vec<Reason> {
-        let max_splits = self.planner.max_splits;
+        let max_splits = self.max_splits;
         let mut reasons = Vec::new();
         for (d, demand) in self.demands.iter().enumerate() {
             if shipped[d] >= demand.need {

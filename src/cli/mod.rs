@@ -11,6 +11,7 @@ mod orders;
 mod po;
 mod receipts;
 mod rejects;
+mod rules;
 mod run;
 mod runs;
 mod shipments;
@@ -112,6 +113,9 @@ pub enum Command {
     /// The journal of runs
     #[command(subcommand)]
     Runs(runs::RunsCmd),
+    /// Order rules: test what they do for an order
+    #[command(subcommand)]
+    Rules(rules::RulesCmd),
     /// Sales and fulfillment channels: check their connections
     #[command(subcommand)]
     Channels(channels::ChannelsCmd),
@@ -353,6 +357,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Status(args) => status::exec(ctx, args),
         Command::Rejects(args) => rejects::exec(ctx, args),
         Command::Runs(cmd) => runs::exec(ctx, cmd),
+        Command::Rules(cmd) => rules::exec(ctx, cmd),
         Command::Channels(cmd) => channels::exec(ctx, cmd),
         Command::Demo(args) => demo::exec(ctx, args),
         Command::Completions(args) => generate::completions(args),

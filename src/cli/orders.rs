@@ -186,7 +186,10 @@ fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
 }
 
 /// The format of a file given with --file: as asked, or oms-json for JSON files.
-fn file_format(path: &std::path::Path, asked: Option<OrderFormat>) -> anyhow::Result<OrderFormat> {
+pub(super) fn file_format(
+    path: &std::path::Path,
+    asked: Option<OrderFormat>,
+) -> anyhow::Result<OrderFormat> {
     if let Some(f) = asked {
         return Ok(f);
     }

@@ -83,7 +83,15 @@ pub fn parse(path: &Path, text: &str, db_override: Option<&Path>) -> Result<Conf
     let file = path.display().to_string();
     let mut config: Config = toml::from_str(text).map_err(|e| {
         let at = e.span().map(|s| locate(text, &s)).unwrap_or_default();
-        ConfigError::one(format!("{file}{at}: {}", e.message().trim()))
+        let message = e.message().trim();
+        // "invalid type: …" alone does not say which key; an unknown field names itself.
+        let key = e
+            .span()
+            .filter(|_| !message.starts_with("unknown field"))
+            .and_then(|s| key_at(text, s.start))
+            .map(|k| format!(" {k}:"))
+            .unwrap_or_default();
+        ConfigError::one(format!("{file}{at}:{key} {message}"))
     })?;
     config.source = path.to_path_buf();
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -106,6 +114,38 @@ pub fn parse(path: &Path, text: &str, db_override: Option<&Path>) -> Result<Conf
         problems.extend(config.secret_problems());
         Err(ConfigError { problems })
     }
+}
+
+/// The dotted key of the `key = value` line holding `offset`, under its table header
+/// (`sales_channels.web.rules[1].units_over`), for parse errors that name no key.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let key = line.split_once('=')?.0.trim().trim_matches('"');
+    if key.is_empty() || key.starts_with('[') || key.starts_with('#') {
+        return None;
+    }
+    let before = &text[..start];
+    let header = before
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|h| h.split('#').next().unwrap_or(h).trim());
+    Some(match header {
+        Some(h) if h.starts_with("[[") => {
+            let name = h.trim_matches(|c| c == '[' || c == ']');
+            let index = before
+                .lines()
+                .filter(|l| l.trim().starts_with(h))
+                .count()
+                .saturating_sub(1);
+            format!("{name}[{index}].{key}")
+        }
+        Some(h) => format!("{}.{key}", h.trim_matches(|c| c == '[' || c == ']')),
+        None => key.to_string(),
+    })
 }
 
 /// `:LINE:COL` of a byte offset, for messages.

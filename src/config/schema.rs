@@ -294,27 +294,65 @@ fn redact_token<S: Serializer>(token: &Option<Spanned<String>>, s: S) -> Result<
     }
 }
 
-/// A rule applied to imported orders: when every given condition holds, its effects apply.
-#[derive(Debug, Deserialize, Serialize, Default)]
+crate::model::rules::conditions! {
+    /// An order rule (docs/rules.md): when its conditions hold, its actions apply. The
+    /// condition keys may be given in the rule itself (all must hold) and nested in
+    /// `all`, `any` and `not`.
+    #[derive(Debug, Default, Deserialize, Serialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct OrderRule {
+        pub name: Option<String>,
+        /// `import` (the default) or `process` (again just before each allocation).
+        pub when: Option<Spanned<String>>,
+        /// Action: `draft`, `approved` or `on_hold` (a hold without a time).
+        pub status: Option<Spanned<String>>,
+        /// Action: put the order on hold for this long (`30m`, `2h`, `1d`).
+        pub hold: Option<Spanned<String>>,
+        /// Action: ship from this warehouse (physical, or virtual for any of its members).
+        pub warehouse: Option<Spanned<String>>,
+        /// With `warehouse`: ship only what that warehouse has in full; otherwise the order
+        /// waits backordered, naming the rule, instead of going elsewhere or in part.
+        pub only_enough_stock: Option<bool>,
+        /// Action: use this carrier service.
+        pub carrier_service: Option<Spanned<String>>,
+        /// Action: split this order over at most this many warehouses.
+        pub max_splits: Option<Spanned<i64>>,
+        /// Action: add a line (a free gift) unless the order already has that SKU.
+        pub add_line: Option<AddLine>,
+        /// Action: tag the order.
+        pub add_tag: Option<String>,
+    }
+}
+
+/// `add_line = { sku = "GIFT-1", quantity = 1, price = 0 }`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct OrderRule {
-    pub name: Option<String>,
-    /// Condition: ISO country code of the shipping address.
-    pub country: Option<String>,
-    /// Condition: the order carries this tag.
-    pub tag: Option<String>,
-    /// Condition: order total above this amount.
-    pub total_over: Option<f64>,
-    /// Condition: more units than this.
-    pub units_over: Option<i64>,
-    /// Condition: some line has this SKU.
-    pub sku: Option<String>,
-    /// Effect: start in this status.
-    pub status: Option<InitialStatus>,
-    /// Effect: ship from this physical warehouse.
-    pub warehouse: Option<Spanned<String>>,
-    /// Effect: use this carrier service.
-    pub carrier_service: Option<Spanned<String>>,
+pub struct AddLine {
+    pub sku: Spanned<String>,
+    #[serde(default = "one")]
+    pub quantity: Spanned<i64>,
+    /// The line's unit price; 0 when not given.
+    #[serde(default)]
+    pub price: f64,
+}
+
+fn one() -> Spanned<i64> {
+    Spanned::new(0..0, 1)
+}
+
+impl OrderRule {
+    /// Whether the rule is evaluated again just before allocation.
+    pub fn at_process(&self) -> bool {
+        self.when.as_ref().is_some_and(|w| w.get_ref() == "process")
+    }
+
+    /// How the rule is called in messages: its name, or its place in the list.
+    pub fn label(&self, index: usize) -> String {
+        match &self.name {
+            Some(n) if !n.trim().is_empty() => n.trim().to_string(),
+            _ => format!("#{}", index + 1),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, Serialize)]

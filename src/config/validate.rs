@@ -9,6 +9,9 @@ use toml::Spanned;
 
 use super::*;
 
+#[path = "validate_rules.rs"]
+mod rules;
+
 pub(super) struct Validator<'a> {
     pub file: String,
     pub text: &'a str,
@@ -312,15 +315,7 @@ impl Validator<'_> {
             for cs in ch.carrier_map.values() {
                 self.carrier_service(c, cs, &format!("{prefix}.carrier_map"));
             }
-            for (i, rule) in ch.rules.iter().enumerate() {
-                let key = format!("{prefix}.rules[{i}]");
-                if let Some(w) = &rule.warehouse {
-                    self.physical_warehouse(c, w, &format!("{key}.warehouse"));
-                }
-                if let Some(cs) = &rule.carrier_service {
-                    self.carrier_service(c, cs, &format!("{key}.carrier_service"));
-                }
-            }
+            self.check_rules(c, ch, &prefix);
         } else {
             for (cs, method) in &ch.carrier_map {
                 if !c.carrier_services.contains_key(cs) {

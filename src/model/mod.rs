@@ -8,6 +8,7 @@ pub mod money;
 pub mod order;
 pub mod purchase;
 pub mod rollup;
+pub mod rules;
 pub mod shipment;
 pub mod status;
 

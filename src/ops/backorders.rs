@@ -106,7 +106,9 @@ fn retry_orders(
                 lines: batch.lines_of(*id),
                 candidates: &candidates,
             };
-            let plan = alloc.planner.plan(&order, false);
+            let plan = alloc
+                .planner
+                .plan_limited(&order, Allocator::limits(head), false);
             if plan.is_backordered() {
                 report.waiting += 1;
                 continue;

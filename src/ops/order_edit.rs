@@ -162,6 +162,8 @@ pub fn create(
         note: m.note.clone(),
         upstream_updated_at: None,
         upstream_hash: None,
+        max_splits: None,
+        strict_rule: None,
         lines,
     };
     let id = orders::insert(conn, &order, OrderStatus::Draft, cause)?;

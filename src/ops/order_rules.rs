@@ -6,73 +6,199 @@
 
 use std::collections::HashMap;
 
-use crate::config::{Defaults, InitialStatus, OrderRule, SalesChannel};
-use crate::model::sku_key;
+use serde::Serialize;
 
-/// The facts about an order that rule conditions look at.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Facts<'a> {
-    /// Country code of the shipping address.
-    pub country: Option<&'a str>,
-    pub tags: &'a [String],
-    pub total_cents: Option<i64>,
-    pub units: i64,
-    /// The SKU keys ([`sku_key`]) of the order's lines as oms knows them (after sku_map).
-    pub sku_keys: &'a [String],
+use crate::config::{AddLine, Defaults, InitialStatus, OrderRule, SalesChannel};
+use crate::model::hold::parse_duration;
+use crate::model::rules::{self, Facts};
+
+/// The status an order rule gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleStatus {
+    Draft,
+    Approved,
+    /// On hold for this long, or (None) until a person releases it.
+    OnHold(Option<chrono::Duration>),
 }
 
-/// What the matching rules decided. Each effect comes from the first rule (in config
-/// order) that matches and sets it, so a later, broader rule can fill in what an earlier,
-/// narrower one left open.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// An effect and the rule (its label) it came from, so reasons can name the rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct By<T> {
+    pub value: T,
+    pub rule: String,
+}
+
+/// What the matching rules decided. Each single effect comes from the first rule (in
+/// config order) that matches and sets it, so a later, broader rule can fill in what an
+/// earlier, narrower one left open; added lines and tags come from every matching rule.
+#[derive(Debug, Clone, Default)]
 pub struct Effects<'r> {
-    pub status: Option<InitialStatus>,
-    pub warehouse: Option<&'r str>,
-    pub carrier_service: Option<&'r str>,
+    pub status: Option<By<RuleStatus>>,
+    pub warehouse: Option<By<&'r str>>,
+    /// The warehouse rule's `only_enough_stock`.
+    pub only_enough_stock: bool,
+    pub carrier_service: Option<By<&'r str>>,
+    pub max_splits: Option<By<u32>>,
+    pub add_lines: Vec<By<&'r AddLine>>,
+    pub add_tags: Vec<By<&'r str>>,
 }
 
-/// Whether every condition the rule sets holds (a rule without conditions matches all).
-/// Text compares ignoring case; an order without a total is never "over" an amount.
-pub fn matches(rule: &OrderRule, f: &Facts) -> bool {
-    let country = rule.country.as_deref().is_none_or(|want| {
-        f.country
-            .is_some_and(|c| c.trim().eq_ignore_ascii_case(want.trim()))
-    });
-    let tag = rule.tag.as_deref().is_none_or(|want| {
-        f.tags
-            .iter()
-            .any(|t| t.trim().eq_ignore_ascii_case(want.trim()))
-    });
-    let total = rule
-        .total_over
-        .is_none_or(|over| f.total_cents.is_some_and(|t| t > amount_cents(over)));
-    let units = rule.units_over.is_none_or(|over| f.units > over);
-    let sku = rule.sku.as_deref().is_none_or(|want| {
-        let want = sku_key(want);
-        f.sku_keys.contains(&want)
-    });
-    country && tag && total && units && sku
+/// One rule as `oms rules test` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleOutcome {
+    /// 1-based place in the channel's rule list.
+    pub rule: usize,
+    pub name: String,
+    pub when: &'static str,
+    /// Whether the rule was evaluated at all (its `when` is this stage).
+    pub evaluated: bool,
+    pub matched: bool,
+    /// The first condition that does not hold.
+    pub failed: Option<String>,
+    /// What the rule did, or which of its actions an earlier rule had already decided.
+    pub effects: Vec<String>,
 }
 
-/// Applies `rules` in order; see [`Effects`].
-pub fn effects<'r>(rules: &'r [OrderRule], f: &Facts) -> Effects<'r> {
+/// Which rules are evaluated: at import, or again just before allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Import,
+    Process,
+}
+
+/// Applies the rules of `stage` in order; see [`Effects`]. Returns what each rule did.
+pub fn evaluate<'r>(
+    rules: &'r [OrderRule],
+    stage: Stage,
+    f: &Facts,
+) -> (Effects<'r>, Vec<RuleOutcome>) {
     let mut e = Effects::default();
-    for rule in rules {
-        if e.status.is_some() && e.warehouse.is_some() && e.carrier_service.is_some() {
-            break;
+    let mut outcomes = Vec::with_capacity(rules.len());
+    for (i, rule) in rules.iter().enumerate() {
+        let label = rule.label(i);
+        let at_process = rule.at_process();
+        let mut out = RuleOutcome {
+            rule: i + 1,
+            name: label.clone(),
+            when: if at_process { "process" } else { "import" },
+            evaluated: at_process == (stage == Stage::Process),
+            matched: false,
+            failed: None,
+            effects: Vec::new(),
+        };
+        if out.evaluated {
+            match rules::check(rule, f) {
+                Ok(()) => {
+                    out.matched = true;
+                    apply(rule, &label, &mut e, &mut out.effects);
+                }
+                Err(why) => out.failed = Some(why),
+            }
         }
-        if !matches(rule, f) {
-            continue;
-        }
-        e.status = e.status.or(rule.status);
-        e.warehouse = e
-            .warehouse
-            .or(rule.warehouse.as_ref().map(|w| w.get_ref().as_str()));
-        e.carrier_service = e
-            .carrier_service
-            .or(rule.carrier_service.as_ref().map(|c| c.get_ref().as_str()));
+        outcomes.push(out);
     }
-    e
+    (e, outcomes)
+}
+
+/// Sets what `rule` decides and is still open; notes each action in `said`.
+fn apply<'r>(rule: &'r OrderRule, label: &str, e: &mut Effects<'r>, said: &mut Vec<String>) {
+    fn first<T: Clone>(
+        slot: &mut Option<By<T>>,
+        value: T,
+        label: &str,
+        what: String,
+        said: &mut Vec<String>,
+    ) {
+        match slot {
+            Some(by) => said.push(format!(
+                "{what} (not applied: rule `{}` decided it first)",
+                by.rule
+            )),
+            None => {
+                *slot = Some(By {
+                    value,
+                    rule: label.to_string(),
+                });
+                said.push(what);
+            }
+        }
+    }
+    let status = match (
+        &rule.hold,
+        rule.status.as_ref().map(|s| s.get_ref().as_str()),
+    ) {
+        // `config check` refuses a bad duration; one that slips through holds without a time.
+        (Some(h), _) => Some((
+            RuleStatus::OnHold(parse_duration(h.get_ref()).ok()),
+            format!("hold for {}", h.get_ref()),
+        )),
+        (None, Some("draft")) => Some((RuleStatus::Draft, "status = draft".to_string())),
+        (None, Some("approved")) => Some((RuleStatus::Approved, "status = approved".to_string())),
+        (None, Some("on_hold")) => Some((
+            RuleStatus::OnHold(None),
+            "status = on_hold (until released by hand)".to_string(),
+        )),
+        _ => None,
+    };
+    if let Some((st, what)) = status {
+        first(&mut e.status, st, label, what, said);
+    }
+    if let Some(w) = &rule.warehouse {
+        let strict = rule.only_enough_stock == Some(true);
+        let what = if strict {
+            format!("warehouse = {} (only_enough_stock)", w.get_ref())
+        } else {
+            format!("warehouse = {}", w.get_ref())
+        };
+        if e.warehouse.is_none() {
+            e.only_enough_stock = strict;
+        }
+        first(&mut e.warehouse, w.get_ref().as_str(), label, what, said);
+    }
+    if let Some(cs) = &rule.carrier_service {
+        let what = format!("carrier_service = {}", cs.get_ref());
+        first(
+            &mut e.carrier_service,
+            cs.get_ref().as_str(),
+            label,
+            what,
+            said,
+        );
+    }
+    if let Some(m) = &rule.max_splits {
+        let n = u32::try_from((*m.get_ref()).max(1)).unwrap_or(u32::MAX);
+        first(
+            &mut e.max_splits,
+            n,
+            label,
+            format!("max_splits = {n}"),
+            said,
+        );
+    }
+    if let Some(line) = &rule.add_line {
+        said.push(format!(
+            "add_line {} × {} at {:.2}",
+            line.quantity.get_ref(),
+            line.sku.get_ref().trim(),
+            line.price
+        ));
+        e.add_lines.push(By {
+            value: line,
+            rule: label.to_string(),
+        });
+    }
+    if let Some(tag) = &rule.add_tag {
+        said.push(format!("add_tag {}", tag.trim()));
+        e.add_tags.push(By {
+            value: tag.as_str(),
+            rule: label.to_string(),
+        });
+    }
+}
+
+/// The unit price of an added line in cents.
+pub fn price_cents(line: &AddLine) -> i64 {
+    amount_cents(line.price)
 }
 
 /// The status an imported order starts in: a rule's → the channel's draft thresholds →
@@ -156,104 +282,74 @@ mod tests {
         toml::from_str(&format!("kind = \"files\"\n{toml_text}")).expect("channel toml")
     }
 
-    fn facts<'a>(tags: &'a [String], skus: &'a [String]) -> Facts<'a> {
-        Facts {
-            country: Some("US"),
-            tags,
-            total_cents: Some(5000),
-            units: 3,
-            sku_keys: skus,
-        }
+    fn rules(text: &str) -> Vec<OrderRule> {
+        channel(text).rules
     }
 
     #[test]
-    fn every_condition_must_hold() {
-        let tags = vec!["VIP".to_string()];
-        let skus = vec!["tee-blk-s".to_string()];
-        let f = facts(&tags, &skus);
-        let rule = |r: OrderRule| matches(&r, &f);
-        assert!(rule(OrderRule::default()), "no conditions: matches all");
-        assert!(rule(OrderRule {
-            country: Some("us".into()),
-            tag: Some("vip".into()),
-            sku: Some(" TEE-BLK-S ".into()),
-            total_over: Some(49.99),
-            units_over: Some(2),
-            ..Default::default()
-        }));
-        for failing in [
-            OrderRule {
-                country: Some("CA".into()),
-                ..Default::default()
-            },
-            OrderRule {
-                tag: Some("wholesale".into()),
-                ..Default::default()
-            },
-            OrderRule {
-                total_over: Some(50.0),
-                ..Default::default()
-            },
-            OrderRule {
-                units_over: Some(3),
-                ..Default::default()
-            },
-            OrderRule {
-                sku: Some("MUG-WHT".into()),
-                ..Default::default()
-            },
-            OrderRule {
-                country: Some("US".into()),
-                tag: Some("other".into()),
-                ..Default::default()
-            },
-        ] {
-            assert!(!rule(failing), "should not match");
-        }
-        let no_total = Facts {
-            total_cents: None,
-            ..f
-        };
-        let over = OrderRule {
-            total_over: Some(0.0),
-            ..Default::default()
-        };
-        assert!(!matches(&over, &no_total), "unknown total is not over");
-    }
-
-    #[test]
-    fn first_matching_rule_wins_per_effect() {
-        let rules = vec![
-            OrderRule {
-                country: Some("CA".into()),
-                warehouse: spanned("north"),
-                ..Default::default()
-            },
-            OrderRule {
-                tag: Some("vip".into()),
-                status: Some(InitialStatus::Draft),
-                carrier_service: spanned("express"),
-                ..Default::default()
-            },
-            OrderRule {
-                warehouse: spanned("east"),
-                carrier_service: spanned("standard"),
-                status: Some(InitialStatus::Approved),
-                ..Default::default()
-            },
-        ];
-        let tags = vec!["vip".to_string()];
-        let e = effects(&rules, &facts(&tags, &[]));
-        assert_eq!(
-            e,
-            Effects {
-                status: Some(InitialStatus::Draft),
-                warehouse: Some("east"),
-                carrier_service: Some("express"),
-            }
+    fn first_matching_rule_wins_per_action_and_tags_add_up() {
+        use crate::model::order::Address;
+        use crate::model::rules::{FactLine, Facts};
+        let list = rules(
+            "[[rules]]\nname = \"ca\"\ncountry = \"CA\"\nwarehouse = \"west\"\nonly_enough_stock = true\nadd_tag = \"intl\"\n\
+             [[rules]]\nname = \"vip\"\ntag = \"vip\"\nstatus = \"draft\"\nwarehouse = \"east\"\nadd_tag = \"review\"\n\
+             [[rules]]\nhold = \"30m\"\nmax_splits = 1\n\
+             [[rules]]\nwhen = \"process\"\ncarrier_service = \"express\"",
         );
-        let none = effects(&rules[..1], &facts(&[], &[]));
-        assert_eq!(none, Effects::default());
+        let address = Address {
+            country: Some("ca".into()),
+            ..Default::default()
+        };
+        let tags = vec!["VIP".to_string()];
+        let lines = vec![FactLine {
+            sku_key: "tee".into(),
+            quantity: 1,
+            price_cents: Some(100),
+        }];
+        let f = Facts {
+            channel: "web",
+            name: None,
+            external_id: "1",
+            tags: &tags,
+            ship_to: &address,
+            shipping_method: None,
+            carrier_service: None,
+            requested_warehouse: None,
+            status: "approved",
+            lines: &lines,
+            stated_total_cents: None,
+            stock: None,
+        };
+        let (e, out) = evaluate(&list, Stage::Import, &f);
+        assert_eq!(
+            e.status.as_ref().map(|b| (b.value, b.rule.as_str())),
+            Some((RuleStatus::Draft, "vip"))
+        );
+        assert_eq!(
+            e.warehouse.as_ref().map(|b| (b.value, b.rule.as_str())),
+            Some(("west", "ca"))
+        );
+        assert!(e.only_enough_stock);
+        assert_eq!(e.max_splits.as_ref().map(|b| b.value), Some(1));
+        assert_eq!(
+            e.carrier_service, None,
+            "a process rule waits for processing"
+        );
+        let added: Vec<&str> = e.add_tags.iter().map(|b| b.value).collect();
+        assert_eq!(added, ["intl", "review"]);
+        assert_eq!(
+            out[1].effects[1],
+            "warehouse = east (not applied: rule `ca` decided it first)"
+        );
+        assert_eq!(out[2].name, "#3");
+        assert!(
+            out[2].effects[0].starts_with("hold for 30m (not applied"),
+            "{:?}",
+            out[2]
+        );
+        assert!(!out[3].evaluated);
+        let (p, _) = evaluate(&list, Stage::Process, &f);
+        assert_eq!(p.carrier_service.map(|b| b.value), Some("express"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod channel_refs;
 pub mod history;
 pub mod holds;
 pub mod lock;
+pub mod order_rules;
 pub mod orders;
 pub mod outbound;
 pub mod processing;
@@ -60,8 +61,12 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0009_stock_counted.sql"),
     ),
     (
-        "0014_partial_fulfilment",
-        include_str!("../../migrations/0014_partial_fulfilment.sql"),
+        "0010_order_rules",
+        include_str!("../../migrations/0010_order_rules.sql"),
+    ),
+    (
+        "0011_partial_fulfilment",
+        include_str!("../../migrations/0011_partial_fulfilment.sql"),
     ),
 ];
 

@@ -36,6 +36,10 @@ pub struct NewOrder {
     pub note: Option<String>,
     pub upstream_updated_at: Option<String>,
     pub upstream_hash: Option<String>,
+    /// An order rule's `max_splits` for this order.
+    pub max_splits: Option<i64>,
+    /// The rule whose warehouse must ship this order in full (`only_enough_stock`).
+    pub strict_rule: Option<String>,
     pub lines: Vec<NewLine>,
 }
 
@@ -51,7 +55,7 @@ pub struct NewLine {
 
 /// The columns an order's content is kept in, in the order [`content_params`] binds them.
 /// Insert and upstream edit write the same content, so both are built from this list.
-const CONTENT_COLUMNS: [&str; 22] = [
+const CONTENT_COLUMNS: [&str; 24] = [
     "name",
     "ordered_at",
     "customer_name",
@@ -74,9 +78,11 @@ const CONTENT_COLUMNS: [&str; 22] = [
     "note",
     "upstream_updated_at",
     "upstream_hash",
+    "max_splits",
+    "strict_rule",
 ];
 
-fn content_params(o: &NewOrder) -> [&dyn ToSql; 22] {
+fn content_params(o: &NewOrder) -> [&dyn ToSql; 24] {
     [
         &o.name,
         &o.ordered_at,
@@ -100,6 +106,8 @@ fn content_params(o: &NewOrder) -> [&dyn ToSql; 22] {
         &o.note,
         &o.upstream_updated_at,
         &o.upstream_hash,
+        &o.max_splits,
+        &o.strict_rule,
     ]
 }
 

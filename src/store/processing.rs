@@ -20,6 +20,10 @@ pub struct OrderHead {
     pub backorder_reason: Option<String>,
     pub requested_warehouse: Option<String>,
     pub carrier_service: Option<String>,
+    /// An order rule's `max_splits` for this order.
+    pub max_splits: Option<u32>,
+    /// The rule whose warehouse must ship the order in full (`only_enough_stock`).
+    pub strict_rule: Option<String>,
     /// The facts the order's status follows from (model::rollup), as the batch was read;
     /// the same facts `ops::order_status::refresh` reads one order at a time.
     pub rollup: Rollup,
@@ -58,7 +62,8 @@ pub fn heads(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<OrderHead>>
                 (SELECT COUNT(*) FROM shipments s WHERE s.order_id = o.id
                     AND s.status IN ('shipped', 'short_shipped')),
                 NOT EXISTS (SELECT 1 FROM order_lines l
-                            WHERE l.order_id = o.id AND l.quantity_shipped < l.quantity)
+                            WHERE l.order_id = o.id AND l.quantity_shipped < l.quantity),
+                o.max_splits, o.strict_rule
          FROM orders o WHERE o.id IN (SELECT value FROM json_each(?1)) ORDER BY o.id",
     )?
     .query_map(params![id_list(ids)], |r| {
@@ -73,6 +78,10 @@ pub fn heads(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<OrderHead>>
             backorder_reason: r.get(6)?,
             requested_warehouse: r.get(7)?,
             carrier_service: r.get(8)?,
+            max_splits: r
+                .get::<_, Option<i64>>(12)?
+                .map(|m| u32::try_from(m.max(1)).unwrap_or(u32::MAX)),
+            strict_rule: r.get(13)?,
             rollup: Rollup {
                 open_shipments: r.get::<_, i64>(9)? as usize,
                 shipped_shipments: r.get::<_, i64>(10)? as usize,

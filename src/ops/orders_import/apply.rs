@@ -20,7 +20,7 @@ use rusqlite::Connection;
 
 use super::FLOW;
 use super::batch::Batch;
-use super::prepare::Channel;
+use super::prepare::{Channel, RuleHold};
 use super::report::{ImportReport, Item, Outcome};
 use crate::model::OrderStatus;
 use crate::model::hold::parse_duration;
@@ -181,8 +181,11 @@ impl<'a> Importer<'a> {
         let source = std::mem::take(&mut order.source);
         let cancelled = order.cancelled;
         let fingerprint = order.fingerprint();
-        let (new, status) = self.channel.new_order(order, variant_ids, fingerprint);
-        let id = orders::insert(conn, &new, status, self.cause)?;
+        let prepared = self
+            .channel
+            .new_order(order, variant_ids, fingerprint, &self.variants);
+        let (new, status) = (&prepared.new, prepared.status);
+        let id = orders::insert(conn, new, status, self.cause)?;
         if !self.had_orders {
             self.created.insert(self.hasher.hash_one(&new.external_id));
         }
@@ -213,19 +216,41 @@ impl<'a> Importer<'a> {
                 ))
             });
         } else {
-            let held = self.hold_for(conn, id, status)?;
+            let held = match &prepared.hold {
+                Some(h) => Some(self.rule_hold(conn, id, h)?),
+                None => self.hold_for(conn, id, status)?,
+            };
             self.report.record(Outcome::Imported, || {
                 let resolved = resolved.then(|| "its earlier rejection is resolved".to_string());
-                let message = match (held, resolved) {
-                    (Some(h), Some(r)) => Some(format!("{h}; {r}")),
-                    (Some(h), None) => Some(h),
-                    (None, Some(r)) => Some(format!("{status}; {r}")),
-                    (None, None) => None,
-                };
-                made(message)
+                let mut said: Vec<String> = held.into_iter().collect();
+                if said.is_empty() && resolved.is_some() {
+                    said.push(status.to_string());
+                }
+                said.extend(resolved);
+                said.extend(prepared.notes.iter().cloned());
+                made((!said.is_empty()).then(|| said.join("; ")))
             });
         }
         Ok(())
+    }
+
+    /// A rule's `hold` (or `status = "on_hold"`, no time): what to say about it.
+    fn rule_hold(&self, conn: &Connection, id: i64, h: &RuleHold) -> anyhow::Result<String> {
+        let until = h.for_.map(holds::until_after);
+        let done = holds::hold(
+            conn,
+            self.channel.config,
+            id,
+            until.as_deref(),
+            Some(&h.reason),
+            self.cause,
+            self.run_id,
+        )?;
+        Ok(match (done, &until) {
+            (Ok(_), Some(t)) => format!("on hold until {t}: {}", h.reason),
+            (Ok(_), None) => format!("on hold until released by hand: {}", h.reason),
+            (Err(e), _) => format!("not held: {e}"),
+        })
     }
 
     /// The channel's `hold_for`: every new approved order waits that long on hold (a
@@ -292,7 +317,10 @@ impl<'a> Importer<'a> {
             return Ok(());
         }
         let source = std::mem::take(&mut order.source);
-        let (new, _) = self.channel.new_order(order, variant_ids, fingerprint);
+        let new = self
+            .channel
+            .new_order(order, variant_ids, fingerprint, &self.variants)
+            .new;
         orders::replace_content(conn, known.id, &new, self.cause)?;
         self.report.record(Outcome::Updated, || Item {
             channel: code.to_string(),

@@ -12,7 +12,7 @@
 
 mod apply;
 mod batch;
-mod prepare;
+pub(crate) mod prepare;
 mod report;
 
 pub use report::{ImportReport, Item, Outcome};

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use crate::config::{Config, Defaults, InitialStatus, SalesChannel};
 use crate::error::usage;
 use crate::model::order::OrderIn;
+use crate::model::rules::{FactLine, Facts};
 use crate::model::{OrderStatus, sku_key};
-use crate::ops::order_rules::{self, Facts};
+use crate::ops::order_rules::{self, RuleStatus, Stage};
 use crate::store::orders::{NewLine, NewOrder};
 
 /// A sales channel's import settings, looked up and keyed once per run.
@@ -134,63 +135,141 @@ impl<'c> Channel<'c> {
         }
     }
 
-    /// The order as it will be stored, and the status a new order starts in.
-    /// `variant_ids` are [`Channel::check`]'s answer for this order.
+    /// The facts rule conditions see for an incoming order (SKUs after the sku_map).
+    pub fn fact_lines(&self, order: &OrderIn) -> Vec<FactLine> {
+        order
+            .lines
+            .iter()
+            .map(|l| {
+                let k = sku_key(&l.sku);
+                FactLine {
+                    sku_key: self.sku_map.get(&k).cloned().unwrap_or(k),
+                    quantity: l.quantity,
+                    price_cents: l.price_cents,
+                }
+            })
+            .collect()
+    }
+
+    /// The status an order starts in before rules (thresholds, defaults).
+    fn base_status(&self, order: &OrderIn) -> InitialStatus {
+        order_rules::initial_status(
+            None,
+            self.settings,
+            self.defaults,
+            order.total_cents,
+            order.units(),
+        )
+    }
+
+    /// The carrier service an order has before rules: its own, else its shipping method's.
+    fn own_carrier<'o>(&'o self, order: &'o OrderIn) -> Option<&'o str> {
+        order_rules::carrier_service(
+            order.carrier_service.as_deref(),
+            None,
+            order.shipping_method.as_deref(),
+            &self.carrier_map,
+            self.settings,
+            self.defaults,
+        )
+    }
+
+    /// What the channel's import rules decide for `order`, and what each rule did.
+    pub fn evaluate(
+        &self,
+        order: &OrderIn,
+    ) -> (order_rules::Effects<'c>, Vec<order_rules::RuleOutcome>) {
+        let lines = self.fact_lines(order);
+        let base = self.base_status(order);
+        let status = match base {
+            InitialStatus::Draft => "draft",
+            InitialStatus::Approved => "approved",
+        };
+        let facts = Facts {
+            channel: self.code,
+            name: order.name.as_deref(),
+            external_id: &order.external_id,
+            tags: &order.tags,
+            ship_to: &order.ship_to,
+            shipping_method: order.shipping_method.as_deref(),
+            carrier_service: self.own_carrier(order),
+            requested_warehouse: order.requested_warehouse.as_deref(),
+            status,
+            lines: &lines,
+            stated_total_cents: order.total_cents,
+            stock: None,
+        };
+        order_rules::evaluate(&self.settings.rules, Stage::Import, &facts)
+    }
+
+    /// The order as it will be stored, the status it starts in and a rule's hold.
+    /// `variant_ids` are [`Channel::check`]'s answer for this order; `variants` finds the
+    /// SKUs of lines that rules add.
     pub fn new_order(
         &self,
         order: OrderIn,
         variant_ids: &[i64],
         fingerprint: String,
-    ) -> (NewOrder, OrderStatus) {
-        let units = order.units();
-        let rules = &self.settings.rules;
-        let effects = if rules.is_empty() {
+        variants: &HashMap<String, i64>,
+    ) -> Prepared {
+        let effects = if self.settings.rules.is_empty() {
             order_rules::Effects::default()
         } else {
-            // Rule SKUs name oms SKUs, so the lines are compared after the SKU map.
-            let sku_keys: Vec<String> = order
-                .lines
-                .iter()
-                .map(|l| {
-                    let k = sku_key(&l.sku);
-                    self.sku_map.get(&k).cloned().unwrap_or(k)
-                })
-                .collect();
-            let facts = Facts {
-                country: order.ship_to.country.as_deref(),
-                tags: &order.tags,
-                total_cents: order.total_cents,
-                units,
-                sku_keys: &sku_keys,
-            };
-            order_rules::effects(rules, &facts)
+            self.evaluate(&order).0
         };
-        let status = match order_rules::initial_status(
-            effects.status,
-            self.settings,
-            self.defaults,
-            order.total_cents,
-            units,
-        ) {
-            InitialStatus::Draft => OrderStatus::Draft,
-            InitialStatus::Approved => OrderStatus::Approved,
+        let mut hold = None;
+        let status = match effects.status.as_ref().map(|b| b.value) {
+            Some(RuleStatus::Draft) => OrderStatus::Draft,
+            Some(RuleStatus::Approved) => OrderStatus::Approved,
+            Some(RuleStatus::OnHold(for_)) => {
+                let rule = effects
+                    .status
+                    .as_ref()
+                    .map(|b| b.rule.as_str())
+                    .unwrap_or("");
+                hold = Some(RuleHold {
+                    for_,
+                    reason: format!("rule `{rule}`"),
+                });
+                OrderStatus::Approved
+            }
+            None => match self.base_status(&order) {
+                InitialStatus::Draft => OrderStatus::Draft,
+                InitialStatus::Approved => OrderStatus::Approved,
+            },
         };
         let carrier_service = order_rules::carrier_service(
             order.carrier_service.as_deref(),
-            effects.carrier_service,
+            effects.carrier_service.as_ref().map(|b| b.value),
             order.shipping_method.as_deref(),
             &self.carrier_map,
             self.settings,
             self.defaults,
         )
         .map(str::to_string);
-        let requested_warehouse = order
+        let own_warehouse = order
             .requested_warehouse
-            .filter(|w| !w.trim().is_empty())
-            .or_else(|| effects.warehouse.map(str::to_string));
-        let tags = (!order.tags.is_empty()).then(|| order.tags.join(", "));
+            .clone()
+            .filter(|w| !w.trim().is_empty());
+        // Only the rule's own warehouse can be held to `only_enough_stock`.
+        let strict_rule = match (&own_warehouse, &effects.warehouse) {
+            (None, Some(by)) if effects.only_enough_stock => Some(by.rule.clone()),
+            _ => None,
+        };
+        let requested_warehouse =
+            own_warehouse.or_else(|| effects.warehouse.as_ref().map(|b| b.value.to_string()));
+        let mut tags = order.tags.clone();
+        for by in &effects.add_tags {
+            let tag = by.value.trim();
+            if !tag.is_empty() && !tags.iter().any(|t| t.trim().eq_ignore_ascii_case(tag)) {
+                tags.push(tag.to_string());
+            }
+        }
+        let tags = (!tags.is_empty()).then(|| tags.join(", "));
+        let mut notes = Vec::new();
+        let mut line_keys = self.fact_lines(&order);
         let a = order.ship_to;
-        let lines = order
+        let mut lines: Vec<NewLine> = order
             .lines
             .into_iter()
             .zip(variant_ids)
@@ -203,6 +282,34 @@ impl<'c> Channel<'c> {
                 price_cents: l.price_cents,
             })
             .collect();
+        for by in &effects.add_lines {
+            let sku = by.value.sku.get_ref().trim();
+            let key = sku_key(sku);
+            if line_keys.iter().any(|l| l.sku_key == key) {
+                continue;
+            }
+            match variants.get(&key) {
+                Some(id) => {
+                    lines.push(NewLine {
+                        variant_id: *id,
+                        channel_sku: sku.to_string(),
+                        title: Some(format!("added by rule `{}`", by.rule)),
+                        quantity: *by.value.quantity.get_ref(),
+                        price_cents: Some(order_rules::price_cents(by.value)),
+                        ..Default::default()
+                    });
+                    line_keys.push(FactLine {
+                        sku_key: key,
+                        quantity: 0,
+                        price_cents: None,
+                    });
+                }
+                None => notes.push(format!(
+                    "rule `{}`: add_line: unknown SKU `{sku}`, not added",
+                    by.rule
+                )),
+            }
+        }
         let new = NewOrder {
             channel: self.code.to_string(),
             external_id: order.external_id,
@@ -228,10 +335,33 @@ impl<'c> Channel<'c> {
             note: order.note,
             upstream_updated_at: order.updated_at,
             upstream_hash: Some(fingerprint),
+            max_splits: effects.max_splits.as_ref().map(|b| i64::from(b.value)),
+            strict_rule,
             lines,
         };
-        (new, status)
+        Prepared {
+            new,
+            status,
+            hold,
+            notes,
+        }
     }
+}
+
+/// A new order as it will be stored, with what the rules decided beyond its columns.
+pub struct Prepared {
+    pub new: NewOrder,
+    pub status: OrderStatus,
+    /// A rule put it on hold: stored `approved`, then held.
+    pub hold: Option<RuleHold>,
+    /// What could not be done (a rule's line with an unknown SKU), for the report.
+    pub notes: Vec<String>,
+}
+
+pub struct RuleHold {
+    /// None: until a person releases it.
+    pub for_: Option<chrono::Duration>,
+    pub reason: String,
 }
 
 /// [`sku_key`] written into a reused buffer: the per-line lookup of a big import then
@@ -338,7 +468,9 @@ mod tests {
              [[sales_channels.web.rules]]\nsku = \"MUG-WHT\"\nstatus = \"draft\"",
         );
         let ch = Channel::new(&c, "web").unwrap();
-        let (o, status) = ch.new_order(order(&[("TEE-BLK-S", 2)]), &[1], "fp".into());
+        let v = catalog();
+        let p = ch.new_order(order(&[("TEE-BLK-S", 2)]), &[1], "fp".into(), &v);
+        let (o, status) = (p.new, p.status);
         assert_eq!(status, OrderStatus::Approved);
         assert_eq!(o.requested_warehouse.as_deref(), Some("east"));
         assert_eq!(o.carrier_service.as_deref(), Some("express"));
@@ -346,9 +478,13 @@ mod tests {
         assert_eq!(o.upstream_hash.as_deref(), Some("fp"));
         assert_eq!((o.lines[0].variant_id, o.lines[0].quantity), (1, 2));
 
-        let (_, by_rule) = ch.new_order(order(&[("mug-wht", 1)]), &[2], "fp".into());
+        let by_rule = ch
+            .new_order(order(&[("mug-wht", 1)]), &[2], "fp".into(), &v)
+            .status;
         assert_eq!(by_rule, OrderStatus::Draft);
-        let (_, by_units) = ch.new_order(order(&[("TEE-BLK-S", 11)]), &[1], "fp".into());
+        let by_units = ch
+            .new_order(order(&[("TEE-BLK-S", 11)]), &[1], "fp".into(), &v)
+            .status;
         assert_eq!(by_units, OrderStatus::Draft);
     }
 

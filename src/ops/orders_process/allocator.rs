@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use anyhow::Context;
 use rusqlite::Connection;
 
-use crate::allocation::{self, LineToPlan, Plan, Planner, WarehouseId, WarehouseSpec};
+use crate::allocation::{self, Limits, LineToPlan, Plan, Planner, WarehouseId, WarehouseSpec};
 use crate::config::{BackorderMode, Config};
 use crate::model::StockReason;
 use crate::model::rollup::{Rollup, order_status};
@@ -22,8 +22,9 @@ use crate::store::stock::{self, Movement, Reference};
 pub struct Allocator<'c> {
     config: &'c Config,
     pub planner: Planner,
-    /// Candidate lists by (requested warehouse, sales channel): a run sees few distinct keys.
-    candidates: HashMap<(Option<String>, String), Vec<WarehouseId>>,
+    /// Candidate lists by (requested warehouse, sales channel, only that warehouse): a run
+    /// sees few distinct keys.
+    candidates: HashMap<(Option<String>, String, bool), Vec<WarehouseId>>,
     /// Variants whose levels the planner holds (see [`Allocator::batch`]).
     loaded: HashSet<i64>,
 }
@@ -75,17 +76,30 @@ impl<'c> Allocator<'c> {
     /// reserves from it: only SKUs this run has not touched are read from the database.
     pub fn batch(&mut self, conn: &Connection, ids: &[i64]) -> anyhow::Result<Batch> {
         let batch = Batch::load(conn, ids)?;
-        let mut new: Vec<i64> = batch
-            .lines
-            .values()
-            .flatten()
+        let lines: Vec<&LineToPlan> = batch.lines.values().flatten().collect();
+        self.load_levels(conn, lines.into_iter())?;
+        Ok(batch)
+    }
+
+    /// Loads the stock levels of `lines`' variants the planner has not seen yet (lines a
+    /// rule added during the run).
+    pub fn ensure_levels(&mut self, conn: &Connection, lines: &[LineToPlan]) -> anyhow::Result<()> {
+        self.load_levels(conn, lines.iter())
+    }
+
+    fn load_levels<'l>(
+        &mut self,
+        conn: &Connection,
+        lines: impl Iterator<Item = &'l LineToPlan>,
+    ) -> anyhow::Result<()> {
+        let mut new: Vec<i64> = lines
             .map(|l| l.variant_id)
             .filter(|v| !self.loaded.contains(v))
             .collect();
         new.sort_unstable();
         new.dedup();
         if new.is_empty() {
-            return Ok(batch);
+            return Ok(());
         }
         for row in processing::levels_of(conn, &new)? {
             // Levels of warehouses no longer configured cannot ship anything.
@@ -95,7 +109,7 @@ impl<'c> Allocator<'c> {
             }
         }
         self.loaded.extend(new);
-        Ok(batch)
+        Ok(())
     }
 
     /// The order's warehouses in preference order (SPEC §4.1.2): its requested warehouse
@@ -103,7 +117,11 @@ impl<'c> Allocator<'c> {
     /// the config's default, then every warehouse by priority. Virtual warehouses stand
     /// for their members. Fails when the requested warehouse is not configured (any more).
     pub fn candidates(&mut self, head: &OrderHead) -> Result<&[WarehouseId], String> {
-        let key = (head.requested_warehouse.clone(), head.channel.clone());
+        let key = (
+            head.requested_warehouse.clone(),
+            head.channel.clone(),
+            head.strict_rule.is_some(),
+        );
         if !self.candidates.contains_key(&key) {
             let list = self.candidate_list(head)?;
             self.candidates.insert(key.clone(), list);
@@ -121,6 +139,13 @@ impl<'c> Allocator<'c> {
                 .physical_members(code)
                 .ok_or_else(|| format!("requested warehouse `{code}` is not configured"))?;
             preferred.extend(members);
+            // A rule's `only_enough_stock`: that warehouse or nothing.
+            if head.strict_rule.is_some() {
+                return Ok(preferred
+                    .iter()
+                    .filter_map(|c| self.planner.warehouse(c))
+                    .collect());
+            }
         }
         let channel_default = config
             .sales_channels
@@ -139,6 +164,57 @@ impl<'c> Allocator<'c> {
                     .filter(|c| self.planner.warehouse(c).is_some()),
             )
             .map_err(|e| e.to_string())
+    }
+
+    /// Why a plan leaves the order backordered; an `only_enough_stock` rule is named, so a
+    /// person sees which rule keeps the order waiting.
+    pub fn backorder_reason(head: &OrderHead, plan: &Plan) -> String {
+        match &head.strict_rule {
+            Some(rule) => format!(
+                "rule `{rule}` (only_enough_stock): {} cannot ship it in full: {}",
+                head.requested_warehouse
+                    .as_deref()
+                    .unwrap_or("its warehouse"),
+                plan.reason_text()
+            ),
+            None => plan.reason_text(),
+        }
+    }
+
+    pub fn config(&self) -> &'c Config {
+        self.config
+    }
+
+    /// What the order's rules ask of the planner (its own `max_splits`, full shipments only).
+    pub fn limits(head: &OrderHead) -> Limits {
+        Limits {
+            max_splits: head.max_splits,
+            strict: head.strict_rule.is_some(),
+        }
+    }
+
+    /// Units of a variant available now over `warehouses` (physical codes), as this run
+    /// sees them: read from the database the first time, then the planner's own count.
+    pub fn available(
+        &mut self,
+        conn: &Connection,
+        variant_id: i64,
+        warehouses: &[String],
+    ) -> rusqlite::Result<i64> {
+        if self.loaded.insert(variant_id) {
+            for row in processing::levels_of(conn, &[variant_id])? {
+                if let Some(w) = self.planner.warehouse(&row.warehouse) {
+                    self.planner
+                        .set_stock(w, row.variant_id, row.on_hand, row.allocated);
+                }
+            }
+        }
+        Ok(warehouses
+            .iter()
+            .filter_map(|c| self.planner.warehouse(c))
+            .fold(0i64, |sum, w| {
+                sum.saturating_add(self.planner.available(w, variant_id))
+            }))
     }
 
     /// The carrier service a new shipment of this order gets: the order's (set at import
@@ -216,7 +292,7 @@ impl<'c> Allocator<'c> {
             written.shipments.push((reference, warehouse.to_string()));
         }
         if plan.is_backordered() {
-            let reason = plan.reason_text();
+            let reason = Self::backorder_reason(head, plan);
             if !head.backordered || head.backorder_reason.as_deref() != Some(&reason) {
                 orders::set_backordered(conn, head.id, Some(&reason))?;
             }

@@ -8,6 +8,7 @@
 
 mod allocator;
 mod report;
+mod rules;
 
 pub use allocator::{Allocator, Batch, Written};
 pub use report::{Item, OrderOutcome, ProcessReport};
@@ -243,6 +244,35 @@ impl<'a, 'c> Work<'a, 'c> {
             channel: head.channel.clone(),
             ..Default::default()
         };
+        // Rules evaluated again just before allocation may change the order first.
+        let reread;
+        let ruled;
+        let mut said = Vec::new();
+        let applied = rules::apply(conn, self.alloc, head, self.cause, self.run_id, &mut said)?;
+        let (head, lines) = match applied {
+            rules::Applied::Unchanged => (head, lines),
+            rules::Applied::Stop { outcome, reason } => {
+                item.outcome = outcome;
+                item.reason = Some(reason);
+                if self.opts.explain {
+                    item.explanation = Some(said.join("\n"));
+                }
+                return Ok(item);
+            }
+            rules::Applied::Plan {
+                head: h,
+                lines_added,
+            } => {
+                ruled = h;
+                if lines_added {
+                    reread = Batch::load(conn, &[ruled.id])?;
+                    self.alloc.ensure_levels(conn, reread.lines_of(ruled.id))?;
+                    (&ruled, reread.lines_of(ruled.id))
+                } else {
+                    (&ruled, lines)
+                }
+            }
+        };
         let candidates = match self.alloc.candidates(head) {
             Ok(list) => list.to_vec(),
             Err(reason) => {
@@ -259,7 +289,10 @@ impl<'a, 'c> Work<'a, 'c> {
             lines,
             candidates: &candidates,
         };
-        let plan = self.alloc.planner.allocate(&order, self.opts.explain);
+        let plan =
+            self.alloc
+                .planner
+                .allocate_limited(&order, Allocator::limits(head), self.opts.explain);
         let written = self
             .alloc
             .write(conn, head, &plan, self.cause, self.run_id)?;
@@ -270,10 +303,11 @@ impl<'a, 'c> Work<'a, 'c> {
             _ => OrderOutcome::Allocated,
         };
         if plan.is_backordered() {
-            item.reason = Some(plan.reason_text());
+            item.reason = Some(Allocator::backorder_reason(head, &plan));
         }
         if self.opts.explain {
-            item.explanation = Some(plan.explanation.join("\n"));
+            said.extend(plan.explanation.iter().cloned());
+            item.explanation = Some(said.join("\n"));
         }
         item.units = written.units;
         for (reference, warehouse) in written.shipments {

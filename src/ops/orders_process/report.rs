@@ -26,6 +26,10 @@ pub enum OrderOutcome {
     Skipped,
     /// The order could not be planned (e.g. its requested warehouse is not configured).
     Failed,
+    /// A rule evaluated at processing put it on hold.
+    Held,
+    /// A rule evaluated at processing made it draft.
+    Drafted,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -56,6 +60,9 @@ pub struct ProcessReport {
     pub nothing_to_do: usize,
     pub skipped: usize,
     pub failed: usize,
+    /// Put on hold or made draft by rules evaluated at processing.
+    pub held: usize,
+    pub drafted: usize,
     pub shipments: usize,
     pub units: i64,
     /// Orders whose hold time was up, made approved at the start of the run.
@@ -77,6 +84,8 @@ impl ProcessReport {
             OrderOutcome::NothingToDo => self.nothing_to_do += 1,
             OrderOutcome::Skipped => self.skipped += 1,
             OrderOutcome::Failed => self.failed += 1,
+            OrderOutcome::Held => self.held += 1,
+            OrderOutcome::Drafted => self.drafted += 1,
         }
     }
 
@@ -88,6 +97,8 @@ impl ProcessReport {
                 | OrderOutcome::Backordered
                 | OrderOutcome::Skipped
                 | OrderOutcome::Failed
+                | OrderOutcome::Held
+                | OrderOutcome::Drafted
         )
     }
 }
@@ -111,6 +122,12 @@ impl Report for ProcessReport {
         }
         if self.failed > 0 {
             s.push(("failed", self.failed.to_string()));
+        }
+        if self.held > 0 {
+            s.push(("held by rules", self.held.to_string()));
+        }
+        if self.drafted > 0 {
+            s.push(("made draft by rules", self.drafted.to_string()));
         }
         s.push(("shipments", self.shipments.to_string()));
         s.push(("units", self.units.to_string()));
@@ -145,6 +162,7 @@ impl Journaled for ProcessReport {
         serde_json::json!({
             "orders": self.orders, "allocated": self.allocated, "partial": self.partial,
             "backordered": self.backordered, "failed": self.failed,
+            "held": self.held, "drafted": self.drafted,
             "shipments": self.shipments, "units": self.units,
         })
     }
