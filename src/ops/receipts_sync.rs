@@ -358,6 +358,7 @@ fn stream(
                 pending.clear();
                 sources.done.push(source);
             }
+            Fetched::Lines { .. } => {}
             Fetched::SourceFailed { source, reason } => {
                 report.files += 1;
                 sources.failed.push((source.clone(), reason.clone()));

@@ -199,6 +199,7 @@ fn sync_channel(
     let read = connector.shipment_updates(&mut |event| {
         match event {
             Fetched::Record(c) => pending.push(c),
+            Fetched::Lines { .. } => {}
             Fetched::SourceFailed { source, reason } => {
                 report.failed_files += 1;
                 failed_sources.push((source.clone(), reason.clone()));

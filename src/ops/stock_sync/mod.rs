@@ -205,6 +205,7 @@ fn sync_channel(
                 pending.push(c);
                 opts.progress.inc(1);
             }
+            Fetched::Lines { .. } => {}
             Fetched::SourceFailed { source, reason } => {
                 report.failed_files += 1;
                 failed_sources.push((source.clone(), reason.clone()));
