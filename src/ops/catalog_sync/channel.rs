@@ -84,6 +84,17 @@ impl Connector {
         }
     }
 
+    pub fn write_products_batch(
+        &mut self,
+        batch: &str,
+        entries: &[CatalogEntry],
+    ) -> anyhow::Result<Vec<connectors::Sent>> {
+        match self {
+            Connector::Sales(c) => c.write_products_batch(batch, entries),
+            Connector::Fulfillment(c) => c.write_products_batch(batch, entries),
+        }
+    }
+
     pub fn ack(&mut self, source: &str) -> anyhow::Result<()> {
         match self {
             Connector::Sales(c) => c.ack_orders(source),
