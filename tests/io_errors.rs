@@ -262,3 +262,87 @@ fn item9_an_inbox_file_that_cannot_be_moved_is_reported_and_its_orders_counted_o
     assert_eq!(count(&env, "SELECT COUNT(*) FROM orders"), 1000);
     assert_eq!(inbox_files(&env, "done"), ["orders-1.csv"]);
 }
+
+/// The item of `report` for a file that could not be moved out of the inbox.
+fn not_moved(report: &serde_json::Value) -> &serde_json::Value {
+    report["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["outcome"] == "not_moved"))
+        .unwrap_or_else(|| panic!("an item for the file: {report:#}"))
+}
+
+#[test]
+fn item9_a_confirmation_file_that_cannot_be_moved_is_reported_and_applied_once() {
+    let env = process_support::standard();
+    stock(&env, &[("east", "TEE-RED-M", 5)]);
+    insert(&env, &[Order::new("1001", &[("TEE-RED-M", 1)])]);
+    process(&env, &[], 0);
+    env.write(
+        "channels/east-3pl/inbox/shipments-1.csv",
+        "reference,sku,quantity_shipped,carrier,tracking_number\nS0000001,TEE-RED-M,1,UPS,1Z1\n",
+    );
+    let done_dir = env.path("channels/east-3pl/inbox/done");
+    std::fs::write(&done_dir, "in the way\n").unwrap();
+
+    let first = env.oms(["shipments", "sync", "-o", "json"]).code(1).json();
+    assert_eq!(
+        (&first["shipped"], &first["not_moved"]),
+        (&1.into(), &1.into()),
+        "{first:#}"
+    );
+    let message = not_moved(&first)["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("cannot create channels/east-3pl/inbox/done"),
+        "{message}"
+    );
+
+    std::fs::remove_file(&done_dir).unwrap();
+    let again = env.oms(["shipments", "sync", "-o", "json"]).ok().json();
+    assert_eq!(
+        (&again["shipped"], &again["not_moved"]),
+        (&0.into(), &0.into()),
+        "{again:#}"
+    );
+    let on_hand: i64 = env
+        .db()
+        .query_row(
+            "SELECT SUM(l.on_hand) FROM stock_levels l JOIN variants v ON v.id = l.variant_id
+             WHERE v.sku = 'TEE-RED-M'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(on_hand, 4, "the unit left the warehouse once");
+    assert!(!env.path("channels/east-3pl/inbox/shipments-1.csv").exists());
+}
+
+#[test]
+fn item9_a_stock_file_that_cannot_be_moved_is_reported_and_counted() {
+    let env = process_support::standard();
+    env.write(
+        "channels/east-3pl/inbox/stock-1.csv",
+        "location,sku,on_hand\neast,TEE-RED-M,7\n",
+    );
+    let done_dir = env.path("channels/east-3pl/inbox/done");
+    std::fs::write(&done_dir, "in the way\n").unwrap();
+    let first = env.oms(["stock", "sync", "-o", "json"]).code(1).json();
+    assert_eq!(
+        (&first["changed"], &first["not_moved"]),
+        (&1.into(), &1.into()),
+        "{first:#}"
+    );
+    assert!(
+        not_moved(&first)["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot create channels/east-3pl/inbox/done"),
+        "{first:#}"
+    );
+    std::fs::remove_file(&done_dir).unwrap();
+    let again = env.oms(["stock", "sync", "-o", "json"]).ok().json();
+    assert_eq!(
+        (&again["changed"], &again["unchanged"]),
+        (&0.into(), &1.into()),
+        "{again:#}"
+    );
+}
