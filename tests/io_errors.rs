@@ -346,3 +346,58 @@ fn item9_a_stock_file_that_cannot_be_moved_is_reported_and_counted() {
         "{again:#}"
     );
 }
+
+#[test]
+fn item9_a_receipts_file_that_cannot_be_moved_is_reported_and_applied_once() {
+    let env = process_support::standard();
+    let po = env
+        .oms([
+            "po",
+            "create",
+            "--supplier",
+            "Acme",
+            "--warehouse",
+            "east",
+            "--line",
+            "TEE-RED-M=10",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    let number = po["number"].as_str().unwrap().to_string();
+    env.oms(["po", "approve", &number]).ok();
+    env.write(
+        "channels/east-3pl/inbox/receipts-001.csv",
+        &format!(
+            "receipt_id,po_number,sku,quantity,received_at\nR-7,{number},TEE-RED-M,7,2026-11-24\n"
+        ),
+    );
+    let done_dir = env.path("channels/east-3pl/inbox/done");
+    std::fs::write(&done_dir, "in the way\n").unwrap();
+    let first = env.oms(["receipts", "sync", "-o", "json"]).code(1).json();
+    assert_eq!(
+        (&first["applied"], &first["not_moved"]),
+        (&1.into(), &1.into()),
+        "{first:#}"
+    );
+    assert!(
+        not_moved(&first)["reasons"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot create channels/east-3pl/inbox/done"),
+        "{first:#}"
+    );
+    std::fs::remove_file(&done_dir).unwrap();
+    let again = env.oms(["receipts", "sync", "-o", "json"]).ok().json();
+    assert_eq!(
+        (&again["applied"], &again["already_applied"]),
+        (&0.into(), &1.into()),
+        "{again:#}"
+    );
+    assert_eq!(
+        process_support::level(&env, "east", "TEE-RED-M").0,
+        7,
+        "received once"
+    );
+}
