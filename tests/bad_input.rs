@@ -314,3 +314,86 @@ fn item9_records_that_are_no_orders_are_each_reported_and_stored() {
         );
     }
 }
+
+/// `lines = header + blank + in_orders + in_rejections + not_read` for a file's account.
+fn balanced(file: &Value) -> bool {
+    let n = |k: &str| file[k].as_u64().unwrap_or_else(|| panic!("{k} in {file}"));
+    n("lines") == n("header") + n("blank") + n("in_orders") + n("in_rejections") + n("not_read")
+}
+
+#[test]
+fn item6_every_physical_line_of_a_file_is_accounted_for() {
+    let header =
+        "order_id,order_name,ship_name,ship_city,ship_zip,ship_country,sku,quantity,price,note\n";
+    // 1 header, 2 an order, 3 blank, 4-5 an order with a two-line note, 6 separators
+    // only, 7-8 an unbalanced quote swallowing 7004, 9 an order, 10 blank.
+    let text = format!(
+        "{header}7001,#7001,Ann,Boston,02134,US,MUG-WHT,1,12.50,fine\n\
+         \n\
+         7101,#7101,Ann,Boston,02134,US,MUG-WHT,1,12.50,\"Leave at the back door.\n\
+         Ring twice.\"\n\
+         ,,,,,,,,,\n\
+         7003,#7003,Bob,Austin,78701,US,MUG-WHT,1,12.50,\"plain unclosed\n\
+         7004,#7004,Cy,Austin,78701,US,CAP-RED,1,15.00,\"gift, wrap\"\n\
+         7005,#7005,Di,Austin,78701,US,MUG-WHT,2,12.50,ok\n\
+         \n"
+    );
+    let expected = |source: &str| {
+        serde_json::json!([{
+            "source": source, "lines": 10, "header": 1, "blank": 3,
+            "in_orders": 4, "in_rejections": 2, "not_read": 0,
+        }])
+    };
+
+    let env = env_with_catalog();
+    env.write("orders.csv", &text);
+    let r = import_file(&env, "orders.csv", "oms-csv").code(3).json();
+    assert_eq!(
+        (&r["imported"], &r["rejected"]),
+        (&3.into(), &1.into()),
+        "{r:#}"
+    );
+    assert_eq!(r["files"], expected("orders.csv"), "{r:#}");
+    // The table says where the lines went when some did not become orders.
+    let table = env
+        .oms([
+            "orders",
+            "import",
+            "--file",
+            "orders.csv",
+            "--format",
+            "oms-csv",
+        ])
+        .code(3);
+    assert!(
+        table
+            .stdout
+            .contains("orders.csv: 10 = 1 header + 3 blank + 4 in orders + 2 in rejections"),
+        "{}",
+        table.stdout
+    );
+
+    // The same account for a file picked up from a channel's inbox.
+    let env = env_with_catalog();
+    env.write("channels/web/inbox/orders-1.csv", &text);
+    let r = env.oms(["orders", "import", "-o", "json"]).code(3).json();
+    assert_eq!(
+        r["files"],
+        expected("channels/web/inbox/orders-1.csv"),
+        "{r:#}"
+    );
+
+    // A file whose reading stops (a record over the limit) counts the lines after the
+    // stop as not read, and still balances.
+    let mut big = format!("{header}7001,#7001,Ann,Boston,02134,US,MUG-WHT,1,12.50,fine\n");
+    big.push_str("7002,#7002,Bob,Austin,78701,US,MUG-WHT,1,12.50,\"");
+    big.push_str(&"z".repeat(1 << 21));
+    big.push_str("\"\n7003,#7003,Cy,Austin,78701,US,MUG-WHT,1,12.50,ok\n");
+    env.write("big.csv", &big);
+    let r = import_file(&env, "big.csv", "oms-csv").code(3).json();
+    let file = &r["files"][0];
+    assert!(balanced(file), "{file}");
+    let first = file["in_orders"].as_u64().unwrap() + file["in_rejections"].as_u64().unwrap();
+    assert_eq!((first, &file["header"]), (1, &1.into()), "{file}");
+    assert!(file["not_read"].as_u64() > Some(0), "{file}");
+}

@@ -366,6 +366,15 @@ fn inbox<T>(
                     .then_some(())
                     .ok_or("done names another file")?;
             }
+            // Whatever the bytes, every physical line of a CSV is accounted for.
+            Fetched::Lines { source, lines: l } => {
+                (source == &name)
+                    .then_some(())
+                    .ok_or("lines name another file")?;
+                (l.total == l.header + l.blank + l.in_records + l.not_read)
+                    .then_some(())
+                    .ok_or_else(|| format!("{file}: lines do not add up: {l:?}"))?;
+            }
             Fetched::SourceFailed { source, reason } => {
                 ends += 1;
                 (source == &name)

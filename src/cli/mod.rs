@@ -247,6 +247,7 @@ pub fn main() -> i32 {
     match dispatch(&ctx, cli.command) {
         Ok(exit) => exit.code(),
         Err(e) => {
+            let e = crate::store::name_opened_database(e);
             let exit = exit_for(&e);
             if exit != Exit::Ok {
                 report_error(&e);
@@ -324,7 +325,7 @@ pub(crate) fn run_flow_line(
     ctx.lock_held = lock_held;
     ctx.out.origin = origin.map(str::to_string);
     ctx.out.capture = capture;
-    dispatch(&ctx, cli.command)
+    dispatch(&ctx, cli.command).map_err(crate::store::name_opened_database)
 }
 
 fn report_error(e: &anyhow::Error) {

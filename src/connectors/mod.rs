@@ -12,6 +12,7 @@ pub mod shipbob;
 pub mod shopify;
 
 use crate::config::{ChannelKind, Config};
+use crate::formats::csv_table::LineTally;
 use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::order::OrderIn;
 use crate::model::purchase::{OwnedPo, PoRequest, ReceiptIn};
@@ -24,6 +25,9 @@ use crate::model::shipment::{
 pub enum Fetched<T> {
     /// A record, parsed as far as its source allowed (see its `problems`).
     Record(T),
+    /// How the physical lines of this source were accounted for, just before its
+    /// `SourceDone`, from readers of line-based files that count them (order CSVs).
+    Lines { source: String, lines: LineTally },
     /// Every record of this source has been handed over; acknowledge it once committed.
     SourceDone { source: String },
     /// A source that could not be read at all. It stays where it is until the flow asks
@@ -172,18 +176,33 @@ pub trait SalesChannel {
         Err(self.unsupported("take products"))
     }
 
-    /// [`write_products`](Self::write_products) for a channel that replaces a product's
-    /// whole variant list when it takes one (Shopify's `productSet`): variants it has that
-    /// the catalog does not are kept and reported, or removed when `prune` is set.
+    /// The catalog push of recorded batch `batch` ([`write_products_batch`]). A channel
+    /// that replaces a product's whole variant list when it takes one (Shopify's
+    /// `productSet`) overrides it: variants it has that the catalog does not are kept and
+    /// reported, or removed when `prune` is set.
+    ///
+    /// [`write_products_batch`]: Self::write_products_batch
     fn write_catalog(
         &mut self,
+        batch: &str,
         entries: &[CatalogEntry],
         _prune: bool,
     ) -> anyhow::Result<ProductsWritten> {
         Ok(ProductsWritten {
-            sent: self.write_products(entries)?,
+            sent: self.write_products_batch(batch, entries)?,
             unlisted: Vec::new(),
         })
+    }
+
+    /// [`write_products`](Self::write_products) for a recorded batch: a files channel
+    /// names its file after `batch`, so a resend after a crash rewrites that same file.
+    /// Keyed by SKU, an API push is the same call again.
+    fn write_products_batch(
+        &mut self,
+        _batch: &str,
+        entries: &[CatalogEntry],
+    ) -> anyhow::Result<Vec<Sent>> {
+        self.write_products(entries)
     }
 
     /// Proves the connection and credentials with one cheap call; says what it found.
@@ -275,6 +294,17 @@ pub trait FulfillmentChannel {
     /// Creates or updates products and variants, keyed by SKU; one `Sent` per SKU.
     fn write_products(&mut self, _entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
         Err(self.unsupported("take products"))
+    }
+
+    /// [`write_products`](Self::write_products) for a recorded batch: a files channel
+    /// names its file after `batch`, so a resend after a crash rewrites that same file.
+    /// Keyed by SKU, an API push is the same call again.
+    fn write_products_batch(
+        &mut self,
+        _batch: &str,
+        entries: &[CatalogEntry],
+    ) -> anyhow::Result<Vec<Sent>> {
+        self.write_products(entries)
     }
 
     /// Marks a source handed over by a streamed read as fully applied.

@@ -3,10 +3,13 @@
 //! header name, never by position, and every row keeps its physical line number so that
 //! messages can say `orders.csv:17: Lineitem quantity: ...`.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::io::Read;
-use std::rc::Rc;
+
+pub use lines::LineTally;
+use lines::{LineCounter, Lines};
+
+#[path = "csv_lines.rs"]
+mod lines;
 
 /// The longest record (one row, with any quoted newlines) a reader accepts: 1 MiB.
 /// Without a bound, a file with one endless line (or a quote that never closes) would be
@@ -30,98 +33,18 @@ pub struct CsvTable {
     last_multiline: Option<(u64, usize)>,
     /// A read error ends the table: retrying a failing reader would loop forever.
     failed: bool,
-}
-
-/// Newline offsets not yet passed by the parser. The csv crate's own line numbers skip
-/// blank lines, so rows are numbered from byte offsets instead; only the parser's
-/// read-ahead window is ever held here, so memory stays flat on huge files.
-#[derive(Clone, Default)]
-struct Lines(Rc<RefCell<LineState>>);
-
-#[derive(Default)]
-struct LineState {
-    pending: VecDeque<Newline>,
-    passed: u64,
-    /// Quote characters seen so far: an odd count at the end means a quote never closed.
-    quotes: u64,
-    /// Byte offset where the record being parsed starts, to bound its size.
-    record_start: u64,
-    /// Set once a record grew past [`MAX_RECORD_BYTES`].
-    too_long: bool,
-}
-
-#[derive(Clone, Copy)]
-struct Newline {
-    offset: u64,
-    after_cr: bool,
-}
-
-impl Lines {
-    /// The 1-based line a record starts on, from the byte offset the parser reports;
-    /// offsets must be asked for in increasing order. The parser's offset points at any
-    /// blank lines it skipped before the record, so newlines right there are counted too.
-    fn line_at(&self, byte: u64) -> u64 {
-        let mut state = self.0.borrow_mut();
-        let LineState {
-            pending, passed, ..
-        } = &mut *state;
-        while pending.front().is_some_and(|nl| nl.offset < byte) {
-            pending.pop_front();
-            *passed += 1;
-        }
-        let mut pos = byte;
-        while let Some(nl) = pending.front().copied() {
-            let blank = nl.offset == pos || (nl.after_cr && nl.offset == pos + 1);
-            if !blank {
-                break;
-            }
-            pending.pop_front();
-            *passed += 1;
-            pos = nl.offset + 1;
-        }
-        *passed + 1
-    }
-}
-
-struct LineCounter {
-    inner: Box<dyn Read>,
-    offset: u64,
-    last: u8,
-    lines: Lines,
-}
-
-impl Read for LineCounter {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let mut state = self.lines.0.borrow_mut();
-        for (i, b) in buf[..n].iter().enumerate() {
-            if *b == b'\n' {
-                state.pending.push_back(Newline {
-                    offset: self.offset + i as u64,
-                    after_cr: self.last == b'\r',
-                });
-            } else if *b == b'"' {
-                state.quotes += 1;
-            }
-            self.last = *b;
-        }
-        self.offset += n as u64;
-        // The parser reads ahead at most its buffer (8 KiB), so the offset read so far
-        // bounds the record being parsed to within that much.
-        if self.offset.saturating_sub(state.record_start) > MAX_RECORD_BYTES + 8192 {
-            state.too_long = true;
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                "record too long",
-            ));
-        }
-        Ok(n)
-    }
+    /// The line the current row ends on, and the account of lines so far.
+    end_line: u64,
+    header_lines: u64,
+    blank_records: u64,
+    in_records: u64,
 }
 
 /// One data row: values by header name, and where it came from.
 pub struct CsvRow<'t> {
     pub line: u64,
+    /// The last physical line of the row (beyond `line` when a quoted value spans lines).
+    pub end_line: u64,
     source: &'t str,
     headers: &'t [String],
     delimiter: u8,
@@ -173,12 +96,10 @@ impl CsvTable {
         let first_line_end = head.iter().position(|b| *b == b'\n').unwrap_or(head.len());
         let delimiter = sniff_delimiter(&head[..first_line_end]);
         let lines = Lines::default();
-        let counted = LineCounter {
-            inner: Box::new(std::io::Cursor::new(head).chain(input)),
-            offset: 0,
-            last: 0,
-            lines: lines.clone(),
-        };
+        let counted = LineCounter::new(
+            Box::new(std::io::Cursor::new(head).chain(input)),
+            lines.clone(),
+        );
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
@@ -193,7 +114,9 @@ impl CsvTable {
         if headers.iter().all(|h| h.is_empty()) {
             return Err(err(1, "the file is empty or has no header row".into()));
         }
-        lines.0.borrow_mut().record_start = reader.position().byte();
+        let after_header = reader.position().byte();
+        lines.set_record_start(after_header);
+        let header_lines = lines.end_line(after_header);
         Ok(CsvTable {
             source: source.to_string(),
             headers,
@@ -206,6 +129,10 @@ impl CsvTable {
             line: 0,
             last_multiline: None,
             failed: false,
+            end_line: header_lines,
+            header_lines,
+            blank_records: 0,
+            in_records: 0,
         })
     }
 
@@ -276,7 +203,7 @@ impl CsvTable {
     /// swallow the rest of the file without a word. An odd number of quote characters
     /// plus a last value spanning several lines is the signature of that.
     pub fn unclosed_quote(&self) -> Option<(u64, String)> {
-        let odd = self.lines.0.borrow().quotes % 2 == 1;
+        let odd = self.lines.quotes() % 2 == 1;
         let (line, column) = self.last_multiline.filter(|_| odd)?;
         Some((line, column_name(&self.headers, column)))
     }
@@ -291,7 +218,14 @@ impl CsvTable {
                 Ok(false) => return None,
                 Ok(true) => {
                     let next = self.reader.position().byte();
-                    self.lines.0.borrow_mut().record_start = next;
+                    self.lines.set_record_start(next);
+                    let start = self
+                        .bytes
+                        .position()
+                        .map(|p| self.lines.line_at(p.byte()))
+                        .unwrap_or(0);
+                    let end = self.lines.end_line(next).max(start);
+                    self.end_line = end;
                     self.record.clear();
                     self.undecodable.clear();
                     for (i, field) in self.bytes.iter().enumerate() {
@@ -302,13 +236,11 @@ impl CsvTable {
                         self.record.push_field(&text);
                     }
                     if self.record.iter().all(|f| f.trim().is_empty()) {
+                        self.blank_records += end + 1 - start;
                         continue;
                     }
-                    self.line = self
-                        .bytes
-                        .position()
-                        .map(|p| self.lines.line_at(p.byte()))
-                        .unwrap_or(0);
+                    self.in_records += end + 1 - start;
+                    self.line = start;
                     let line = self.line;
                     self.last_multiline = self
                         .record
@@ -317,9 +249,9 @@ impl CsvTable {
                         .map(|column| (line, column));
                     return Some(Ok(()));
                 }
-                Err(_) if self.lines.0.borrow().too_long => {
+                Err(_) if self.lines.too_long() => {
                     self.failed = true;
-                    let start = self.lines.0.borrow().record_start;
+                    let start = self.lines.record_start();
                     let line = self.lines.line_at(start);
                     return Some(Err(CsvError {
                         source_name: self.source.clone(),
@@ -343,9 +275,22 @@ impl CsvTable {
         }
     }
 
+    /// How every physical line read so far was accounted for; complete once the rows
+    /// are exhausted.
+    pub fn tally(&self) -> LineTally {
+        self.lines.tally(
+            self.header_lines,
+            self.blank_records,
+            self.in_records,
+            self.end_line,
+            self.failed,
+        )
+    }
+
     fn row(&self) -> CsvRow<'_> {
         CsvRow {
             line: self.line,
+            end_line: self.end_line,
             source: &self.source,
             headers: &self.headers,
             delimiter: self.delimiter,

@@ -223,3 +223,83 @@ fn item5_records_below_the_limit_still_read_whole() {
     }
     assert!(t.next_row().is_none());
 }
+
+/// Reads every row and returns (start, end) lines of each, and the tally.
+fn spans(text: &[u8]) -> (Vec<(u64, u64)>, LineTally) {
+    let mut t = table(text);
+    let mut out = Vec::new();
+    while let Some(row) = t.next_row_lossy() {
+        let row = row.unwrap();
+        out.push((row.line, row.end_line));
+    }
+    (out, t.tally())
+}
+
+#[test]
+fn every_physical_line_is_accounted_for() {
+    // 1 header, 2 row, 3 blank, 4-5 one row, 6 separators only, 7 CRLF row,
+    // 8-9 blank (CRLF, LF), 10 a last row without its newline.
+    let (rows, tally) = spans(b"a,b,c\n1,2,3\n\n\"x\ny\",2,3\n,,\n4,5,6\r\n\r\n\n7,8,9");
+    assert_eq!(rows, [(2, 2), (4, 5), (7, 7), (10, 10)]);
+    assert_eq!(
+        tally,
+        LineTally {
+            total: 10,
+            header: 1,
+            blank: 4,
+            in_records: 5,
+            not_read: 0
+        }
+    );
+    // Blank lines after the last row, and a header-only file.
+    let (_, tally) = spans(b"a,b\n1,2\n\n\n");
+    assert_eq!((tally.total, tally.blank, tally.in_records), (4, 2, 1));
+    let (rows, tally) = spans(b"a,b\n");
+    assert!(rows.is_empty());
+    assert_eq!((tally.total, tally.header, tally.blank), (1, 1, 0));
+}
+
+#[test]
+fn lines_after_a_stop_are_not_read_and_say_so() {
+    let mut text = b"a,b\n1,2\n3,\"".to_vec();
+    text.extend(std::iter::repeat_n(
+        b'x',
+        (MAX_RECORD_BYTES + 20_000) as usize,
+    ));
+    text.extend(b"\"\n5,6\n");
+    let mut t = table(&text);
+    assert!(t.next_row().unwrap().is_ok());
+    assert!(t.next_row().unwrap().is_err(), "the long record");
+    assert!(t.next_row().is_none());
+    let tally = t.tally();
+    assert_eq!((tally.header, tally.in_records), (1, 1));
+    assert_eq!(
+        tally.total,
+        tally.header + tally.blank + tally.in_records + tally.not_read,
+        "{tally:?}"
+    );
+    assert!(tally.not_read >= 1, "{tally:?}");
+}
+
+#[test]
+fn crlf_rows_are_not_blank_lines() {
+    for (text, blank) in [
+        (&b"a,b\n1,2\r\n3,4\n"[..], 0),
+        (b"a,b\r\n1,2\r\n\r\n3,4\r\n", 1),
+        (b"a,b\r\n1,2\r\n\r\n", 1),
+    ] {
+        let (rows, tally) = spans(text);
+        assert!(!rows.is_empty());
+        assert_eq!(
+            tally.blank,
+            blank,
+            "{:?}: {tally:?}",
+            String::from_utf8_lossy(text)
+        );
+        assert_eq!(
+            tally.total,
+            tally.header + tally.blank + tally.in_records,
+            "{tally:?}"
+        );
+    }
+}

@@ -57,7 +57,7 @@ impl fmt::Display for ProductStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Product {
     /// The product's unique key, as in Shopify (`example-shirt`).
     pub handle: String,
@@ -69,7 +69,7 @@ pub struct Product {
     pub status: ProductStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Variant {
     /// Spelled as first seen; compared through [`super::sku_key`].
     pub sku: String,
@@ -81,8 +81,9 @@ pub struct Variant {
     pub weight_grams: Option<i64>,
 }
 
-/// One variant with its product: the unit of listing, export and import.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// One variant with its product: the unit of listing, export and import. Serialisable
+/// so that a recorded catalog push (an outbound batch) can be resent byte for byte.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CatalogEntry {
     pub product: Product,
     pub variant: Variant,

@@ -40,6 +40,11 @@ pub struct OrderIn {
     pub source: String,
     /// Every problem found while reading, each `file:line: field: problem`.
     pub problems: Vec<String>,
+    /// Physical lines of the file this order was read from (its rows, with the lines
+    /// their quoted values span); 0 where the input has no lines to speak of. Not part of
+    /// the order: a stored rejection read back has none.
+    #[serde(skip)]
+    pub lines_read: u64,
 }
 
 /// A shipping address; every part optional because shops are lax about them.

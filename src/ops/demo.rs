@@ -81,7 +81,9 @@ pub struct Workspace {
 
 /// Writes the demo workspace into `dir` (which must be empty or not exist yet).
 pub fn create(dir: &Path) -> anyhow::Result<Workspace> {
-    if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
+    let listed =
+        || std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()));
+    if dir.exists() && listed()?.next().is_some() {
         return Err(crate::error::usage(format!(
             "{} is not empty; give `oms demo` a new folder",
             dir.display()
@@ -132,7 +134,8 @@ pub fn play_warehouse(
     let mut lines: BTreeMap<String, Vec<(String, i64, String)>> = BTreeMap::new();
     for file in fs::inbox_files(&outbox, &["shipments"], &["csv"])? {
         let name = file.display().to_string();
-        let mut table = CsvTable::open(&name, Box::new(std::fs::File::open(&file)?))?;
+        let opened = std::fs::File::open(&file).with_context(|| format!("cannot open {name}"))?;
+        let mut table = CsvTable::open(&name, Box::new(opened))?;
         while let Some(row) = table.next_row() {
             let row = row?;
             let (Some(reference), Some(sku), Ok(Some(qty))) =

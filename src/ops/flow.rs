@@ -36,6 +36,18 @@ pub fn journaled<R: Journaled>(
     if dry_run {
         return body(store, None);
     }
+    // SQLite's messages never name the file; every flow's error (and the journal row of
+    // it, and a failed channel's line in a report) should.
+    let path = store.path().to_path_buf();
+    journal_run(store, flow, channel, body).map_err(|e| crate::store::name_database(e, &path))
+}
+
+fn journal_run<R: Journaled>(
+    store: &mut Store,
+    flow: &str,
+    channel: Option<&str>,
+    body: impl FnOnce(&mut Store, Option<i64>) -> anyhow::Result<R>,
+) -> anyhow::Result<R> {
     let run_id = runs::start(&store.conn, flow, channel, false)?;
     tracing::info!(run_id, flow, channel, "run started");
     match body(store, Some(run_id)) {
@@ -46,6 +58,7 @@ pub fn journaled<R: Journaled>(
             Ok(report)
         }
         Err(e) => {
+            let e = crate::store::name_database(e, store.path());
             let message = format!("{e:#}");
             // The same shape as a success, for whoever greps the log file. Not at error
             // level: the flow reports its failure to the terminal itself, once.

@@ -48,6 +48,9 @@ pub struct ReceiptsSyncReport {
     pub over_received: usize,
     pub failed_files: usize,
     pub failed_channels: usize,
+    /// Files applied and committed (counted above) that could not be moved out of the
+    /// inbox or acknowledged: each is an item naming the path and why.
+    pub not_moved: usize,
     pub units_received: i64,
     pub items: Vec<ReceiptItem>,
     /// The (physical warehouse, variant) pairs whose available stock rose. Empty after
@@ -89,6 +92,9 @@ pub enum ReceiptOutcome {
     FileFailed,
     /// The channel could not be read at all (its run failed).
     ChannelFailed,
+    /// Applied and committed, but the file could not be moved out of the inbox (or the
+    /// source acknowledged); the next sync finds its receipts already applied.
+    NotMoved,
 }
 
 impl ReceiptsSyncReport {
@@ -104,6 +110,7 @@ impl ReceiptsSyncReport {
             ReceiptOutcome::StillRejected => self.still_rejected += 1,
             ReceiptOutcome::FileFailed => self.failed_files += 1,
             ReceiptOutcome::ChannelFailed => self.failed_channels += 1,
+            ReceiptOutcome::NotMoved => self.not_moved += 1,
         }
         self.items.push(item);
     }
@@ -138,6 +145,9 @@ impl Report for ReceiptsSyncReport {
         }
         if let Some(b) = self.backorders.as_ref().filter(|b| !b.allocated.is_empty()) {
             s.push(("backorders allocated", b.allocated.len().to_string()));
+        }
+        if self.not_moved > 0 {
+            s.push(("files not moved", self.not_moved.to_string()));
         }
         if self.failed_channels > 0 {
             s.push(("failed channels", self.failed_channels.to_string()));
@@ -175,11 +185,12 @@ impl Journaled for ReceiptsSyncReport {
             "rejected": self.rejected,
             "still_rejected": self.still_rejected,
             "failed_files": self.failed_files,
+            "not_moved": self.not_moved,
         })
     }
 
     fn outcome(&self) -> Outcome {
-        if self.failed_channels > 0 {
+        if self.failed_channels > 0 || self.not_moved > 0 {
             Outcome::Failed
         } else if self.rejected > 0 || self.failed_files > 0 {
             Outcome::Rejected
@@ -291,7 +302,9 @@ fn sync_channel(
         // Committed sources are acknowledged even when a later one failed: they are
         // applied, and ShipBob's acknowledgement is what keeps them from coming again.
         for source in &sources.done {
-            connector.ack(source)?;
+            if let Err(e) = connector.ack(source) {
+                report.push(not_moved(applier.channel, source, &e));
+            }
         }
         for (po, id) in connector.settled() {
             channel_refs::set(
@@ -304,10 +317,26 @@ fn sync_channel(
         }
         read?;
         for (source, reason) in &sources.failed {
-            connector.set_aside(source, reason)?;
+            if let Err(e) = connector.set_aside(source, reason) {
+                report.push(not_moved(applier.channel, source, &e));
+            }
         }
     }
     Ok(report)
+}
+
+/// The item for a source whose receipts are committed but that could not be moved.
+fn not_moved(channel: &str, source: &str, why: &anyhow::Error) -> ReceiptItem {
+    ReceiptItem {
+        channel: channel.to_string(),
+        source: source.to_string(),
+        outcome: ReceiptOutcome::NotMoved,
+        reasons: vec![format!(
+            "{why:#}; its receipts are applied and counted, and the file stays in the inbox: \
+             the next sync finds them already applied"
+        )],
+        ..Default::default()
+    }
 }
 
 /// The POs exported to `channel`'s warehouses whose channel records are not settled.
@@ -358,6 +387,7 @@ fn stream(
                 pending.clear();
                 sources.done.push(source);
             }
+            Fetched::Lines { .. } => {}
             Fetched::SourceFailed { source, reason } => {
                 report.files += 1;
                 sources.failed.push((source.clone(), reason.clone()));

@@ -18,6 +18,7 @@ pub mod shipments;
 pub mod stock;
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -94,7 +95,15 @@ impl Store {
             // (the default, at 1,000 pages) would copy the same hot pages again and again.
             conn.pragma_update(None, "wal_autocheckpoint", 10_000)
         };
-        setup().with_context(|| format!("cannot open the database {}", path.display()))?;
+        setup().with_context(|| {
+            format!(
+                "cannot open the database {0} (with {0}-wal and {0}-shm beside it)",
+                path.display()
+            )
+        })?;
+        if let Ok(mut opened) = OPENED.lock() {
+            *opened = Some(path.to_path_buf());
+        }
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -160,6 +169,56 @@ fn retry_while_busy(mut step: impl FnMut() -> rusqlite::Result<()>) -> rusqlite:
             }
             other => return other,
         }
+    }
+}
+
+/// The database this process opened last, so that a SQLite error reaching `main` from
+/// any flow can name the file (SQLite's own messages never do).
+static OPENED: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Adds the database's path to an error that came from SQLite and does not name it yet:
+/// "attempt to write a readonly database" alone does not tell the operator which file,
+/// nor that its `-wal`/`-shm` files beside it count too. Other errors pass unchanged.
+pub fn name_database(err: anyhow::Error, path: &Path) -> anyhow::Error {
+    let Some(sqlite) = err
+        .chain()
+        .find_map(|c| c.downcast_ref::<rusqlite::Error>())
+    else {
+        return err;
+    };
+    let text = format!("{err:#}");
+    if text.contains(&path.display().to_string()) {
+        return err;
+    }
+    // In full: a relative `database` in the config is relative to where oms ran.
+    let shown = std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    use rusqlite::ErrorCode as C;
+    let what = match sqlite.sqlite_error_code() {
+        Some(C::ReadOnly | C::DiskFull) => format!("cannot write the database {shown}"),
+        Some(C::CannotOpen) => {
+            format!("cannot open the database {shown} (or its -wal and -shm files beside it)")
+        }
+        Some(C::DatabaseBusy | C::DatabaseLocked) => format!("the database {shown} is busy"),
+        Some(C::SystemIoFailure | C::PermissionDenied) => {
+            format!("cannot read or write the database {shown}")
+        }
+        Some(C::DatabaseCorrupt | C::NotADatabase) => {
+            format!("the database {shown} is damaged or not an oms database")
+        }
+        _ => format!("in the database {shown}"),
+    };
+    err.context(what)
+}
+
+/// [`name_database`] with the database this process opened, if it opened one.
+pub fn name_opened_database(err: anyhow::Error) -> anyhow::Error {
+    let opened = OPENED.lock().ok().and_then(|o| o.clone());
+    match opened {
+        Some(path) => name_database(err, &path),
+        None => err,
     }
 }
 

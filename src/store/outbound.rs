@@ -22,6 +22,9 @@ pub const CANCELLATIONS: &str = "cancellations";
 pub const ORDER_UPDATES: &str = "order-updates";
 pub const STOCK: &str = "stock";
 pub const PURCHASE_ORDER: &str = "po";
+/// A whole catalog pushed to a channel; the kind is suffixed with the channel's role
+/// (`products-sales`), since a sales and a fulfillment channel may share a code.
+pub const PRODUCTS: &str = "products";
 
 /// A claimed batch, as recorded.
 #[derive(Debug, Clone)]

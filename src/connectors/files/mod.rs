@@ -146,7 +146,15 @@ impl SalesChannel for FilesChannel {
     }
 
     fn write_products(&mut self, entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
-        products::write(self, entries)
+        products::write(self, None, entries)
+    }
+
+    fn write_products_batch(
+        &mut self,
+        batch: &str,
+        entries: &[CatalogEntry],
+    ) -> anyhow::Result<Vec<Sent>> {
+        products::write(self, Some(batch), entries)
     }
 }
 
@@ -204,6 +212,14 @@ impl FulfillmentChannel for FilesChannel {
     }
 
     fn write_products(&mut self, entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
-        products::write(self, entries)
+        products::write(self, None, entries)
+    }
+
+    fn write_products_batch(
+        &mut self,
+        batch: &str,
+        entries: &[CatalogEntry],
+    ) -> anyhow::Result<Vec<Sent>> {
+        products::write(self, Some(batch), entries)
     }
 }

@@ -7,7 +7,7 @@ use std::io::{Cursor, Read};
 use std::path::Path;
 
 use super::FilesChannel;
-use crate::connectors::Sink;
+use crate::connectors::{Fetched, Sink};
 use crate::formats::CsvTable;
 use crate::formats::orders::{OrderFormat, OrderStream, read_orders};
 use crate::model::order::OrderIn;
@@ -16,7 +16,22 @@ use crate::model::order::OrderIn;
 /// that cannot be read at all, `SourceFailed` (the flow sets it aside on a real run).
 /// Files carry no watermark: what was applied has left the inbox.
 pub(super) fn fetch(ch: &FilesChannel, sink: Sink<OrderIn>) -> anyhow::Result<Option<String>> {
-    super::stream_inbox(ch, &[], &["csv", "json", "ndjson"], open, sink)?;
+    for path in super::fs::inbox_files(&ch.inbox(), &[], &["csv", "json", "ndjson"])? {
+        let source = path.display().to_string();
+        match open(&path) {
+            Ok(mut orders) => {
+                for order in orders.by_ref() {
+                    sink(Fetched::Record(order))?;
+                }
+                if let Some(lines) = orders.tally() {
+                    let source = source.clone();
+                    sink(Fetched::Lines { source, lines })?;
+                }
+                sink(Fetched::SourceDone { source })?;
+            }
+            Err(reason) => sink(Fetched::SourceFailed { source, reason })?,
+        }
+    }
     Ok(None)
 }
 
@@ -109,6 +124,7 @@ mod tests {
                 Fetched::Record(o) => format!("order {}", o.key()),
                 Fetched::SourceDone { source } => format!("done {source}"),
                 Fetched::SourceFailed { source, reason } => format!("failed {source}: {reason}"),
+                Fetched::Lines { source, lines } => format!("lines {source}: {}", lines.total),
             });
             Ok(())
         })
@@ -118,14 +134,19 @@ mod tests {
         assert_eq!(events[0], "order 5");
         assert_eq!(events[1], format!("done {inbox_s}/a.ndjson"));
         assert_eq!(events[2], "order #7");
-        assert_eq!(events[3], format!("done {inbox_s}/b.csv"));
-        assert!(
-            events[4].starts_with(&format!("failed {inbox_s}/c.csv: "))
-                && events[4].contains("quantity"),
-            "{}",
-            events[4]
+        assert_eq!(
+            events[3],
+            format!("lines {inbox_s}/b.csv: 2"),
+            "header and one row"
         );
-        assert_eq!(events.len(), 5);
+        assert_eq!(events[4], format!("done {inbox_s}/b.csv"));
+        assert!(
+            events[5].starts_with(&format!("failed {inbox_s}/c.csv: "))
+                && events[5].contains("quantity"),
+            "{}",
+            events[5]
+        );
+        assert_eq!(events.len(), 6);
         assert!(
             inbox.join("c.csv").exists(),
             "reading moves nothing; the flow decides"

@@ -90,8 +90,13 @@ fn product_in(name: &str, title_column: &str, row: FileRow) -> Option<ProductIn>
 }
 
 /// Writes one file with every entry (none for an empty list: that is how a flow asks
-/// whether this channel takes products without sending any).
-pub(super) fn write(ch: &FilesChannel, entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
+/// whether this channel takes products without sending any), named after the recorded
+/// `batch` when there is one.
+pub(super) fn write(
+    ch: &FilesChannel,
+    batch: Option<&str>,
+    entries: &[CatalogEntry],
+) -> anyhow::Result<Vec<Sent>> {
     if entries.is_empty() {
         return Ok(Vec::new());
     }
@@ -106,7 +111,11 @@ pub(super) fn write(ch: &FilesChannel, entries: &[CatalogEntry]) -> anyhow::Resu
             serde_json::to_vec_pretty(&rows)?
         }
     };
-    fs::atomic_write(&outbox_path(&ch.outbox(), ch.format()), &bytes)?;
+    let path = match batch {
+        Some(name) => ch.outbox_file(name),
+        None => outbox_path(&ch.outbox(), ch.format()),
+    };
+    fs::atomic_write(&path, &bytes)?;
     Ok(entries
         .iter()
         .map(|e| Sent::ok(&e.variant.sku, None))

@@ -142,8 +142,11 @@ impl SalesChannel for ShopifyChannel {
         Ok(products::write(self, entries, false)?.sent)
     }
 
+    /// `productSet` is keyed by handle, so a resend of the same batch updates the same
+    /// products: the batch name is not needed.
     fn write_catalog(
         &mut self,
+        _batch: &str,
         entries: &[CatalogEntry],
         prune: bool,
     ) -> anyhow::Result<ProductsWritten> {

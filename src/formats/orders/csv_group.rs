@@ -2,7 +2,7 @@
 //! rows of one order next to each other and its order-level columns on the first row
 //! (and possibly repeated). This file does the grouping; a [`Layout`] knows the columns.
 
-use crate::formats::csv_table::{CsvRow, CsvTable};
+use crate::formats::csv_table::{CsvRow, CsvTable, LineTally};
 use crate::model::order::{OrderIn, OrderLineIn};
 
 use super::{SeenIds, check_complete};
@@ -53,6 +53,11 @@ impl<L: Layout> CsvOrders<L> {
             seen: SeenIds::new(),
             done: false,
         }
+    }
+
+    /// How the file's physical lines were accounted for (complete once exhausted).
+    pub(super) fn tally(&self) -> LineTally {
+        self.table.tally()
     }
 
     /// The last order, plus what the end of the file has to say about it.
@@ -162,6 +167,7 @@ impl<L: Layout> Iterator for CsvOrders<L> {
 }
 
 fn add_row<L: Layout>(layout: &L, draft: &mut Draft<L::Scratch>, row: &CsvRow<'_>) {
+    draft.order.lines_read += row.end_line + 1 - row.line;
     draft.order.problems.extend(row.decode_problems());
     draft.order.problems.extend(row.swallowed_rows(L::KEY));
     layout.add_row(&mut draft.order, &mut draft.scratch, row);

@@ -42,6 +42,7 @@ pub(super) fn order(object: &Map<String, Value>, at: &str, source: String) -> Or
         lines: Vec::new(),
         source: source.clone(),
         problems: Vec::new(),
+        lines_read: 0,
     };
     match object.get("lines") {
         None | Some(Value::Null) => {}

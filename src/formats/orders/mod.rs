@@ -40,7 +40,7 @@ use std::hash::BuildHasher;
 use std::io::Read;
 use std::path::Path;
 
-use crate::formats::csv_table::CsvError;
+use crate::formats::csv_table::{CsvError, LineTally};
 use crate::model::order::OrderIn;
 
 /// The order file layouts oms reads.
@@ -155,6 +155,19 @@ enum Inner {
     OmsCsv(csv_group::CsvOrders<oms_csv::OmsCsv>),
     Shopify(csv_group::CsvOrders<shopify_csv::ShopifyCsv>),
     Json(oms_json::JsonOrders),
+}
+
+impl OrderStream {
+    /// For a CSV file, how its physical lines were accounted for: header, blank, inside
+    /// records (each order's share is its `lines_read`), or not read after a stop. Complete
+    /// once the stream is exhausted. `None` for JSON, whose records are not lines.
+    pub fn tally(&self) -> Option<LineTally> {
+        match &self.0 {
+            Inner::OmsCsv(s) => Some(s.tally()),
+            Inner::Shopify(s) => Some(s.tally()),
+            Inner::Json(_) => None,
+        }
+    }
 }
 
 impl Iterator for OrderStream {

@@ -84,17 +84,18 @@ impl Connector {
         }
     }
 
-    /// Writes products; a sales channel may also answer the variants it has and the
-    /// catalog does not (see `SalesChannel::write_catalog`).
+    /// Writes products as the recorded batch `batch`; a sales channel may also answer the
+    /// variants it has and the catalog does not (see `SalesChannel::write_catalog`).
     pub fn write_catalog(
         &mut self,
+        batch: &str,
         entries: &[CatalogEntry],
         prune: bool,
     ) -> anyhow::Result<connectors::ProductsWritten> {
         match self {
-            Connector::Sales(c) => c.write_catalog(entries, prune),
+            Connector::Sales(c) => c.write_catalog(batch, entries, prune),
             Connector::Fulfillment(c) => Ok(connectors::ProductsWritten {
-                sent: c.write_products(entries)?,
+                sent: c.write_products_batch(batch, entries)?,
                 unlisted: Vec::new(),
             }),
         }

@@ -80,6 +80,7 @@ fn import(
                 pending.push(p);
                 progress.inc(1);
             }
+            Fetched::Lines { .. } => {}
             Fetched::SourceFailed { source, reason } => {
                 report.push_item(Item {
                     channel: code.to_string(),

@@ -120,8 +120,36 @@ impl<'a> Importer<'a> {
         });
     }
 
+    /// A source whose orders are committed but that could not be acknowledged.
+    pub fn not_moved(&mut self, source: &str, why: &anyhow::Error) {
+        let code = self.channel.code;
+        self.report.record(Outcome::NotMoved, || Item {
+            channel: code.to_string(),
+            source: source.to_string(),
+            message: Some(format!(
+                "{why:#}; its orders are imported and counted, and the file stays in the \
+                 inbox: the next import reads it again and finds them unchanged"
+            )),
+            ..Default::default()
+        });
+    }
+
     /// Applies one order in the batch's transaction.
     pub fn import(&mut self, batch: &mut Batch, order: OrderIn) -> anyhow::Result<()> {
+        let lines = order.lines_read;
+        let rejected = self.report.rejected + self.report.still_rejected;
+        self.apply(batch, order)?;
+        let now_rejected = self.report.rejected + self.report.still_rejected;
+        self.report.order_lines(lines, now_rejected > rejected);
+        Ok(())
+    }
+
+    /// Closes the account of a file's lines with what its reader counted.
+    pub fn file_lines(&mut self, source: String, tally: crate::formats::csv_table::LineTally) {
+        self.report.file_lines(source, tally);
+    }
+
+    fn apply(&mut self, batch: &mut Batch, order: OrderIn) -> anyhow::Result<()> {
         let conn = batch.conn();
         if order.test && !self.channel.include_test {
             let code = self.channel.code;

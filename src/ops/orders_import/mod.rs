@@ -136,18 +136,21 @@ fn import_file(
         inner: file,
         read: Rc::clone(&read),
     };
-    let orders = read_orders(input.format, &name, Box::new(counted))?;
+    let mut orders = read_orders(input.format, &name, Box::new(counted))?;
     let channel = Channel::new(config, code)?;
     let cause = flow::cause_of(FLOW, run_id, opts.cause);
     let mut batch = Batch::begin(&store.conn, opts.dry_run)?;
     let mut importer = Importer::new(batch.conn(), &channel, &cause, run_id, opts.verbose)?;
     importer.retry_rejections(&mut batch)?;
     let mut shown = 0;
-    for order in orders {
+    for order in orders.by_ref() {
         importer.import(&mut batch, order)?;
         let now = read.get();
         opts.progress.inc(now - shown);
         shown = now;
+    }
+    if let Some(tally) = orders.tally() {
+        importer.file_lines(name.clone(), tally);
     }
     batch.finish()?;
     let mut report = importer.into_report();
@@ -178,6 +181,7 @@ fn import_channel(
                 importer.import(&mut batch, order)?;
                 opts.progress.inc(1);
             }
+            Fetched::Lines { source, lines } => importer.file_lines(source, lines),
             Fetched::SourceDone { source } => {
                 crashpoint::hit("orders-import", Point::BetweenPages);
                 done.push(source)
@@ -197,12 +201,17 @@ fn import_channel(
     batch.finish()?;
     if !opts.dry_run {
         crashpoint::hit("orders-import", Point::AfterCommit);
-        // Only now is every order of these sources committed.
+        // Only now is every order of these sources committed. A source that cannot be
+        // moved does not undo that: the report still counts its orders and names it.
         for source in &done {
-            connector.ack_orders(source)?;
+            if let Err(e) = connector.ack_orders(source) {
+                importer.not_moved(source, &e);
+            }
         }
         for (source, reason) in &failed {
-            connector.set_aside_orders(source, reason)?;
+            if let Err(e) = connector.set_aside_orders(source, reason) {
+                importer.not_moved(source, &e);
+            }
         }
     }
     let mut report = importer.into_report();

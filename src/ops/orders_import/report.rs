@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::error::Exit;
+use crate::formats::csv_table::LineTally;
 use crate::ops::flow::{self, Journaled};
 use crate::output::Report;
 use crate::store::runs::Outcome as RunOutcome;
@@ -32,6 +33,9 @@ pub enum Outcome {
     StillRejected,
     /// A file that could not be read at all (moved to inbox/failed/).
     Unreadable,
+    /// A source whose orders are committed but that could not be acknowledged (an inbox
+    /// file that could not be moved to done/): read again next time, found unchanged.
+    NotMoved,
 }
 
 impl Outcome {
@@ -44,6 +48,7 @@ impl Outcome {
                 | Outcome::Rejected
                 | Outcome::NotApplied
                 | Outcome::Unreadable
+                | Outcome::NotMoved
         )
     }
 }
@@ -72,7 +77,12 @@ pub struct ImportReport {
     pub not_applied: usize,
     pub still_rejected: usize,
     pub unreadable_files: usize,
+    /// Sources whose orders were committed (and counted above) but that could not be
+    /// moved out of the inbox or acknowledged; each is an item naming the path and why.
+    pub not_moved: usize,
     pub failed_channels: Vec<String>,
+    /// For each CSV file read, where every one of its physical lines went.
+    pub files: Vec<FileLines>,
     pub items: Vec<Item>,
     /// (warehouse, variant) pairs whose available stock rose (cancellations released it).
     #[serde(skip)]
@@ -80,6 +90,39 @@ pub struct ImportReport {
     /// Whether every order gets an item (`-v`), not only notable ones.
     #[serde(skip)]
     pub keep_all: bool,
+    /// Lines of the file being read so far: in orders taken, in orders rejected.
+    #[serde(skip)]
+    pub(super) pending_lines: (u64, u64),
+}
+
+/// The account of one CSV file's physical lines:
+/// `lines = header + blank + in_orders + in_rejections + not_read`.
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct FileLines {
+    pub source: String,
+    pub lines: u64,
+    pub header: u64,
+    /// Empty lines and rows of only separators.
+    pub blank: u64,
+    /// Lines of orders imported, updated, unchanged, cancelled, skipped or not applied.
+    pub in_orders: u64,
+    /// Lines of records rejected (each rejection names its lines).
+    pub in_rejections: u64,
+    /// Lines after a point where reading stopped (named in a rejection).
+    pub not_read: u64,
+}
+
+impl FileLines {
+    fn summary(&self) -> String {
+        let mut text = format!(
+            "{}: {} = {} header + {} blank + {} in orders + {} in rejections",
+            self.source, self.lines, self.header, self.blank, self.in_orders, self.in_rejections
+        );
+        if self.not_read > 0 {
+            text.push_str(&format!(" + {} not read", self.not_read));
+        }
+        text
+    }
 }
 
 impl ImportReport {
@@ -96,6 +139,7 @@ impl ImportReport {
             Outcome::NotApplied => &mut self.not_applied,
             Outcome::StillRejected => &mut self.still_rejected,
             Outcome::Unreadable => &mut self.unreadable_files,
+            Outcome::NotMoved => &mut self.not_moved,
         };
         *count += 1;
         if self.keep_all || outcome.is_notable() {
@@ -103,6 +147,31 @@ impl ImportReport {
             it.outcome = outcome;
             self.items.push(it);
         }
+    }
+}
+
+impl ImportReport {
+    /// Adds the lines of an order just applied to the file being read.
+    pub fn order_lines(&mut self, lines: u64, rejected: bool) {
+        if rejected {
+            self.pending_lines.1 += lines;
+        } else {
+            self.pending_lines.0 += lines;
+        }
+    }
+
+    /// Closes the account of a file with what its reader counted.
+    pub fn file_lines(&mut self, source: String, tally: LineTally) {
+        let (in_orders, in_rejections) = std::mem::take(&mut self.pending_lines);
+        self.files.push(FileLines {
+            source,
+            lines: tally.total,
+            header: tally.header,
+            blank: tally.blank,
+            in_orders,
+            in_rejections,
+            not_read: tally.not_read,
+        });
     }
 }
 
@@ -117,7 +186,9 @@ impl crate::ops::flow::PerChannel for ImportReport {
         self.not_applied += other.not_applied;
         self.still_rejected += other.still_rejected;
         self.unreadable_files += other.unreadable_files;
+        self.not_moved += other.not_moved;
         self.failed_channels.extend(other.failed_channels);
+        self.files.extend(other.files);
         self.items.extend(other.items);
         self.released.extend(other.released);
     }
@@ -152,8 +223,17 @@ impl Report for ImportReport {
         if self.unreadable_files > 0 {
             s.push(("unreadable files", self.unreadable_files.to_string()));
         }
+        if self.not_moved > 0 {
+            s.push(("files not moved", self.not_moved.to_string()));
+        }
         if !self.failed_channels.is_empty() {
             s.push(("failed channels", self.failed_channels.join("; ")));
+        }
+        // Where a file's lines went, when some of them did not become orders.
+        for f in &self.files {
+            if f.in_rejections > 0 || f.not_read > 0 {
+                s.push(("lines", f.summary()));
+            }
         }
         if self.dry_run {
             s.push(("dry run", "nothing was written".into()));
@@ -180,12 +260,12 @@ impl Journaled for ImportReport {
             "imported": self.imported, "updated": self.updated, "unchanged": self.unchanged,
             "cancelled": self.cancelled, "rejected": self.rejected, "skipped": self.skipped,
             "not_applied": self.not_applied, "still_rejected": self.still_rejected,
-            "unreadable_files": self.unreadable_files,
+            "unreadable_files": self.unreadable_files, "not_moved": self.not_moved,
         })
     }
 
     fn outcome(&self) -> RunOutcome {
-        if !self.failed_channels.is_empty() {
+        if !self.failed_channels.is_empty() || self.not_moved > 0 {
             RunOutcome::Failed
         } else if self.rejected > 0 || self.unreadable_files > 0 {
             RunOutcome::Rejected

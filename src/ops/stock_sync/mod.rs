@@ -59,6 +59,9 @@ pub struct SyncReport {
     pub rejected: usize,
     pub not_reported: usize,
     pub failed_files: usize,
+    /// Files applied and committed (and counted above) that could not be moved out of
+    /// the inbox or acknowledged: each is an item naming the path and why.
+    pub not_moved: usize,
     pub failed_channels: Vec<String>,
     pub items: Vec<Item>,
     /// (warehouse, variant) pairs whose available stock rose, where backordered orders
@@ -87,6 +90,9 @@ impl Report for SyncReport {
         if self.failed_files > 0 {
             s.push(("unreadable files", self.failed_files.to_string()));
         }
+        if self.not_moved > 0 {
+            s.push(("files not moved", self.not_moved.to_string()));
+        }
         if let Some(b) = self.backorders.as_ref().filter(|b| !b.allocated.is_empty()) {
             s.push(("backorders allocated", b.allocated.len().to_string()));
         }
@@ -102,7 +108,10 @@ impl Report for SyncReport {
         &self.items
     }
     fn is_notable(&self, item: &Item) -> bool {
-        matches!(item.outcome.as_str(), "rejected" | "unreadable")
+        matches!(
+            item.outcome.as_str(),
+            "rejected" | "unreadable" | "not_moved"
+        )
     }
     fn exit(&self) -> Exit {
         flow::exit_of(self.outcome())
@@ -113,11 +122,11 @@ impl Journaled for SyncReport {
     fn counts(&self) -> serde_json::Value {
         serde_json::json!({
             "changed": self.changed, "unchanged": self.unchanged, "rejected": self.rejected,
-            "not_reported": self.not_reported, "failed_files": self.failed_files,
+            "not_reported": self.not_reported, "failed_files": self.failed_files, "not_moved": self.not_moved,
         })
     }
     fn outcome(&self) -> Outcome {
-        if !self.failed_channels.is_empty() {
+        if !self.failed_channels.is_empty() || self.not_moved > 0 {
             Outcome::Failed
         } else if self.rejected > 0 || self.failed_files > 0 {
             Outcome::Rejected
@@ -127,11 +136,28 @@ impl Journaled for SyncReport {
     }
 }
 
+impl SyncReport {
+    fn not_moved(&mut self, channel: &str, source: String, why: &anyhow::Error) {
+        self.not_moved += 1;
+        self.items.push(Item {
+            channel: channel.to_string(),
+            outcome: "not_moved".into(),
+            source,
+            message: Some(format!(
+                "{why:#}; what it holds is applied and counted, and the file stays in the \
+                 inbox: the next sync finds it applied"
+            )),
+            ..Default::default()
+        });
+    }
+}
+
 impl flow::PerChannel for SyncReport {
     fn absorb(&mut self, other: SyncReport) {
         self.changed += other.changed;
         self.unchanged += other.unchanged;
         self.rejected += other.rejected;
+        self.not_moved += other.not_moved;
         self.not_reported += other.not_reported;
         self.failed_files += other.failed_files;
         self.items.extend(other.items);
@@ -205,6 +231,7 @@ fn sync_channel(
                 pending.push(c);
                 opts.progress.inc(1);
             }
+            Fetched::Lines { .. } => {}
             Fetched::SourceFailed { source, reason } => {
                 report.failed_files += 1;
                 failed_sources.push((source.clone(), reason.clone()));
@@ -252,15 +279,21 @@ fn sync_channel(
     if !done_sources.is_empty() {
         crashpoint::hit("stock-sync", Point::AfterCommit);
     }
+    // A source that cannot be moved does not undo what was committed from it: the
+    // report keeps its counts and names it, and the next run finds it applied.
     for source in done_sources {
-        connector.ack(&source)?;
+        if let Err(e) = connector.ack(&source) {
+            report.not_moved(code, source, &e);
+        }
     }
     read?;
     if dry_run {
         report.raised.clear();
     } else {
         for (source, reason) in failed_sources {
-            connector.set_aside(&source, &reason)?;
+            if let Err(e) = connector.set_aside(&source, &reason) {
+                report.not_moved(code, source, &e);
+            }
         }
     }
     Ok(report)
