@@ -3,6 +3,8 @@
 //! (docs/connectors.md). Orders come in by `updated_at` with cursor pages, fulfilments go
 //! back through fulfillment orders, stock is set per location, products can be read.
 
+mod bulk;
+mod bulk_read;
 mod check;
 mod fulfill;
 mod graphql;
@@ -13,6 +15,7 @@ mod products;
 mod wire;
 
 pub use graphql::{ThrottleStatus, legacy_id, throttle_wait};
+pub use orders_wire::bulk_orders_query;
 
 use std::collections::HashMap;
 
@@ -35,6 +38,8 @@ pub struct ShopifyChannel {
     /// The location stock is pushed to (`location_id` in config).
     location_id: Option<String>,
     include_test_orders: bool,
+    /// When orders are read through a bulk operation instead of pages.
+    bulk: bulk::Settings,
     /// SKU key → inventory item ids, read once per run when stock is first pushed.
     inventory_items: Option<HashMap<String, Vec<i64>>>,
 }
@@ -79,6 +84,7 @@ impl ShopifyChannel {
             notify_customer: config.notify_customer.unwrap_or(false),
             location_id: config.location_id.clone(),
             include_test_orders: config.include_test_orders.unwrap_or(false),
+            bulk: bulk::Settings::new(config),
             inventory_items: None,
         })
     }
