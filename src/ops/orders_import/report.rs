@@ -73,6 +73,9 @@ pub struct ImportReport {
     pub still_rejected: usize,
     pub unreadable_files: usize,
     pub failed_channels: Vec<String>,
+    /// What the run did not do and why (a channel `--since` does not apply to).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     pub items: Vec<Item>,
     /// (warehouse, variant) pairs whose available stock rose (cancellations released it).
     #[serde(skip)]
@@ -118,6 +121,7 @@ impl crate::ops::flow::PerChannel for ImportReport {
         self.still_rejected += other.still_rejected;
         self.unreadable_files += other.unreadable_files;
         self.failed_channels.extend(other.failed_channels);
+        self.notes.extend(other.notes);
         self.items.extend(other.items);
         self.released.extend(other.released);
     }
@@ -154,6 +158,9 @@ impl Report for ImportReport {
         }
         if !self.failed_channels.is_empty() {
             s.push(("failed channels", self.failed_channels.join("; ")));
+        }
+        if !self.notes.is_empty() {
+            s.push(("note", self.notes.join("; ")));
         }
         if self.dry_run {
             s.push(("dry run", "nothing was written".into()));
