@@ -15,6 +15,13 @@
 # each page back LATENCY_MS (default 50), as a real shop's API takes time to build a page;
 # there oms's work overlaps the fetching of the next page (target: ratio <= 1.1).
 #
+# A third part imports through a bulk operation (a first import with `bulk_import` on):
+# BULK_SMALL (default 10,000) and BULK_ORDERS (default 100,000) orders streamed as JSONL
+# from the mock, each into a fresh database, printing time and peak RSS for both: the
+# stream is read line by line, so the larger import must not need more memory. The mock's
+# operation is done by the second poll, so these runs poll without waiting
+# (OMS_SHOPIFY_BULK_POLL_MS=0) and the time is that of streaming and storing the orders.
+#
 # Needs: cargo, sqlite3, /usr/bin/time. Writes into bench/out/shopify/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +30,8 @@ ORDERS=${ORDERS:-10000}
 SKUS=${SKUS:-1000}
 RUNS=${RUNS:-3}
 LATENCY_MS=${LATENCY_MS:-50}
+BULK_SMALL=${BULK_SMALL:-10000}
+BULK_ORDERS=${BULK_ORDERS:-100000}
 OUT=bench/out/shopify
 rm -rf "$OUT" && mkdir -p "$OUT"
 
@@ -45,19 +54,20 @@ elapsed() { # wall-clock seconds of a command
 }
 best() { sort -n | head -n 1; }
 
-# scenario NAME LATENCY_MS: starts a mock, then times the plain loop and oms RUNS times
-# each, interleaved, every oms run in a fresh copy of a workspace holding the catalog.
-scenario() {
-  local name=$1 latency=$2 dir=$OUT/$1
-  mkdir -p "$dir"
-  "$MOCK" serve "$ORDERS" "$SKUS" "$latency" > "$dir/mock.url" 2> "$dir/mock.log" &
+# start_mock DIR ORDERS LATENCY_MS: starts a mock, sets MOCK_PID and URL.
+start_mock() {
+  local dir=$1
+  "$MOCK" serve "$2" "$SKUS" "$3" > "$dir/mock.url" 2> "$dir/mock.log" &
   MOCK_PID=$!
-  for _ in $(seq 1 100); do [ -s "$dir/mock.url" ] && break; sleep 0.1; done
-  local url
-  url=$(head -n 1 "$dir/mock.url")
-  [ -n "$url" ] || { echo "the mock did not start:" >&2; cat "$dir/mock.log" >&2; exit 1; }
+  for _ in $(seq 1 300); do [ -s "$dir/mock.url" ] && break; sleep 0.1; done
+  URL=$(head -n 1 "$dir/mock.url")
+  [ -n "$URL" ] || { echo "the mock did not start:" >&2; cat "$dir/mock.log" >&2; exit 1; }
+}
 
-  local seed=$dir/seed
+# seed DIR URL BULK: a workspace holding the catalog, its shop channel reading pages
+# (BULK=false) or a first import through a bulk operation (BULK=true).
+seed() {
+  local seed=$1 url=$2 bulk=$3
   mkdir -p "$seed/channels/f1/inbox" "$seed/channels/f1/outbox"
   cat > "$seed/oms.toml" <<TOML
 database = "oms.db"
@@ -82,9 +92,20 @@ kind = "shopify"
 shop = "bench.myshopify.com"
 base_url = "$url"
 token = "\${SHOPIFY_TOKEN}"
+bulk_import = $bulk
 TOML
   "$OMS" --config "$seed/oms.toml" -q init "$seed" >/dev/null
   "$OMS" --config "$seed/oms.toml" -q catalog import --file "$OUT/catalog.csv" >/dev/null
+}
+
+# scenario NAME LATENCY_MS: starts a mock, then times the plain loop and oms RUNS times
+# each, interleaved, every oms run in a fresh copy of a workspace holding the catalog.
+scenario() {
+  local name=$1 latency=$2 dir=$OUT/$1
+  mkdir -p "$dir"
+  start_mock "$dir" "$ORDERS" "$latency"
+  local url=$URL seed=$dir/seed
+  seed "$seed" "$url" false
 
   : > "$dir/loop.times"; : > "$dir/oms.times"
   local run
@@ -117,3 +138,24 @@ TOML
 echo "shopify orders import vs a plain GraphQL loop over the same pages (targets: ratio <= 1.5 at 0 ms, <= 1.1 with latency)"
 scenario in-memory 0
 scenario latency "$LATENCY_MS"
+
+# bulk NAME ORDERS: one first import of ORDERS orders through a bulk operation.
+bulk() {
+  local name=$1 n=$2 dir=$OUT/$1
+  mkdir -p "$dir"
+  start_mock "$dir" "$n" 0
+  seed "$dir/run" "$URL" true
+  OMS_SHOPIFY_BULK_POLL_MS=0 /usr/bin/time -f '%e %M' -o "$dir/time" \
+    "$OMS" --config "$dir/run/oms.toml" -q --no-progress orders import --channel shop >/dev/null
+  stop_mock
+  local orders
+  orders=$(sqlite3 "$dir/run/oms.db" "SELECT COUNT(*) FROM orders")
+  [ "$orders" -eq "$n" ] || { echo "$name: expected $n orders, found $orders" >&2; exit 1; }
+  awk -v name="$name" -v n="$n" '{
+    printf "  %-10s %7d orders  %7.3f s  %7.0f orders/s  peak RSS %.1f MB\n", name, n, $1, n/$1, $2/1024
+  }' "$dir/time"
+}
+
+echo "shopify first import through a bulk operation, JSONL streamed (memory must not grow with the order count)"
+bulk bulk-small "$BULK_SMALL"
+bulk bulk-large "$BULK_ORDERS"

@@ -721,6 +721,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this sales channel; with --file, the channel the file''s orders belong to (required when several are configured)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read orders from this file instead of the channels (docs/order-files.md)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The file''s layout [default for .json/.ndjson: oms-json; required for CSV]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Read orders updated since this time (YYYY-MM-DD or RFC 3339) instead of since the last import; orders already imported are matched as usual (shopify channels)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')

@@ -3242,7 +3242,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__import)
-            opts="-o -q -v -y -h -V --channel --file --format --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --channel --file --format --since --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3258,6 +3258,10 @@ _oms() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "oms-csv oms-json shopify-csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -669,6 +669,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --channel 'Only this sales channel; with --file, the channel the file''s orders belong to (required when several are configured)'
             cand --file 'Read orders from this file instead of the channels (docs/order-files.md)'
             cand --format 'The file''s layout [default for .json/.ndjson: oms-json; required for CSV]'
+            cand --since 'Read orders updated since this time (YYYY-MM-DD or RFC 3339) instead of since the last import; orders already imported are matched as usual (shopify channels)'
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'

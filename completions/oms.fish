@@ -566,6 +566,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l format -d 'The file\'s layout [default for .json/.ndjson: oms-json; required for CSV]' -r -f -a "oms-csv\t'oms\'s own CSV: one row per order line'
 oms-json\t'oms\'s own JSON: an array of order objects, or one object per line (NDJSON)'
 shopify-csv\t'Shopify admin\'s "Export orders" CSV'"
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l since -d 'Read orders updated since this time (YYYY-MM-DD or RFC 3339) instead of since the last import; orders already imported are matched as usual (shopify channels)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'

@@ -16,6 +16,14 @@
 //! the bench cannot silently measure something the connector does not do. SKUs are
 //! `SKU-000000`…, the names `bench_data catalog` gives its variants. `LATENCY_MS` holds
 //! each answer back that long, as a real API's time to build a page would.
+//!
+//! It also speaks the rest of what `oms orders import` and `oms channels check` need from
+//! a shop: the client-credentials grant (`POST /admin/oauth/access_token` answers a token
+//! for any client id and secret), the `Check` query, and a bulk operation over the same
+//! orders: `bulkOperationRunQuery` starts one, the first `node(id:)` poll finds it RUNNING
+//! and the next COMPLETED, and `GET /bulk/orders.jsonl` streams the result, one order
+//! then its shipping line and line items (`__parentId`), generated as it is written so
+//! that 100,000 orders cost the mock no memory either.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -155,7 +163,14 @@ fn serve(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let base = format!("http://{}", listener.local_addr()?);
-    let pages = Arc::new(render(orders, skus.max(1)));
+    let shop = Arc::new(Shop {
+        pages: render(orders, skus.max(1)),
+        orders,
+        skus: skus.max(1),
+        base: base.clone(),
+        polls: std::sync::atomic::AtomicUsize::new(0),
+    });
+    let pages = &shop.pages;
     let size: usize = pages.iter().map(Vec::len).sum();
     eprintln!(
         "mock shopify: {orders} orders in {} pages ({:.1} MB) at {base}",
@@ -166,9 +181,9 @@ fn serve(
     std::io::stdout().flush()?;
     for stream in listener.incoming() {
         let stream = stream?;
-        let pages = Arc::clone(&pages);
+        let shop = Arc::clone(&shop);
         std::thread::spawn(move || {
-            if let Err(e) = answer(stream, query, &pages, latency) {
+            if let Err(e) = answer(stream, query, &shop, latency) {
                 eprintln!("mock shopify: {e}");
             }
         });
@@ -176,13 +191,92 @@ fn serve(
     Ok(())
 }
 
+/// What the mock serves: the pages, rendered once, and what it needs to stream the same
+/// orders as a bulk result.
+struct Shop {
+    pages: Vec<Vec<u8>>,
+    orders: u64,
+    skus: u64,
+    base: String,
+    polls: std::sync::atomic::AtomicUsize,
+}
+
+const BULK_ID: &str = "gid://shopify/BulkOperation/9000001";
+const SCOPES: &str = "read_orders,write_merchant_managed_fulfillment_orders,write_fulfillments,write_inventory,read_locations,write_products";
+
+/// Answers for what is not a page of orders; None: a page (or a wrong query).
+fn other_answer(shop: &Shop, request: &Value) -> Option<String> {
+    let document = request["query"].as_str().unwrap_or("");
+    let cost = r#""extensions":{"cost":{"requestedQueryCost":10,"actualQueryCost":10,"throttleStatus":{"maximumAvailable":20000.0,"currentlyAvailable":20000.0,"restoreRate":1000.0}}}"#;
+    if document.starts_with("query Check") {
+        let scopes: Vec<String> = SCOPES
+            .split(',')
+            .map(|s| format!(r#"{{"handle":"{s}"}}"#))
+            .collect();
+        return Some(format!(
+            r#"{{"data":{{"shop":{{"name":"Bench Shop","myshopifyDomain":"bench.myshopify.com","plan":{{"displayName":"Development"}}}},"currentAppInstallation":{{"accessScopes":[{}]}}}},{cost}}}"#,
+            scopes.join(",")
+        ));
+    }
+    if document.starts_with("mutation BulkOrders") {
+        let inner = request["variables"]["query"].as_str().unwrap_or("");
+        if !inner.contains("orders(sortKey: UPDATED_AT)")
+            || !document.contains("groupObjects: true")
+        {
+            return Some(r#"{"errors":[{"message":"mock shopify: bulk reads the full list, grouped, only"}]}"#.into());
+        }
+        shop.polls.store(0, std::sync::atomic::Ordering::SeqCst);
+        return Some(format!(
+            r#"{{"data":{{"bulkOperationRunQuery":{{"bulkOperation":{{"id":"{BULK_ID}","status":"CREATED"}},"userErrors":[]}}}},{cost}}}"#
+        ));
+    }
+    if document.starts_with("query BulkOperation(") {
+        let n = shop.polls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let done = n > 0;
+        let status = if done { "COMPLETED" } else { "RUNNING" };
+        let url = if done {
+            format!(
+                r#""{}/bulk/orders.jsonl?Expires=1999999999&Signature=bW9jaw""#,
+                shop.base
+            )
+        } else {
+            "null".into()
+        };
+        return Some(format!(
+            r#"{{"data":{{"node":{{"id":"{BULK_ID}","status":"{status}","errorCode":null,"objectCount":"{}","rootObjectCount":"{}","url":{url},"partialDataUrl":null}}}},{cost}}}"#,
+            shop.orders * 4,
+            shop.orders
+        ));
+    }
+    None
+}
+
+/// Streams the bulk result: generated order by order, written as it is made.
+fn stream_bulk(out: &mut TcpStream, shop: &Shop) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    w.write_all(
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/jsonl\r\nconnection: close\r\n\r\n",
+    )?;
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for i in 0..shop.orders {
+        let o = order_parts(&mut rng, i, shop.skus);
+        let gid = format!("gid://shopify/Order/{}", o.id);
+        writeln!(w, "{{{}}}", o.head)?;
+        writeln!(
+            w,
+            r#"{{"id":"gid://shopify/ShippingLine/{}",{},"__parentId":"{gid}"}}"#,
+            o.id, o.shipping
+        )?;
+        for item in &o.items {
+            writeln!(w, r#"{{{item},"__parentId":"{gid}"}}"#)?;
+        }
+    }
+    w.flush()
+}
+
 /// Serves one keep-alive connection.
-fn answer(
-    stream: TcpStream,
-    query: &str,
-    pages: &[Vec<u8>],
-    latency: Duration,
-) -> std::io::Result<()> {
+fn answer(stream: TcpStream, query: &str, shop: &Shop, latency: Duration) -> std::io::Result<()> {
+    let pages = &shop.pages;
     stream.set_nodelay(true)?;
     let mut out = stream.try_clone()?;
     let mut reader = BufReader::new(stream);
@@ -212,6 +306,33 @@ fn answer(
         let mut body = vec![0; length];
         reader.read_exact(&mut body)?;
         std::thread::sleep(latency);
+        if method == "GET" && target.starts_with("/bulk/orders.jsonl") {
+            return stream_bulk(&mut out, shop);
+        }
+        if method == "POST" && target == "/admin/oauth/access_token" {
+            let grant: Value = serde_json::from_slice(&body).unwrap_or_default();
+            let text = if grant["grant_type"] == "client_credentials"
+                && grant["client_id"].is_string()
+                && grant["client_secret"].is_string()
+            {
+                format!(
+                    r#"{{"access_token":"shpat_mock_granted_0c41","scope":"{SCOPES}","expires_in":86399}}"#
+                )
+            } else {
+                r#"{"error":"invalid_request","error_description":"grant_type, client_id and client_secret are required"}"#.into()
+            };
+            out.write_all(&respond("200 OK", &text))?;
+            continue;
+        }
+        let request: Value = serde_json::from_slice(&body).unwrap_or_default();
+        if method == "POST"
+            && token
+            && target.starts_with(&format!("{API}/graphql.json"))
+            && let Some(text) = other_answer(shop, &request)
+        {
+            out.write_all(&respond("200 OK", &text))?;
+            continue;
+        }
         if method != "POST" || !target.starts_with(&format!("{API}/graphql.json")) {
             out.write_all(&respond("404 Not Found", r#"{"errors":"Not Found"}"#))?;
         } else if !token {
@@ -295,6 +416,29 @@ fn render(orders: u64, skus: u64) -> Vec<Vec<u8>> {
 /// cancelled, every 31st partly fulfilled, every 23rd a guest checkout (no customer):
 /// states the connector maps differently, so the bench does not time the happy path only.
 fn order(rng: &mut Rng, i: u64, skus: u64) -> String {
+    let o = order_parts(rng, i, skus);
+    format!(
+        r#"{{{},"shippingLines":{{"nodes":[{{{}}}]}},"lineItems":{{"nodes":[{}]}}}}"#,
+        o.head,
+        o.shipping,
+        o.items
+            .iter()
+            .map(|item| format!("{{{item}}}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    )
+}
+
+/// An order's own fields, its shipping line's and each line item's, without braces: a
+/// page nests them, a bulk result writes each on its own line.
+struct Parts {
+    id: u64,
+    head: String,
+    shipping: String,
+    items: Vec<String>,
+}
+
+fn order_parts(rng: &mut Rng, i: u64, skus: u64) -> Parts {
     let id = 5_000_000_000 + i;
     // `sortKey: UPDATED_AT`: each order a little later than the one before.
     let at = timestamp(i * 37);
@@ -312,7 +456,7 @@ fn order(rng: &mut Rng, i: u64, skus: u64) -> String {
             total += price * quantity;
             let unfulfilled = quantity - shipped;
             format!(
-                r#"{{"id":"gid://shopify/LineItem/{}","sku":"SKU-{sku:06}","title":"Product {sku}","name":"Product {sku} - Default Title","quantity":{quantity},"currentQuantity":{quantity},"unfulfilledQuantity":{unfulfilled},"originalUnitPriceSet":{{"shopMoney":{{"amount":"{}"}}}}}}"#,
+                r#""id":"gid://shopify/LineItem/{}","sku":"SKU-{sku:06}","title":"Product {sku}","name":"Product {sku} - Default Title","quantity":{quantity},"currentQuantity":{quantity},"unfulfilledQuantity":{unfulfilled},"originalUnitPriceSet":{{"shopMoney":{{"amount":"{}"}}}}"#,
                 id * 10 + n,
                 money(price)
             )
@@ -340,11 +484,16 @@ fn order(rng: &mut Rng, i: u64, skus: u64) -> String {
     } else {
         "null".into()
     };
-    format!(
-        r##"{{"id":"gid://shopify/Order/{id}","name":"#{}","email":"buyer{i}@example.com","phone":null,"createdAt":"{at}","updatedAt":"{at}","cancelledAt":{cancelled_at},"test":false,"note":null,"tags":[],"displayFulfillmentStatus":"{status}","currencyCode":"USD","totalPriceSet":{{"shopMoney":{{"amount":"{total}","currencyCode":"USD"}}}},"customer":{customer},"shippingAddress":{address},"billingAddress":{address},"shippingLines":{{"nodes":[{{"title":"Standard Shipping","code":"Standard"}}]}},"lineItems":{{"nodes":[{}]}}}}"##,
+    let head = format!(
+        r##""id":"gid://shopify/Order/{id}","name":"#{}","email":"buyer{i}@example.com","phone":null,"createdAt":"{at}","updatedAt":"{at}","cancelledAt":{cancelled_at},"test":false,"note":null,"tags":[],"displayFulfillmentStatus":"{status}","currencyCode":"USD","totalPriceSet":{{"shopMoney":{{"amount":"{total}","currencyCode":"USD"}}}},"customer":{customer},"shippingAddress":{address},"billingAddress":{address}"##,
         1000 + i,
-        items.join(",")
-    )
+    );
+    Parts {
+        id,
+        head,
+        shipping: r#""title":"Standard Shipping","code":"Standard""#.into(),
+        items,
+    }
 }
 
 /// `seconds` after 2026-01-01T00:00:00Z, as Shopify writes a DateTime.

@@ -339,6 +339,7 @@ client_id = "3f1b0c6e2a"
 client_secret_file = "secret.txt"
 max_retries = 1
 timeout_secs = 1
+bulk_import = false
 "#,
         server.base_url()
     ));

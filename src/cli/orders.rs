@@ -76,6 +76,10 @@ pub struct ImportArgs {
     /// The file's layout [default for .json/.ndjson: oms-json; required for CSV]
     #[arg(long, value_enum, requires = "file")]
     pub format: Option<OrderFormat>,
+    /// Read orders updated since this time (YYYY-MM-DD or RFC 3339) instead of since the
+    /// last import; orders already imported are matched as usual (shopify channels)
+    #[arg(long, value_name = "TIME", conflicts_with = "file")]
+    pub since: Option<String>,
     /// Report what would change without writing anything or moving any file
     #[arg(long)]
     pub dry_run: bool,
@@ -175,6 +179,7 @@ fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
     let opts = orders_import::Options {
         channel: args.channel.as_deref(),
         file,
+        since: args.since.as_deref(),
         dry_run: args.dry_run,
         verbose: ctx.out.verbose > 0,
         cause: &ctx.cause,

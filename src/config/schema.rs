@@ -223,6 +223,11 @@ pub struct Channel {
     pub client_secret_file: Option<Spanned<String>>,
     /// shopify: whether Shopify emails the customer about each fulfilment oms creates.
     pub notify_customer: Option<bool>,
+    /// shopify: whether a first import, or one reaching back further than
+    /// `bulk_import_after_days`, runs as a bulk operation (default true).
+    pub bulk_import: Option<bool>,
+    /// shopify: how many days back a read may reach before it runs as a bulk operation.
+    pub bulk_import_after_days: Option<u32>,
     /// Every new approved order waits this long on hold ("15m", "2h"), its units
     /// reserved on the stock source, before processing may allocate it.
     pub hold_for: Option<Spanned<String>>,

@@ -350,6 +350,11 @@ impl Validator<'_> {
             ("client_secret", ch.client_secret.is_some()),
             ("client_secret_file", ch.client_secret_file.is_some()),
             ("notify_customer", ch.notify_customer.is_some()),
+            ("bulk_import", ch.bulk_import.is_some()),
+            (
+                "bulk_import_after_days",
+                ch.bulk_import_after_days.is_some(),
+            ),
             ("hold_for", ch.hold_for.is_some()),
             ("rules", !ch.rules.is_empty()),
         ];

@@ -19,7 +19,11 @@ pub fn setup() {
     ONCE.call_once(|| {
         // SAFETY: runs once, before any test in this binary has read the environment
         // (every test calls `setup` first, and `call_once` blocks the others meanwhile).
-        unsafe { std::env::set_var("OMS_HTTP_BACKOFF_MS", "1") };
+        unsafe {
+            std::env::set_var("OMS_HTTP_BACKOFF_MS", "1");
+            // Bulk operations are polled without waiting: tests never sleep on the clock.
+            std::env::set_var("OMS_SHOPIFY_BULK_POLL_MS", "0");
+        }
     });
 }
 
@@ -98,12 +102,19 @@ pub const SHOPIFY_GRAPHQL: &str = "/admin/api/2026-10/graphql.json";
 /// A Dev Dashboard app's client secret; like the token, it must never be shown.
 pub const CLIENT_SECRET: &str = "shpss_TEST_CLIENT_SECRET_91be";
 
-/// The `shop` sales channel of kind `shopify`, talking to `server`.
+/// The `shop` sales channel of kind `shopify`, talking to `server`. Orders are read in
+/// pages unless `extra` says otherwise (`bulk_import = true`): bulk operations have their
+/// own tests (tests/shopify_bulk.rs).
 pub fn shopify(
     server: &httpmock::MockServer,
     retries: u32,
     extra: &str,
 ) -> (TempDir, Box<dyn oms::connectors::SalesChannel>) {
+    let pages = if extra.contains("bulk_import") {
+        ""
+    } else {
+        "bulk_import = false"
+    };
     let (dir, config) = config(&format!(
         r#"
 [sales_channels.shop]
@@ -113,6 +124,7 @@ base_url = "{}"
 token_file = "token.txt"
 max_retries = {retries}
 timeout_secs = 1
+{pages}
 {extra}
 "#,
         server.base_url()

@@ -59,6 +59,7 @@ location_id = "655441491"
 stock_source = "west"
 max_retries = 2
 timeout_secs = 5
+bulk_import = false
 
 [fulfillment_channels.sb]
 kind = "shipbob"

@@ -4,6 +4,8 @@
 //! back through fulfillment orders, stock is set per location compare-and-swap, products
 //! are read and written (`productSet`).
 
+mod bulk;
+mod bulk_read;
 mod check;
 mod fulfill;
 mod fulfill_input;
@@ -16,6 +18,7 @@ mod wire;
 
 pub use graphql::{ThrottleStatus, legacy_id, throttle_wait};
 pub use inventory::idempotency_key;
+pub use orders_wire::bulk_orders_query;
 
 use super::http::{Auth, HttpClient, Pacing};
 use super::{ProductsWritten, SalesChannel, Sent, Sink};
@@ -36,6 +39,8 @@ pub struct ShopifyChannel {
     /// The location stock is pushed to (`location_id` in config).
     location_id: Option<String>,
     include_test_orders: bool,
+    /// When orders are read through a bulk operation instead of pages.
+    bulk: bulk::Settings,
 }
 
 impl ShopifyChannel {
@@ -78,6 +83,7 @@ impl ShopifyChannel {
             notify_customer: config.notify_customer.unwrap_or(false),
             location_id: config.location_id.clone(),
             include_test_orders: config.include_test_orders.unwrap_or(false),
+            bulk: bulk::Settings::new(config),
         })
     }
 }

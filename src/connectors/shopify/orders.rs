@@ -16,12 +16,14 @@ use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde_json::json;
 
 use super::ShopifyChannel;
+use super::bulk;
 use super::graphql::{Gql, legacy_id};
 use super::orders_wire::{self as wire, ORDERS_QUERY, OrdersData, SkipNode};
 use super::wire::text;
 use crate::connectors::http::{HttpError, Reply, Retry};
 use crate::connectors::{Fetched, Sink};
 use crate::crashpoint::{self, Point};
+use crate::model::clock;
 use crate::model::order::{Address, OrderIn, OrderLineIn, normalize_timestamp};
 use crate::model::parse_cents;
 
@@ -40,10 +42,10 @@ const PAGE_SIZE: u32 = 250;
 /// memory stays at a handful of pages however long the read.
 const READ_AHEAD: usize = 1;
 
-/// One page, mapped, as the parser hands it to the flow.
-struct Page {
-    source: String,
-    orders: Vec<OrderIn>,
+/// One page (or a bulk result's chunk), mapped, as the parser hands it to the flow.
+pub(super) struct Page {
+    pub(super) source: String,
+    pub(super) orders: Vec<OrderIn>,
 }
 
 /// A fetched page: its name as a source, and the raw answer.
@@ -62,6 +64,10 @@ pub(super) fn fetch(
     watermark: Option<&str>,
     sink: Sink<OrderIn>,
 ) -> anyhow::Result<Option<String>> {
+    if ch.bulk.wanted(watermark, clock::now_utc()) {
+        let newest = bulk::fetch(ch, watermark, sink)?;
+        return Ok(next_watermark(watermark, newest));
+    }
     let query = filter(watermark);
     let code = ch.code.as_str();
     let include_test = ch.include_test_orders;
@@ -204,7 +210,7 @@ fn next_watermark(old: Option<&str>, newest: Option<DateTime<Utc>>) -> Option<St
     }
 }
 
-fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+pub(super) fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s.trim())
         .ok()
         .map(|t| t.with_timezone(&Utc))

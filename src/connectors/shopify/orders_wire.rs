@@ -28,6 +28,43 @@ fragment Addr on MailingAddress {
   country countryCodeV2 phone
 }"#;
 
+/// The same selection as [`ORDERS_QUERY`] for `bulkOperationRunQuery`: no page arguments
+/// (a bulk operation reads everything), the filter written into the document (it takes no
+/// variables), connections as `edges { node }`, and an `id` on every nested node so the
+/// JSONL reader can tell a line item from a shipping line.
+pub fn bulk_orders_query(filter: Option<&str>) -> String {
+    let args = match filter {
+        // The filter is oms's own timestamp text; quoting keeps it one GraphQL string.
+        Some(f) => format!("query: {}, sortKey: UPDATED_AT", serde_json::Value::from(f)),
+        None => "sortKey: UPDATED_AT".to_string(),
+    };
+    let addr = "name firstName lastName company address1 address2 city province provinceCode \
+zip country countryCodeV2 phone";
+    format!(
+        "{{ orders({args}) {{ edges {{ node {{
+  id name email phone createdAt updatedAt cancelledAt test note tags
+  displayFulfillmentStatus currencyCode
+  totalPriceSet {{ shopMoney {{ amount currencyCode }} }}
+  customer {{ firstName lastName email phone }}
+  shippingAddress {{ {addr} }}
+  billingAddress {{ {addr} }}
+  shippingLines {{ edges {{ node {{ id title code }} }} }}
+  lineItems {{ edges {{ node {{ id sku title name quantity currentQuantity unfulfilledQuantity
+    originalUnitPriceSet {{ shopMoney {{ amount }} }} }} }} }}
+}} }} }} }}"
+    )
+}
+
+/// What every line of a bulk operation's JSONL result starts with: its node's id and, for
+/// a nested node (a line item, a shipping line), the id of the order it belongs to.
+#[derive(Debug, Deserialize)]
+pub struct BulkHead {
+    #[serde(default)]
+    pub id: String,
+    #[serde(rename = "__parentId", default)]
+    pub parent_id: Option<String>,
+}
+
 #[derive(Debug, Deserialize)]
 pub struct OrdersData<T> {
     pub orders: Connection<T>,

@@ -28,11 +28,12 @@ use self::apply::Importer;
 use self::batch::Batch;
 use self::prepare::Channel;
 use super::flow;
-use crate::config::Config;
+use crate::config::{ChannelKind, Config};
 use crate::connectors::{self, Fetched};
 use crate::crashpoint::{self, Point};
 use crate::error::usage;
 use crate::formats::orders::{OrderFormat, read_orders};
+use crate::ops::stock_history::parse_since;
 use crate::output::Progress;
 use crate::store::Store;
 use crate::store::rejections::watermark;
@@ -50,6 +51,9 @@ pub struct Options<'a> {
     /// Only this sales channel; with a file, the channel the file's orders belong to.
     pub channel: Option<&'a str>,
     pub file: Option<FileInput<'a>>,
+    /// `--since`: read orders updated since this time (RFC 3339 or a date) instead of
+    /// since the channel's watermark.
+    pub since: Option<&'a str>,
     pub dry_run: bool,
     /// Keep an item for every order, not only the notable ones (`-v`).
     pub verbose: bool,
@@ -76,18 +80,41 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
             import_file(config, store, code, input, opts, run_id)
         });
     }
+    let since = opts
+        .since
+        .map(parse_since)
+        .transpose()
+        .map_err(|e| usage(format!("--since: {e}")))?;
     let mut total = ImportReport {
         dry_run: opts.dry_run,
         ..Default::default()
     };
-    let channels = flow::chosen(&config.sales_channels, opts.channel);
+    let mut channels = flow::chosen(&config.sales_channels, opts.channel);
+    if since.is_some() {
+        // A files channel imports whatever is in its inbox: it has no window to re-read.
+        let (windowed, inboxes): (Vec<&str>, Vec<&str>) = channels
+            .into_iter()
+            .partition(|code| reads_windows(config, code));
+        if let (Some(code), true) = (opts.channel, windowed.is_empty()) {
+            return Err(usage(format!(
+                "--since: sales channel `{code}` is a files channel; it imports the files in its inbox, not orders updated since a time. Drop --since, or name a shopify channel"
+            )));
+        }
+        for code in inboxes {
+            total.notes.push(format!(
+                "files channel `{code}`: --since does not apply (it imports the files in its inbox); not read in this run"
+            ));
+        }
+        channels = windowed;
+    }
+    let since = since.as_deref();
     flow::per_channel(
         store,
         FLOW,
         channels,
         opts.dry_run,
         &mut total,
-        |store, code, run_id| import_channel(config, store, code, opts, run_id),
+        |store, code, run_id| import_channel(config, store, code, since, opts, run_id),
     );
     Ok(total)
 }
@@ -159,10 +186,37 @@ fn import_file(
     Ok(report)
 }
 
+/// Whether `--since` means something to this channel: it reads orders by time.
+fn reads_windows(config: &Config, code: &str) -> bool {
+    config
+        .sales_channels
+        .get(code)
+        .is_some_and(|ch| ch.kind == ChannelKind::Shopify)
+}
+
+/// The watermark to store after a read from `since` (`--since`, else the stored one)
+/// that ended at `next`. A `--since` read moves the watermark only when it began at or
+/// before the stored one, so it covered everything the regular import would have read;
+/// one that began later leaves a gap the next regular import must still read.
+fn watermark_after(
+    stored: Option<&str>,
+    asked: Option<&str>,
+    next: Option<String>,
+) -> Option<String> {
+    let Some(asked) = asked else {
+        return next;
+    };
+    let time = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+    let stored_at = stored.and_then(time)?;
+    let covered = time(asked).is_some_and(|a| a <= stored_at);
+    next.filter(|n| covered && time(n).is_some_and(|n| n > stored_at))
+}
+
 fn import_channel(
     config: &Config,
     store: &mut Store,
     code: &str,
+    asked: Option<&str>,
     opts: &Options,
     run_id: Option<i64>,
 ) -> anyhow::Result<ImportReport> {
@@ -170,7 +224,8 @@ fn import_channel(
     let mut connector = connectors::sales(config, code)?;
     let cause = flow::cause_of(FLOW, run_id, opts.cause);
     let mut batch = Batch::begin(&store.conn, opts.dry_run)?;
-    let since = watermark::get(batch.conn(), code, FLOW)?;
+    let stored = watermark::get(batch.conn(), code, FLOW)?;
+    let since = asked.map(str::to_string).or_else(|| stored.clone());
     let mut importer = Importer::new(batch.conn(), &channel, &cause, run_id, opts.verbose)?;
     importer.retry_rejections(&mut batch)?;
     let mut done: Vec<String> = Vec::new();
@@ -193,6 +248,7 @@ fn import_channel(
         }
         Ok(())
     })?;
+    let next = watermark_after(stored.as_deref(), asked, next);
     if !opts.dry_run
         && let Some(mark) = next
     {
@@ -230,5 +286,45 @@ impl Read for Counted {
         let n = self.inner.read(buf)?;
         self.read.set(self.read.get() + n as u64);
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::watermark_after;
+
+    #[test]
+    fn a_since_read_moves_the_watermark_only_when_it_covered_it() {
+        let next = || Some("2025-11-22T00:00:00Z".to_string());
+        let stored = Some("2025-11-21T00:00:00Z");
+        assert_eq!(
+            watermark_after(stored, None, next()),
+            next(),
+            "a regular read"
+        );
+        assert_eq!(
+            watermark_after(stored, Some("2025-11-01T00:00:00Z"), next()),
+            next(),
+            "began before the watermark: covered"
+        );
+        assert_eq!(
+            watermark_after(stored, Some("2025-11-21T12:00:00Z"), next()),
+            None,
+            "began after it: the gap is still to read"
+        );
+        assert_eq!(
+            watermark_after(
+                stored,
+                Some("2025-11-01T00:00:00Z"),
+                stored.map(String::from)
+            ),
+            None,
+            "never back, nothing to write when it stays"
+        );
+        assert_eq!(
+            watermark_after(None, Some("2025-11-01T00:00:00Z"), next()),
+            None,
+            "no watermark yet: the shop's older orders are still to read"
+        );
     }
 }

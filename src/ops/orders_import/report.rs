@@ -83,6 +83,9 @@ pub struct ImportReport {
     pub failed_channels: Vec<String>,
     /// For each CSV file read, where every one of its physical lines went.
     pub files: Vec<FileLines>,
+    /// What the run did not do and why (a channel `--since` does not apply to).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     pub items: Vec<Item>,
     /// (warehouse, variant) pairs whose available stock rose (cancellations released it).
     #[serde(skip)]
@@ -189,6 +192,7 @@ impl crate::ops::flow::PerChannel for ImportReport {
         self.not_moved += other.not_moved;
         self.failed_channels.extend(other.failed_channels);
         self.files.extend(other.files);
+        self.notes.extend(other.notes);
         self.items.extend(other.items);
         self.released.extend(other.released);
     }
@@ -234,6 +238,9 @@ impl Report for ImportReport {
             if f.in_rejections > 0 || f.not_read > 0 {
                 s.push(("lines", f.summary()));
             }
+        }
+        if !self.notes.is_empty() {
+            s.push(("note", self.notes.join("; ")));
         }
         if self.dry_run {
             s.push(("dry run", "nothing was written".into()));
