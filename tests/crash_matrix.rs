@@ -62,6 +62,7 @@ struct Row {
 const OUTBOUND_ONLY: &str = "writes only; reads no channel";
 const INBOUND_ONLY: &str = "reads only; writes nothing to the channel";
 const ONE_CALL: &str = "one write per run; nothing is read in pages";
+const BY_HAND: &str = "one transaction in the database only; orders-export tells the shop";
 const IN_DB_ONLY: &str = "records the request in the database only; shipments-send delivers it";
 
 const MATRIX: &[Row] = &[
@@ -115,6 +116,40 @@ const MATRIX: &[Row] = &[
         cells: [
             Na(IN_DB_ONLY),
             Na(IN_DB_ONLY),
+            Na("reads no channel"),
+            Na("reads no channel"),
+        ],
+    },
+    // Shipped or closed by hand: one transaction in the database; what reaches the shop is
+    // the next orders-export's batch, whose row is below.
+    Row {
+        name: "shipments ship / orders ship",
+        flow: "shipments-ship",
+        drive: Files {
+            command: &["shipments", "ship", "S0000001"],
+            setup: cancel_setup,
+            new_work: cancel_new_work,
+            check: nothing_to_check,
+        },
+        cells: [
+            Na(BY_HAND),
+            Na(BY_HAND),
+            Na("reads no channel"),
+            Na("reads no channel"),
+        ],
+    },
+    Row {
+        name: "shipments close",
+        flow: "shipments-close",
+        drive: Files {
+            command: &["shipments", "close", "S0000001"],
+            setup: cancel_setup,
+            new_work: cancel_new_work,
+            check: nothing_to_check,
+        },
+        cells: [
+            Na(BY_HAND),
+            Na(BY_HAND),
             Na("reads no channel"),
             Na("reads no channel"),
         ],

@@ -1,6 +1,7 @@
 //! The crash matrix's Shopify rows (see tests/crash_matrix.rs for the table and the
 //! rules): `orders export` and `stock push` against a mock GraphQL Admin API on
-//! 127.0.0.1, killed before and after the call (`OMS_TEST_CRASH_AT`), then run again.
+//! 127.0.0.1, killed before and after the call (`OMS_TEST_CRASH_AT`), then run again;
+//! `orders import` killed between pages and after its commit.
 //!
 //! The mock keeps what it was asked to do, the way the shop does: once a fulfillment has
 //! been created the order shows it, and every `inventorySetQuantities` is logged with its
@@ -241,6 +242,98 @@ fn push_to_shopify(point: &str) -> String {
     cycle.oms(["stock", "verify"]).ok();
     let keys: std::collections::BTreeSet<&String> = all.iter().map(|(k, _)| k).collect();
     format!("{} sets/{} keys", all.len(), keys.len())
+}
+
+/// Two pages of orders from the shop, the second page asked for with the first's cursor.
+fn two_pages(shop: &MockServer) {
+    for (after, page) in [
+        (Value::Null, "orders-page-1.json"),
+        (
+            Value::from("eyJsYXN0X2lkIjo0NTA3ODk0NzF9"),
+            "orders-page-2.json",
+        ),
+    ] {
+        let body = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/shopify_graphql/{page}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let vars = serde_json::json!({ "variables": { "after": after } }).to_string();
+        shop.mock(move |when, then| {
+            when.method(POST)
+                .path(shop_api("graphql.json"))
+                .body_includes("query Orders")
+                .json_body_includes(vars);
+            then.status(200).body(body);
+        });
+    }
+}
+
+/// What an import of the two pages left: (orders, distinct orders, open rejections).
+fn imported(cycle: &Cycle) -> (i64, i64, i64) {
+    (
+        cycle.number("SELECT COUNT(*) FROM orders WHERE channel = 'shop'"),
+        cycle.number("SELECT COUNT(DISTINCT external_id) FROM orders WHERE channel = 'shop'"),
+        cycle.number(
+            "SELECT COUNT(*) FROM rejections WHERE flow = 'orders import' AND resolved_at IS NULL",
+        ),
+    )
+}
+
+/// A workspace whose catalog has the pages' SKUs, so their orders are imported.
+fn importing(shop: &MockServer, sb: &MockServer) -> Cycle {
+    let cycle = Cycle::new(shop, sb);
+    for sku in ["IPOD2008BLACK", "IPOD2008GREEN", "IPOD2008RED"] {
+        cycle
+            .oms(["catalog", "add", "--sku", sku, "--title", "iPod Nano"])
+            .ok();
+    }
+    cycle
+}
+
+/// `orders import` from the shop dies after a page (or after the commit, before the
+/// watermark is used); the next run reads again and ends where one clean run ends.
+fn import_from_shopify(point: &str) -> String {
+    let (shop, sb) = (MockServer::start(), MockServer::start());
+    two_pages(&shop);
+    let clean = importing(&shop, &sb);
+    // Page 2 holds an order with a line without a SKU: rejected (exit 3), and recorded once.
+    clean.oms(["orders", "import"]).code(3);
+    let want = imported(&clean);
+    assert_eq!(
+        want,
+        (3, 3, 1),
+        "what one clean run stores of the two pages"
+    );
+    let cycle = importing(&shop, &sb);
+    crash(&cycle, &["orders", "import"], point, "orders-import");
+    // 3 when the rejection is new to this run, 0 when the crashed run had recorded it.
+    let resumed = cycle.oms(["orders", "import"]).run();
+    assert!(matches!(resumed.code, 0 | 3), "{resumed:?}");
+    let got = imported(&cycle);
+    assert_eq!(got, want, "(orders, distinct, rejections) after the resume");
+    assert_eq!(got.0, got.1, "no order imported twice");
+    assert_eq!(
+        cycle.text("SELECT value FROM watermarks WHERE channel = 'shop'"),
+        clean.text("SELECT value FROM watermarks WHERE channel = 'shop'"),
+        "the watermark ends where a clean run puts it"
+    );
+    cycle.oms(["stock", "verify"]).ok();
+    format!("{} orders/{} rejected", got.0, got.2)
+}
+
+#[test]
+fn crash_matrix_shopify_import() {
+    let mut cells = Vec::new();
+    for point in ["after_commit", "between_pages"] {
+        cells.push(format!("{point}: ok {}", import_from_shopify(point)));
+    }
+    // before_write and after_write: an import writes nothing to the shop.
+    println!(
+        "{:<26} before_write, after_write: n/a (reads only) | {}",
+        "orders-import (Shopify)",
+        cells.join(" | ")
+    );
 }
 
 #[test]
