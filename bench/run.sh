@@ -63,6 +63,8 @@ workspace() {
     done
   } > "$dir/oms.toml"
   for ch in web f1 f2 f3 f4 f5; do mkdir -p "$dir/channels/$ch/inbox" "$dir/channels/$ch/outbox"; done
+  # Only `oms init` creates a database; a workspace that gets a copied one says NO_DB=1.
+  if [ -z "${NO_DB:-}" ]; then "$OMS" --config "$dir/oms.toml" -q init "$dir" >/dev/null; fi
 }
 
 echo "generating data…" >&2
@@ -157,7 +159,7 @@ awk -v n="$ORDERS" -v l="$LINES" -v imported="$imported" -v lines="$lines" -v bl
 # The imported database becomes a history: ORDERS orders, nearly all shipped, one shipment
 # each with its lines and ledger rows (bench/history.sql).
 HIST=$OUT/history
-workspace "$HIST"
+NO_DB=1 workspace "$HIST"
 sqlite3 "$IMP/oms.db" "VACUUM INTO '$HIST/oms.db'"
 (cd "$HIST" && "$OMS" -q stock adjust --file "../stock.csv" --yes >/dev/null)
 sqlite3 "$HIST/oms.db" < bench/history.sql >/dev/null

@@ -3,8 +3,9 @@
 //! `oms orders clone`.
 
 mod common;
+mod ship_support;
 
-use common::Env;
+use common::{Env, STANDARD_CONFIG};
 use serde_json::Value;
 
 const CATALOG: &str = "handle,title,sku,price\ntee,Tee,TEE-1,10.00\nmug,Mug,MUG-1,8.00\n";
@@ -14,29 +15,12 @@ const ORDERS: &str = "order_id,order_name,ship_name,ship_address1,ship_city,ship
 
 /// Order 1 processed to east: shipment S0000001 with TEE-1 × 2 and MUG-1 × 1, sent.
 fn sent_order() -> Env {
-    let env = Env::standard();
-    env.write("catalog.csv", CATALOG);
-    env.write(
-        "stock.csv",
+    ship_support::sent(
+        STANDARD_CONFIG,
+        CATALOG,
         "warehouse,sku,set\neast,TEE-1,10\neast,MUG-1,10\n",
-    );
-    env.write("orders.csv", ORDERS);
-    env.oms(["catalog", "import", "--file", "catalog.csv"]).ok();
-    env.oms(["stock", "adjust", "--file", "stock.csv", "--yes"])
-        .ok();
-    env.oms([
-        "orders",
-        "import",
-        "--channel",
-        "web",
-        "--file",
-        "orders.csv",
-        "--format",
-        "oms-csv",
-    ])
-    .ok();
-    env.oms(["orders", "process"]).ok();
-    env
+        ORDERS,
+    )
 }
 
 /// (on hand, allocated) of a SKU at east.

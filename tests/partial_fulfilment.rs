@@ -5,6 +5,7 @@
 //! `orders ship` settles it. With `true`, the shipment closes short at once.
 
 mod common;
+mod ship_support;
 
 use common::{Env, STANDARD_CONFIG};
 
@@ -14,34 +15,12 @@ const HEADER: &str =
 
 /// Order 1 (TEE-1 × 5) processed and sent to east as S0000001; 10 tees on hand.
 fn sent_order(config: &str) -> Env {
-    let env = Env::standard();
-    env.write("oms.toml", config);
-    env.write("catalog.csv", CATALOG);
-    env.write("stock.csv", "warehouse,sku,set\neast,TEE-1,10\n");
-    env.write(
-        "orders.csv",
+    ship_support::sent(
+        config,
+        CATALOG,
+        "warehouse,sku,set\neast,TEE-1,10\n",
         &format!("{HEADER}1001,#1001,Ann Lee,1 Elm St,Boston,02134,US,TEE-1,5\n"),
-    );
-    env.oms(["catalog", "import", "--file", "catalog.csv"]).ok();
-    env.oms(["stock", "adjust", "--file", "stock.csv", "--yes"])
-        .ok();
-    import(&env, "orders.csv");
-    env.oms(["orders", "process"]).ok();
-    env
-}
-
-fn import(env: &Env, file: &str) {
-    env.oms([
-        "orders",
-        "import",
-        "--channel",
-        "web",
-        "--file",
-        file,
-        "--format",
-        "oms-csv",
-    ])
-    .ok();
+    )
 }
 
 fn confirm(env: &Env, name: &str, units: i64, tracking: &str) {
@@ -210,7 +189,7 @@ fn closing_the_rest_lets_a_backordered_order_ship() {
         "more.csv",
         &format!("{HEADER}1002,#1002,Bo Li,2 Oak St,Boston,02134,US,TEE-1,7\n"),
     );
-    import(&env, "more.csv");
+    ship_support::import(&env, "more.csv");
     env.oms(["orders", "process"]).ok();
     assert_eq!(
         one(&env, "SELECT status FROM orders WHERE id = 2"),

@@ -2,6 +2,7 @@
 //! rejected confirmation is applied on a later run once its cause is fixed.
 
 mod common;
+mod ship_support;
 
 use common::{Env, STANDARD_CONFIG};
 use serde_json::Value;
@@ -13,30 +14,12 @@ const ORDERS: &str = "order_id,order_name,ship_name,ship_address1,ship_city,ship
 
 /// One order processed to east: shipment S0000001 with TEE-1 × 2 and MUG-1 × 1.
 fn sent_order(config: &str) -> Env {
-    let env = Env::standard();
-    env.write("oms.toml", config);
-    env.write("catalog.csv", CATALOG);
-    env.write(
-        "stock.csv",
+    ship_support::sent(
+        config,
+        CATALOG,
         "warehouse,sku,set\neast,TEE-1,10\neast,MUG-1,10\n",
-    );
-    env.write("orders.csv", ORDERS);
-    env.oms(["catalog", "import", "--file", "catalog.csv"]).ok();
-    env.oms(["stock", "adjust", "--file", "stock.csv", "--yes"])
-        .ok();
-    env.oms([
-        "orders",
-        "import",
-        "--channel",
-        "web",
-        "--file",
-        "orders.csv",
-        "--format",
-        "oms-csv",
-    ])
-    .ok();
-    env.oms(["orders", "process"]).ok();
-    env
+        ORDERS,
+    )
 }
 
 fn confirm(env: &Env, name: &str, rows: &[(&str, i64)]) {
