@@ -48,20 +48,9 @@ impl RetryReport {
     }
 }
 
-/// Retries every backordered order in `conn`'s transaction. `run_id` and `cause` attribute
-/// the new shipments and status changes (the run or command that raised the stock). The
-/// caller holds the flow lock.
-pub fn retry(
-    config: &Config,
-    conn: &Connection,
-    run_id: Option<i64>,
-    cause: &str,
-) -> anyhow::Result<RetryReport> {
-    let ids = orders::backordered(conn)?;
-    retry_orders(config, conn, run_id, cause, &ids)
-}
-
-/// Retries the backordered orders that wait for one of `variant_ids`, whose stock rose.
+/// Retries the backordered orders that wait for one of `variant_ids`, whose stock rose, in
+/// `conn`'s transaction. `run_id` and `cause` attribute the new shipments and status
+/// changes (the run or command that raised the stock). The caller holds the flow lock.
 /// An order is allocated only when all it waits for fits, so an order that needs none of
 /// these SKUs cannot have become shippable: leaving it out changes no outcome and keeps a
 /// one-SKU adjustment as cheap as the orders of that SKU.

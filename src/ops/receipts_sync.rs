@@ -443,10 +443,12 @@ fn apply_all(
         applier.apply(conn, r, report)?;
         progress.inc(1);
     }
-    let raised = !report.stock_raised.is_empty();
+    let mut raised: Vec<i64> = report.stock_raised.iter().map(|(_, v)| *v).collect();
+    raised.sort_unstable();
+    raised.dedup();
     report.stock_raised.extend(earlier);
-    if raised {
-        let retry = applier.retry_backorders(conn)?;
+    if !raised.is_empty() {
+        let retry = applier.retry_backorders(conn, &raised)?;
         report.backorders.get_or_insert_default().absorb(retry);
     }
     Ok(())

@@ -471,18 +471,6 @@ pub fn awaiting_processing(conn: &Connection, only: &[i64]) -> rusqlite::Result<
     stmt.query_map(params![list], |r| r.get(0))?.collect()
 }
 
-/// Backordered orders, first in first out (SPEC §4.2.4).
-pub fn backordered(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
-    let mut stmt = conn.prepare(
-        // The partial index holds only backordered orders; without the hint SQLite may walk
-        // every approved order instead.
-        "SELECT id FROM orders INDEXED BY orders_backordered
-         WHERE backordered = 1 AND status IN ('approved', 'fulfilling', 'partially_fulfilled')
-         ORDER BY COALESCE(ordered_at, created_at), id",
-    )?;
-    stmt.query_map([], |r| r.get(0))?.collect()
-}
-
 /// The backordered orders with a line for one of `variant_ids`, oldest first: those a
 /// stock rise for these SKUs may let ship. Read through `order_lines_variant`, so it costs
 /// the orders that use the SKUs, not every backorder.

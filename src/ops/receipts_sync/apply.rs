@@ -72,9 +72,14 @@ impl<'a> Applier<'a> {
         }
     }
 
-    /// Retries backordered orders in the caller's transaction, attributed to this run.
-    pub fn retry_backorders(&self, conn: &Connection) -> anyhow::Result<RetryReport> {
-        backorders::retry(self.config, conn, self.run_id, &self.cause)
+    /// Retries the backordered orders waiting for `variant_ids` (whose stock rose) in the
+    /// caller's transaction, attributed to this run.
+    pub fn retry_backorders(
+        &self,
+        conn: &Connection,
+        variant_ids: &[i64],
+    ) -> anyhow::Result<RetryReport> {
+        backorders::retry_skus(self.config, conn, self.run_id, &self.cause, variant_ids)
     }
 
     /// Applies one receipt in the caller's transaction, or rejects and records it.

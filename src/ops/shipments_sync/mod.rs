@@ -253,7 +253,13 @@ fn sync_channel(
                 // In the file's transaction, so the release and the orders it lets ship
                 // commit together.
                 if report.released.len() > released {
-                    let retry = backorders::retry(config, &tx, run_id, cause)?;
+                    let mut variants: Vec<i64> = report.released[released..]
+                        .iter()
+                        .map(|(_, v)| *v)
+                        .collect();
+                    variants.sort_unstable();
+                    variants.dedup();
+                    let retry = backorders::retry_skus(config, &tx, run_id, cause, &variants)?;
                     report.backorders.get_or_insert_default().absorb(retry);
                 }
                 if dry_run {
