@@ -288,6 +288,42 @@ fn held_units_on_a_physical_source_are_not_allocated_to_other_orders() {
 }
 
 #[test]
+fn held_units_on_a_virtual_source_are_kept_back_from_its_members() {
+    // The standard channel sells from `all` (east + west): 2 tees in each warehouse.
+    let env = standard();
+    stock(&env, &[("east", "TEE-RED-M", 2), ("west", "TEE-RED-M", 2)]);
+    let ids = insert(
+        &env,
+        &[
+            Order::new("held", &[("TEE-RED-M", 3)]),
+            Order::new("other", &[("TEE-RED-M", 2)]),
+        ],
+    );
+    json_at(
+        &env,
+        T0,
+        &["orders", "hold", &ids[0].to_string(), "--for", "1h"],
+        0,
+    );
+    assert_eq!(shown(&env, "all", "TEE-RED-M"), (3, 1));
+    // Only 1 of the 4 tees is not held: the other order (2) must wait.
+    let first = process_at(&env, T0);
+    assert_eq!(first["backordered"], 1, "{first}");
+    assert!(
+        order_state(&env, ids[1]).1,
+        "the other order is backordered"
+    );
+    assert_eq!(level(&env, "east", "TEE-RED-M"), (2, 0));
+    assert_eq!(level(&env, "west", "TEE-RED-M"), (2, 0));
+    // The hold ends: the held order finds its 3 units (split over both warehouses).
+    let second = process_at(&env, T3H);
+    assert_eq!(second["holds_released"], 1);
+    assert_eq!(order_state(&env, ids[0]).0, "fulfilling");
+    assert_eq!(order_state(&env, ids[1]).0, "approved");
+    assert_stock_consistent(&env);
+}
+
+#[test]
 fn verify_catches_a_held_level_that_drifts_and_rebuild_mends_it() {
     let env = standard();
     stock(&env, &[("east", "TEE-RED-M", 5)]);

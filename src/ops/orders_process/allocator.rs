@@ -101,15 +101,43 @@ impl<'c> Allocator<'c> {
         if new.is_empty() {
             return Ok(());
         }
+        let mut virtual_holds = Vec::new();
         for row in processing::levels_of(conn, &new)? {
             // Levels of warehouses no longer configured cannot ship anything.
             if let Some(w) = self.planner.warehouse(&row.warehouse) {
                 self.planner
                     .set_stock(w, row.variant_id, row.on_hand, row.allocated);
+            } else if self.config.is_virtual(&row.warehouse) && row.allocated > 0 {
+                // A virtual stock source holds no stock; its row carries only held units.
+                virtual_holds.push(row);
             }
+        }
+        for row in virtual_holds {
+            self.keep_back_held(&row.warehouse, row.variant_id, row.allocated);
         }
         self.loaded.extend(new);
         Ok(())
+    }
+
+    /// Units held on a virtual stock source are not tied to a warehouse, yet they must not
+    /// be allocated to other orders: they are kept back from its members' free stock, the
+    /// highest priority first (where the held order itself would ship from).
+    fn keep_back_held(&mut self, source: &str, variant_id: i64, held: i64) {
+        let members = self.config.physical_members(source).unwrap_or_default();
+        let mut left = held;
+        for code in self.config.warehouses_by_priority() {
+            if left == 0 {
+                break;
+            }
+            if !members.iter().any(|m| m == code) {
+                continue;
+            }
+            if let Some(w) = self.planner.warehouse(code) {
+                let take = left.min(self.planner.available(w, variant_id).max(0));
+                self.planner.add_available(w, variant_id, -take);
+                left -= take;
+            }
+        }
     }
 
     /// The order's warehouses in preference order (SPEC §4.1.2): its requested warehouse
