@@ -79,6 +79,17 @@ fn auto_cancel() -> Env {
     ))
 }
 
+/// Units held on the web channel's stock source.
+fn held_on_source(env: &Env) -> i64 {
+    env.db()
+        .query_row(
+            "SELECT COALESCE(SUM(held), 0) FROM stock_levels WHERE warehouse = 'all'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
 fn attention_of(status: &Value, kind: &str) -> Vec<String> {
     status["attention"]
         .as_array()
@@ -245,6 +256,7 @@ fn auto_cancel_cancels_what_no_warehouse_has_seen_once_the_time_has_passed() {
         0,
     );
 
+    assert_eq!(held_on_source(&env), 1);
     let first = process_at(&env, T0);
     assert_eq!(first["cancelled"], 0, "{first}");
     assert_eq!(order_state(&env, sent).0, "fulfilling");
@@ -291,15 +303,7 @@ fn auto_cancel_cancels_what_no_warehouse_has_seen_once_the_time_has_passed() {
     // The unsent shipment's allocation and the held units are released, by the ledger.
     assert_eq!(shipments_of(&env, unsent)[0].status, "cancelled");
     assert_eq!(level(&env, "east", "CAP-1"), (1, 0));
-    let held_units: i64 = env
-        .db()
-        .query_row(
-            "SELECT held FROM stock_levels WHERE warehouse = 'all'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(held_units, 0);
+    assert_eq!(held_on_source(&env), 0);
     assert_stock_consistent(&env);
     let story = at(&env, AFTER, &["orders", "show", &waiting.to_string()], 0).to_string();
     assert!(
