@@ -275,6 +275,12 @@ fn auto_cancel_cancels_what_no_warehouse_has_seen_once_the_time_has_passed() {
     assert_eq!(shipments_of(&env, unsent)[0].status, "ready_to_send");
     assert_eq!(level(&env, "east", "CAP-1"), (1, 1));
 
+    // A dry run says what it would cancel and changes nothing.
+    let dry = at(&env, AFTER, &["orders", "process", "--dry-run"], 0);
+    assert_eq!(dry["cancelled"], 4, "{dry}");
+    assert_eq!(order_state(&env, waiting).0, "approved");
+    assert_eq!(shipments_of(&env, unsent)[0].status, "ready_to_send");
+
     let late = process_at(&env, AFTER);
     assert_eq!(late["cancelled"], 4, "{late}");
     let mut cancelled: Vec<i64> = late["items"]
