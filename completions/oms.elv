@@ -853,6 +853,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --warehouse 'The physical warehouse the order must ship from'
             cand --carrier-service 'Carrier service code [default: defaults.carrier_service]'
             cand --note 'note'
+            cand --cancel-after 'Cancel the order if it is not sent to a warehouse by then (RFC 3339; a bare date means the end of that day UTC), see `auto_cancel`'
             cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'

@@ -726,6 +726,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l warehouse -d 'The physical warehouse the order must ship from' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l carrier-service -d 'Carrier service code [default: defaults.carrier_service]' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l note -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l cancel-after -d 'Cancel the order if it is not sent to a warehouse by then (RFC 3339; a bare date means the end of that day UTC), see `auto_cancel`' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'

@@ -40,6 +40,7 @@ pub fn exec(ctx: &Ctx, args: StatusArgs) -> anyhow::Result<Exit> {
             )?;
             ctx.out.section("Waiting for stock", &s.waiting_for)?;
             ctx.out.section("Holds to look at", &s.holds)?;
+            ctx.out.section("Past cancel_after, not sent", &s.expired)?;
             ctx.out.section(
                 &format!(
                     "Sent, not confirmed for {}h ({} in all)",

@@ -62,6 +62,11 @@ pub struct Defaults {
     /// `oms shipments close` (false, the default). Overridable per sales channel.
     #[serde(default)]
     pub allow_partial_fulfillment: bool,
+    /// `oms orders process` cancels orders whose `cancel_after` has passed before they were
+    /// sent to a warehouse (true), or leaves them to a person, listed by `oms status`
+    /// (false, the default).
+    #[serde(default)]
+    pub auto_cancel: bool,
 }
 
 impl Default for Defaults {
@@ -74,6 +79,7 @@ impl Default for Defaults {
             max_splits: default_max_splits(),
             max_line_quantity: default_max_line_quantity(),
             allow_partial_fulfillment: false,
+            auto_cancel: false,
         }
     }
 }

@@ -35,6 +35,9 @@ pub struct OrderIn {
     pub total_cents: Option<i64>,
     pub tags: Vec<String>,
     pub note: Option<String>,
+    /// RFC 3339 UTC ([`normalize_cancel_after`]): not sent to a warehouse by then, the
+    /// order is no longer wanted (docs/processing.md).
+    pub cancel_after: Option<String>,
     pub lines: Vec<OrderLineIn>,
     /// `file:line` of the order's first row (or record), for messages and rejections.
     pub source: String,
@@ -141,6 +144,12 @@ impl OrderIn {
             h.text(Some(tag));
         }
         h.text(self.note.as_deref());
+        // Hashed only when given, so orders without one keep the fingerprints they had
+        // before the field existed (a re-import does not see them all as edited).
+        if let Some(at) = &self.cancel_after {
+            h.bytes(&[2]);
+            h.text(Some(at));
+        }
         h.count(self.lines.len());
         for line in &self.lines {
             h.text(Some(&super::sku_key(&line.sku)));
@@ -236,6 +245,18 @@ pub fn normalize_timestamp(input: &str) -> Option<String> {
         t.and_utc()
     };
     Some(utc.to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+/// Reads a `cancel_after` value: any timestamp [`normalize_timestamp`] accepts, except
+/// that a bare date means the whole of that day (UTC): `2025-03-04` is
+/// `2025-03-04T23:59:59Z`, so the order may still go out on the 4th and is cancelled
+/// from the 5th on.
+pub fn normalize_cancel_after(input: &str) -> Option<String> {
+    let s = input.trim();
+    match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Ok(day) => Some(format!("{}T23:59:59Z", day.format("%Y-%m-%d"))),
+        Err(_) => normalize_timestamp(s),
+    }
 }
 
 /// Splits a tag list written in one cell (`"vip, gift; rush"`): commas and semicolons
@@ -350,6 +371,32 @@ mod tests {
         for bad in ["yesterday", "2025-13-01", "04/03/2025", ""] {
             assert_eq!(normalize_timestamp(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn cancel_after_dates_mean_the_end_of_the_day() {
+        let read = |s| normalize_cancel_after(s);
+        assert_eq!(
+            read(" 2025-03-04 ").as_deref(),
+            Some("2025-03-04T23:59:59Z")
+        );
+        assert_eq!(
+            read("2025-03-04T10:00:00-05:00").as_deref(),
+            Some("2025-03-04T15:00:00Z")
+        );
+        assert_eq!(read("2025-02-30"), None);
+        assert_eq!(read("soon"), None);
+    }
+
+    #[test]
+    fn cancel_after_enters_the_fingerprint_only_when_given() {
+        let a = order();
+        let mut dated = a.clone();
+        dated.cancel_after = Some("2025-03-04T23:59:59Z".into());
+        assert_ne!(dated.fingerprint(), a.fingerprint());
+        let mut later = dated.clone();
+        later.cancel_after = Some("2025-03-05T23:59:59Z".into());
+        assert_ne!(later.fingerprint(), dated.fingerprint());
     }
 
     #[test]

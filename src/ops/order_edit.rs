@@ -58,6 +58,8 @@ pub struct ManualOrder {
     pub warehouse: Option<String>,
     pub carrier_service: Option<String>,
     pub note: Option<String>,
+    /// Already normalised ([`crate::model::order::normalize_cancel_after`]).
+    pub cancel_after: Option<String>,
 }
 
 /// Creates a draft order in channel `manual` in the caller's (write) transaction. Its
@@ -164,6 +166,7 @@ pub fn create(
         upstream_hash: None,
         max_splits: None,
         strict_rule: None,
+        cancel_after: m.cancel_after.clone(),
         lines,
     };
     let id = orders::insert(conn, &order, OrderStatus::Draft, cause)?;

@@ -47,6 +47,11 @@ pub struct Status {
     /// Orders on hold that need a look: past their release time (no `orders process`
     /// since) or held without a time (only a person releases them).
     pub holds: Vec<HoldAlert>,
+    /// Orders past their cancel_after that no warehouse has seen: without `auto_cancel`
+    /// a person cancels them (or not); with it, the next `orders process` does.
+    pub expired: Vec<crate::store::cancel_after::Expired>,
+    #[serde(skip)]
+    pub auto_cancel: bool,
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -149,6 +154,9 @@ pub fn gather(config: &Config, conn: &Connection) -> anyhow::Result<Status> {
     };
     let hours = config.status.unconfirmed_after_hours as i64;
     s.holds = hold_alerts(conn)?;
+    s.expired = crate::store::cancel_after::expired(conn, &crate::model::now())?;
+    s.expired.truncate(LIMIT as usize);
+    s.auto_cancel = config.defaults.auto_cancel;
     s.unconfirmed_total = conn.query_row(
         "SELECT COUNT(*) FROM shipments WHERE status = 'sent_to_warehouse'
            AND (julianday('now') - julianday(sent_at)) * 24 > ?1",
@@ -534,6 +542,26 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
                     h.order_id, h.order, h.order_id
                 ),
             ),
+        }
+    }
+    for e in &s.expired {
+        let what = format!(
+            "order {} {} ({}) was to be cancelled after {} and is not sent yet",
+            e.order_id, e.order, e.status, e.cancel_after
+        );
+        if s.auto_cancel {
+            add(
+                "cancel_after passed",
+                format!("{what}; run `oms orders process` (auto_cancel cancels it)"),
+            );
+        } else {
+            add(
+                "cancel_after passed",
+                format!(
+                    "{what}: `oms orders cancel {}`, or set auto_cancel = true in [defaults]",
+                    e.order_id
+                ),
+            );
         }
     }
     let negative = s

@@ -1,6 +1,7 @@
 //! Typed SQL over one SQLite file. `store` knows SQL, not HTTP or config; `ops` combines
 //! it with connectors. Every multi-row change runs in a transaction opened by the caller.
 
+pub mod cancel_after;
 pub mod catalog;
 pub mod channel_refs;
 pub mod history;
@@ -68,6 +69,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0011_partial_fulfilment",
         include_str!("../../migrations/0011_partial_fulfilment.sql"),
+    ),
+    (
+        "0012_cancel_after",
+        include_str!("../../migrations/0012_cancel_after.sql"),
     ),
 ];
 

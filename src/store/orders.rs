@@ -40,6 +40,8 @@ pub struct NewOrder {
     pub max_splits: Option<i64>,
     /// The rule whose warehouse must ship this order in full (`only_enough_stock`).
     pub strict_rule: Option<String>,
+    /// RFC 3339 UTC: after this the order is cancelled if not yet sent (docs/processing.md).
+    pub cancel_after: Option<String>,
     pub lines: Vec<NewLine>,
 }
 
@@ -55,7 +57,7 @@ pub struct NewLine {
 
 /// The columns an order's content is kept in, in the order [`content_params`] binds them.
 /// Insert and upstream edit write the same content, so both are built from this list.
-const CONTENT_COLUMNS: [&str; 24] = [
+const CONTENT_COLUMNS: [&str; 25] = [
     "name",
     "ordered_at",
     "customer_name",
@@ -80,9 +82,10 @@ const CONTENT_COLUMNS: [&str; 24] = [
     "upstream_hash",
     "max_splits",
     "strict_rule",
+    "cancel_after",
 ];
 
-fn content_params(o: &NewOrder) -> [&dyn ToSql; 24] {
+fn content_params(o: &NewOrder) -> [&dyn ToSql; 25] {
     [
         &o.name,
         &o.ordered_at,
@@ -108,6 +111,7 @@ fn content_params(o: &NewOrder) -> [&dyn ToSql; 24] {
         &o.upstream_hash,
         &o.max_splits,
         &o.strict_rule,
+        &o.cancel_after,
     ]
 }
 
@@ -411,6 +415,8 @@ pub struct OrderDetail {
     pub total: Option<String>,
     pub tags: Option<String>,
     pub note: Option<String>,
+    /// Not yet sent to a warehouse after this, the order is cancelled (or listed by status).
+    pub cancel_after: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -420,7 +426,8 @@ pub fn detail(conn: &Connection, id: i64) -> rusqlite::Result<Option<OrderDetail
         "SELECT id, channel, external_id, name, status, backordered, backorder_reason, ordered_at,
                 customer_name, email, phone, ship_name, ship_company, ship_address1, ship_address2,
                 ship_city, ship_province, ship_zip, ship_country, shipping_method, carrier_service,
-                requested_warehouse, currency, total_cents, tags, note, created_at, updated_at
+                requested_warehouse, currency, total_cents, tags, note, created_at, updated_at,
+                cancel_after
          FROM orders WHERE id = ?1",
     )?
     .query_row(params![id], |r| {
@@ -453,6 +460,7 @@ pub fn detail(conn: &Connection, id: i64) -> rusqlite::Result<Option<OrderDetail
             note: r.get(25)?,
             created_at: r.get(26)?,
             updated_at: r.get(27)?,
+            cancel_after: r.get(28)?,
         })
     })
     .optional()

@@ -52,9 +52,19 @@ pub struct CreateArgs {
     pub carrier_service: Option<String>,
     #[arg(long)]
     pub note: Option<String>,
+    /// Cancel the order if it is not sent to a warehouse by then (RFC 3339; a bare date
+    /// means the end of that day UTC), see `auto_cancel`
+    #[arg(long, value_name = "TIME", value_parser = cancel_after)]
+    pub cancel_after: Option<String>,
     /// Show the order that would be created without writing it
     #[arg(long)]
     pub dry_run: bool,
+}
+
+fn cancel_after(text: &str) -> Result<String, String> {
+    crate::model::order::normalize_cancel_after(text).ok_or_else(|| {
+        format!("`{text}` is not a date and time (e.g. 2025-03-04T18:00:00Z or 2025-03-04)")
+    })
 }
 
 pub(super) fn sku_quantity(text: &str) -> Result<(String, i64), String> {
@@ -245,6 +255,7 @@ pub fn create(ctx: &Ctx, args: CreateArgs) -> anyhow::Result<Exit> {
         warehouse: args.warehouse,
         carrier_service: args.carrier_service,
         note: args.note,
+        cancel_after: args.cancel_after,
     };
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;

@@ -133,6 +133,8 @@ pub fn clone(ctx: &Ctx, args: CloneArgs) -> anyhow::Result<Exit> {
             Some(n) if !n.trim().is_empty() => format!("copy of order {}: {n}", original.id),
             _ => format!("copy of order {}", original.id),
         }),
+        // A copy is made to go out now: the original's deadline would cancel it at once.
+        cancel_after: None,
     };
     let (id, external_id) = order_edit::create(&tx, &config, &copy, &ctx.cause)?;
     if ctx.out.shows_outcomes() {

@@ -212,12 +212,31 @@ pub(super) fn merge_time(
     field: &str,
     problems: &mut Vec<String>,
 ) {
+    merge_time_as(
+        slot,
+        value,
+        row,
+        field,
+        problems,
+        crate::model::order::normalize_timestamp,
+    );
+}
+
+/// [`merge_time`] with its own reading of the value (`cancel_after`'s dates end the day).
+pub(super) fn merge_time_as(
+    slot: &mut Option<String>,
+    value: Option<&str>,
+    row: &CsvRow<'_>,
+    field: &str,
+    problems: &mut Vec<String>,
+    normalize: fn(&str) -> Option<String>,
+) {
     let Some(value) = value else { return };
     // Repeated cells are usually written exactly as the stored form: skip parsing them.
     if slot.as_deref() == Some(value) {
         return;
     }
-    match crate::model::order::normalize_timestamp(value) {
+    match normalize(value) {
         Some(normal) => merge_text(slot, Some(&normal), row, field, problems),
         None => {
             problems.push(row.problem(field, format!("`{value}` is not a date and time")));

@@ -4,7 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::order::{Address, OrderIn, OrderLineIn, normalize_timestamp, split_tags};
+use crate::model::order::{
+    Address, OrderIn, OrderLineIn, normalize_cancel_after, normalize_timestamp, split_tags,
+};
 
 /// Maps one order object. `at` (`file:line: record N`) starts every message; `source`
 /// is the record's `file:line`.
@@ -39,6 +41,7 @@ pub(super) fn order(object: &Map<String, Value>, at: &str, source: String) -> Or
         total_cents: r.cents(&o, "total_cents", "total"),
         tags: r.tags(&o),
         note: r.text(&o, &["note"]),
+        cancel_after: r.time_as(&o, "cancel_after", normalize_cancel_after),
         lines: Vec::new(),
         source: source.clone(),
         problems: Vec::new(),
@@ -132,8 +135,17 @@ impl Fields<'_> {
     }
 
     fn time(&mut self, obj: &Obj<'_>, name: &str) -> Option<String> {
+        self.time_as(obj, name, normalize_timestamp)
+    }
+
+    fn time_as(
+        &mut self,
+        obj: &Obj<'_>,
+        name: &str,
+        normalize: fn(&str) -> Option<String>,
+    ) -> Option<String> {
         let text = self.text(obj, &[name])?;
-        match normalize_timestamp(&text) {
+        match normalize(&text) {
             Some(normal) => Some(normal),
             None => {
                 self.problem(obj, name, &format!("`{text}` is not a date and time"));

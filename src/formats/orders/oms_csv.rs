@@ -7,7 +7,7 @@ use crate::model::order::OrderIn;
 
 use super::FileError;
 use super::csv_group::{
-    CsvOrders, Layout, LineColumns, merge_cents, merge_tags, merge_text, merge_time,
+    CsvOrders, Layout, LineColumns, merge_cents, merge_tags, merge_text, merge_time, merge_time_as,
 };
 
 pub(super) fn open(source: &str, input: Box<dyn Read>) -> Result<CsvOrders<OmsCsv>, FileError> {
@@ -36,6 +36,7 @@ pub(super) struct OmsCsv {
     total: Option<usize>,
     tags: Option<usize>,
     note: Option<usize>,
+    cancel_after: Option<usize>,
     line: LineColumns,
 }
 
@@ -72,6 +73,7 @@ impl OmsCsv {
             total: t.column("total"),
             tags: t.column("tags"),
             note: t.column("note"),
+            cancel_after: t.column("cancel_after"),
             line: LineColumns {
                 sku: t.column("sku"),
                 quantity: t.column("quantity"),
@@ -198,6 +200,14 @@ impl Layout for OmsCsv {
             .map(str::trim)
             .filter(|n| !n.is_empty());
         merge_text(&mut order.note, note, row, "note", p);
+        merge_time_as(
+            &mut order.cancel_after,
+            row.at(self.cancel_after),
+            row,
+            "cancel_after",
+            p,
+            crate::model::order::normalize_cancel_after,
+        );
 
         order.lines.push(self.line.read(row, p));
     }

@@ -264,6 +264,31 @@ fn timestamps_that_cannot_be_read_are_problems_kept_as_written() {
 }
 
 #[test]
+fn cancel_after_is_an_order_column_whose_dates_end_the_day() {
+    let text = "order_id,sku,quantity,cancel_after\n\
+                1,A,1,2026-12-24\n1,B,1,2026-12-24T23:59:59Z\n\
+                2,A,1,2026-12-24 18:00:00 -0500\n\
+                3,A,1,2026-12-24\n3,B,1,2026-12-25\n";
+    let orders = read("t.csv", text.as_bytes());
+    // Row 2 repeats the stored form of row 1's date: they agree.
+    assert_eq!(
+        orders[0].cancel_after.as_deref(),
+        Some("2026-12-24T23:59:59Z")
+    );
+    assert!(orders[0].problems.is_empty(), "{:?}", orders[0].problems);
+    assert_eq!(
+        orders[1].cancel_after.as_deref(),
+        Some("2026-12-24T23:00:00Z")
+    );
+    assert_eq!(
+        orders[2].problems,
+        [
+            "t.csv:6: cancel_after: `2026-12-25T23:59:59Z` differs from `2026-12-24T23:59:59Z` given earlier for this order"
+        ]
+    );
+}
+
+#[test]
 fn a_read_failure_is_charged_to_the_order_it_interrupted() {
     struct Failing(bool);
     impl Read for Failing {

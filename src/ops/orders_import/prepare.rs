@@ -337,6 +337,7 @@ impl<'c> Channel<'c> {
             upstream_hash: Some(fingerprint),
             max_splits: effects.max_splits.as_ref().map(|b| i64::from(b.value)),
             strict_rule,
+            cancel_after: order.cancel_after,
             lines,
         };
         Prepared {

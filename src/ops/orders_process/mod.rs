@@ -7,6 +7,7 @@
 //! [`BATCH`], and a crash loses at most the batch in flight, which the next run redoes.
 
 mod allocator;
+mod expire;
 mod report;
 mod rules;
 
@@ -94,11 +95,21 @@ fn process(
         show_all: opts.verbose || opts.explain,
         ..Default::default()
     };
-    // Holds whose time is up become approved first, so this run processes them.
+    // Orders past their cancel_after go first (nothing of theirs is allocated any more),
+    // then holds whose time is up become approved, so this run processes them.
     if opts.dry_run {
         // One transaction for everything (the releases too), rolled back: each batch must
         // see the shipments the batches before it would have made (their references).
         let tx = store.tx()?;
+        if config.defaults.auto_cancel {
+            expire::cancel_expired(
+                &tx,
+                (opts.channel, opts.orders),
+                &cause,
+                run_id,
+                &mut report,
+            )?;
+        }
         report.holds_released = release_due(&tx, &cause, run_id)?.len();
         let mut alloc = Allocator::load(config)?;
         let ids = waiting(&tx, opts, &mut report)?;
@@ -109,6 +120,15 @@ fn process(
         tx.rollback()?;
     } else {
         let tx = store.tx()?;
+        if config.defaults.auto_cancel {
+            expire::cancel_expired(
+                &tx,
+                (opts.channel, opts.orders),
+                &cause,
+                run_id,
+                &mut report,
+            )?;
+        }
         report.holds_released = release_due(&tx, &cause, run_id)?.len();
         tx.commit()?;
         let mut alloc = Allocator::load(config)?;
@@ -143,7 +163,12 @@ fn skipped(
     found: &[i64],
     report: &mut ProcessReport,
 ) -> anyhow::Result<()> {
-    let asked: std::collections::BTreeSet<i64> = asked.iter().copied().collect();
+    // Cancelled for their cancel_after earlier in this run: already reported.
+    let asked: std::collections::BTreeSet<i64> = asked
+        .iter()
+        .copied()
+        .filter(|id| !report.items.iter().any(|i| i.order_id == *id))
+        .collect();
     for id in asked.into_iter().filter(|id| !found.contains(id)) {
         let Some(detail) = orders::detail(conn, id)? else {
             return Err(usage(format!("no order {id}")));

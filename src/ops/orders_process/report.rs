@@ -30,6 +30,8 @@ pub enum OrderOutcome {
     Held,
     /// A rule evaluated at processing made it draft.
     Drafted,
+    /// Its `cancel_after` passed before it was sent to a warehouse (`auto_cancel`).
+    Cancelled,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -63,6 +65,8 @@ pub struct ProcessReport {
     /// Put on hold or made draft by rules evaluated at processing.
     pub held: usize,
     pub drafted: usize,
+    /// Cancelled because their `cancel_after` passed (`auto_cancel`).
+    pub cancelled: usize,
     pub shipments: usize,
     pub units: i64,
     /// Orders whose hold time was up, made approved at the start of the run.
@@ -86,6 +90,7 @@ impl ProcessReport {
             OrderOutcome::Failed => self.failed += 1,
             OrderOutcome::Held => self.held += 1,
             OrderOutcome::Drafted => self.drafted += 1,
+            OrderOutcome::Cancelled => self.cancelled += 1,
         }
     }
 
@@ -99,6 +104,7 @@ impl ProcessReport {
                 | OrderOutcome::Failed
                 | OrderOutcome::Held
                 | OrderOutcome::Drafted
+                | OrderOutcome::Cancelled
         )
     }
 }
@@ -128,6 +134,9 @@ impl Report for ProcessReport {
         }
         if self.drafted > 0 {
             s.push(("made draft by rules", self.drafted.to_string()));
+        }
+        if self.cancelled > 0 {
+            s.push(("cancelled (cancel_after)", self.cancelled.to_string()));
         }
         s.push(("shipments", self.shipments.to_string()));
         s.push(("units", self.units.to_string()));
@@ -162,7 +171,7 @@ impl Journaled for ProcessReport {
         serde_json::json!({
             "orders": self.orders, "allocated": self.allocated, "partial": self.partial,
             "backordered": self.backordered, "failed": self.failed,
-            "held": self.held, "drafted": self.drafted,
+            "held": self.held, "drafted": self.drafted, "cancelled": self.cancelled,
             "shipments": self.shipments, "units": self.units,
         })
     }
