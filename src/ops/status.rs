@@ -226,15 +226,17 @@ fn waiting_for(conn: &Connection) -> rusqlite::Result<Vec<WaitingSku>> {
     let mut stmt = conn.prepare(
         // Only the shipments of waiting orders are summed: summing every shipment line
         // ever written made status grow with the history. CROSS JOIN fixes the order:
-        // starting from the variants would read every line ever ordered of each SKU.
+        // starting from the variants would read every line ever ordered of each SKU, and
+        // the bundled SQLite (3.54) starts `covered` from every shipment line unless told
+        // (0.9 s at 1M orders).
         "WITH waiting AS MATERIALIZED (
             SELECT id FROM orders INDEXED BY orders_backordered
             WHERE backordered = 1 AND status NOT IN ('shipped','short_shipped','cancelled')
          ),
          covered AS MATERIALIZED (
             SELECT sl.order_line_id, SUM(sl.quantity) AS units
-            FROM waiting w JOIN shipments s ON s.order_id = w.id
-            JOIN shipment_lines sl ON sl.shipment_id = s.id
+            FROM waiting w CROSS JOIN shipments s ON s.order_id = w.id
+            CROSS JOIN shipment_lines sl ON sl.shipment_id = s.id
             WHERE s.status != 'cancelled' GROUP BY sl.order_line_id
          )
          SELECT v.sku, COUNT(DISTINCT l.order_id),
