@@ -69,6 +69,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_partial_fulfilment",
         include_str!("../../migrations/0011_partial_fulfilment.sql"),
     ),
+    (
+        "0013_order_totals",
+        include_str!("../../migrations/0013_order_totals.sql"),
+    ),
 ];
 
 pub struct Store {

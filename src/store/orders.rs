@@ -32,6 +32,10 @@ pub struct NewOrder {
     pub requested_warehouse: Option<String>,
     pub currency: Option<String>,
     pub total_cents: Option<i64>,
+    pub subtotal_cents: Option<i64>,
+    pub shipping_cents: Option<i64>,
+    pub tax_cents: Option<i64>,
+    pub discount_cents: Option<i64>,
     pub tags: Option<String>,
     pub note: Option<String>,
     pub upstream_updated_at: Option<String>,
@@ -55,7 +59,7 @@ pub struct NewLine {
 
 /// The columns an order's content is kept in, in the order [`content_params`] binds them.
 /// Insert and upstream edit write the same content, so both are built from this list.
-const CONTENT_COLUMNS: [&str; 24] = [
+const CONTENT_COLUMNS: [&str; 28] = [
     "name",
     "ordered_at",
     "customer_name",
@@ -74,6 +78,10 @@ const CONTENT_COLUMNS: [&str; 24] = [
     "requested_warehouse",
     "currency",
     "total_cents",
+    "subtotal_cents",
+    "shipping_cents",
+    "tax_cents",
+    "discount_cents",
     "tags",
     "note",
     "upstream_updated_at",
@@ -82,7 +90,7 @@ const CONTENT_COLUMNS: [&str; 24] = [
     "strict_rule",
 ];
 
-fn content_params(o: &NewOrder) -> [&dyn ToSql; 24] {
+fn content_params(o: &NewOrder) -> [&dyn ToSql; 28] {
     [
         &o.name,
         &o.ordered_at,
@@ -102,6 +110,10 @@ fn content_params(o: &NewOrder) -> [&dyn ToSql; 24] {
         &o.requested_warehouse,
         &o.currency,
         &o.total_cents,
+        &o.subtotal_cents,
+        &o.shipping_cents,
+        &o.tax_cents,
+        &o.discount_cents,
         &o.tags,
         &o.note,
         &o.upstream_updated_at,
@@ -293,7 +305,10 @@ pub struct OrderRow {
     pub backordered: bool,
     pub lines: i64,
     pub units: i64,
-    pub total: Option<String>,
+    /// The lines' Σ quantity × price, or why there is none ([`total_text`]).
+    pub total: String,
+    /// What the shop said the total is (with shipping and tax), when it said.
+    pub stated_total: Option<String>,
     pub ordered_at: Option<String>,
     pub updated_at: String,
     /// When an order on hold is released by itself (none: only by hand).
@@ -319,7 +334,7 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>
         "SELECT o.id, o.channel, o.external_id, o.name, o.status, o.backordered,
                 (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id),
                 (SELECT CAST(TOTAL(quantity) AS INTEGER) FROM order_lines l WHERE l.order_id = o.id),
-                o.total_cents, o.ordered_at, o.updated_at, o.hold_until
+                o.total_cents, o.ordered_at, o.updated_at, o.hold_until, {LINE_PRICES}
          FROM orders o
          WHERE {status} AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)
          ORDER BY o.id DESC LIMIT ?4"
@@ -334,13 +349,32 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>
             backordered: r.get(5)?,
             lines: r.get(6)?,
             units: r.get(7)?,
-            total: r.get::<_, Option<i64>>(8)?.map(crate::model::format_cents),
+            total: total_text(&r.get::<_, String>(12)?),
+            stated_total: r.get::<_, Option<i64>>(8)?.map(crate::model::format_cents),
             ordered_at: r.get(9)?,
             updated_at: r.get(10)?,
             hold_until: r.get(11)?,
         })
     })?
     .collect()
+}
+
+/// A JSON array of `[quantity, price_cents]` per line of order `o`, so a list can add
+/// up each order with [`crate::model::lines_total`] without a query per order.
+const LINE_PRICES: &str = "(SELECT json_group_array(json_array(l.quantity, l.price_cents))
+     FROM (SELECT quantity, price_cents FROM order_lines WHERE order_id = o.id ORDER BY line_no) l)";
+
+/// The computed total of [`LINE_PRICES`] as people read it: the amount, or why there is
+/// none — "no prices" rather than an empty cell that looks like zero.
+pub fn total_text(line_prices: &str) -> String {
+    use crate::model::{NoTotal, format_cents, lines_total};
+    let lines: Vec<(i64, Option<i64>)> = serde_json::from_str(line_prices).unwrap_or_default();
+    match lines_total(lines.iter().copied()) {
+        Ok(cents) => format_cents(cents),
+        Err(NoTotal::Unpriced(_)) if lines.iter().all(|(_, p)| p.is_none()) => "no prices".into(),
+        Err(NoTotal::Unpriced(i)) => format!("no price on line {}", i + 1),
+        Err(NoTotal::Overflow) => "too large to add up".into(),
+    }
 }
 
 /// A line as processing and syncing need it.
@@ -408,7 +442,15 @@ pub struct OrderDetail {
     pub carrier_service: Option<String>,
     pub requested_warehouse: Option<String>,
     pub currency: Option<String>,
-    pub total: Option<String>,
+    /// The lines' Σ quantity × price, or why there is none ([`total_text`]).
+    pub total: String,
+    /// The shop's own figures, as far as it gave them: kept to compare, never used
+    /// in place of the lines.
+    pub stated_total: Option<String>,
+    pub stated_subtotal: Option<String>,
+    pub shipping: Option<String>,
+    pub tax: Option<String>,
+    pub discount: Option<String>,
     pub tags: Option<String>,
     pub note: Option<String>,
     pub created_at: String,
@@ -416,14 +458,18 @@ pub struct OrderDetail {
 }
 
 pub fn detail(conn: &Connection, id: i64) -> rusqlite::Result<Option<OrderDetail>> {
-    conn.prepare_cached(
+    conn.prepare_cached(&format!(
         "SELECT id, channel, external_id, name, status, backordered, backorder_reason, ordered_at,
                 customer_name, email, phone, ship_name, ship_company, ship_address1, ship_address2,
                 ship_city, ship_province, ship_zip, ship_country, shipping_method, carrier_service,
-                requested_warehouse, currency, total_cents, tags, note, created_at, updated_at
-         FROM orders WHERE id = ?1",
-    )?
+                requested_warehouse, currency, total_cents, tags, note, created_at, updated_at,
+                subtotal_cents, shipping_cents, tax_cents, discount_cents, {LINE_PRICES}
+         FROM orders o WHERE id = ?1",
+    ))?
     .query_row(params![id], |r| {
+        let cents = |i: usize| -> rusqlite::Result<Option<String>> {
+            Ok(r.get::<_, Option<i64>>(i)?.map(crate::model::format_cents))
+        };
         Ok(OrderDetail {
             id: r.get(0)?,
             channel: r.get(1)?,
@@ -448,7 +494,12 @@ pub fn detail(conn: &Connection, id: i64) -> rusqlite::Result<Option<OrderDetail
             carrier_service: r.get(20)?,
             requested_warehouse: r.get(21)?,
             currency: r.get(22)?,
-            total: r.get::<_, Option<i64>>(23)?.map(crate::model::format_cents),
+            total: total_text(&r.get::<_, String>(32)?),
+            stated_total: cents(23)?,
+            stated_subtotal: cents(28)?,
+            shipping: cents(29)?,
+            tax: cents(30)?,
+            discount: cents(31)?,
             tags: r.get(24)?,
             note: r.get(25)?,
             created_at: r.get(26)?,

@@ -9,7 +9,7 @@ use crate::config::{Config, Defaults, InitialStatus, SalesChannel};
 use crate::error::usage;
 use crate::model::order::OrderIn;
 use crate::model::rules::{FactLine, Facts};
-use crate::model::{OrderStatus, sku_key};
+use crate::model::{NoTotal, OrderStatus, sku_key};
 use crate::ops::order_rules::{self, RuleStatus, Stage};
 use crate::store::orders::{NewLine, NewOrder};
 
@@ -151,15 +151,15 @@ impl<'c> Channel<'c> {
             .collect()
     }
 
-    /// The status an order starts in before rules (thresholds, defaults).
+    /// The status an order starts in before rules (thresholds, defaults). Thresholds
+    /// look at the lines' total, as rules do; the shop's figure only for unpriced lines.
     fn base_status(&self, order: &OrderIn) -> InitialStatus {
-        order_rules::initial_status(
-            None,
-            self.settings,
-            self.defaults,
-            order.total_cents,
-            order.units(),
-        )
+        let total = match order.lines_total() {
+            Ok(t) => Some(t),
+            Err(NoTotal::Unpriced(_)) => order.total_cents,
+            Err(NoTotal::Overflow) => None,
+        };
+        order_rules::initial_status(None, self.settings, self.defaults, total, order.units())
     }
 
     /// The carrier service an order has before rules: its own, else its shipping method's.
@@ -331,6 +331,10 @@ impl<'c> Channel<'c> {
             requested_warehouse,
             currency: order.currency,
             total_cents: order.total_cents,
+            subtotal_cents: order.subtotal_cents,
+            shipping_cents: order.shipping_cents,
+            tax_cents: order.tax_cents,
+            discount_cents: order.discount_cents,
             tags,
             note: order.note,
             upstream_updated_at: order.updated_at,
