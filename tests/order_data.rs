@@ -157,3 +157,171 @@ fn a_rule_threshold_uses_the_computed_total() {
         "no prices: the shop's total is all there is"
     );
 }
+
+// ---- item 3: warehouses switched off ----
+
+fn east_off() -> String {
+    common::STANDARD_CONFIG
+        .replace("priority = 1\n", "priority = 1\nenabled = false\n")
+        .replace("members = [\"east\", \"west\"]", "members = [\"west\"]")
+}
+
+fn set_stock(env: &Env, warehouse: &str, sku: &str, units: i64) {
+    env.oms([
+        "stock",
+        "adjust",
+        "--warehouse",
+        warehouse,
+        "--sku",
+        sku,
+        "--set",
+        &units.to_string(),
+        "--reason",
+        "count",
+        "--yes",
+    ])
+    .ok();
+}
+
+fn shipment_warehouses(env: &Env) -> Vec<(String, String)> {
+    let db = env.db();
+    let mut stmt = db
+        .prepare(
+            "SELECT o.external_id, s.warehouse FROM shipments s JOIN orders o ON o.id = s.order_id
+             ORDER BY s.id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn config_check_refuses_a_switched_off_member_or_stock_source() {
+    let config =
+        common::STANDARD_CONFIG.replace("priority = 1\n", "priority = 1\nenabled = false\n");
+    let env = Env::with_config(&config);
+    let out = env.oms(["config", "check"]).code(2);
+    let line = config
+        .lines()
+        .position(|l| l.contains("members = [\"east\", \"west\"]"))
+        .unwrap()
+        + 1;
+    out.stderr_has(&format!("oms.toml:{line}:"))
+        .stderr_has("virtual_warehouses.all.members")
+        .stderr_has("member `east` is switched off")
+        .stderr_has("virtual warehouse `all` is enabled");
+
+    let config = east_off().replace("stock_source = \"all\"", "stock_source = \"east\"");
+    let env = Env::with_config(&config);
+    let line = config
+        .lines()
+        .position(|l| l.contains("stock_source = \"east\""))
+        .unwrap()
+        + 1;
+    env.oms(["config", "check"])
+        .code(2)
+        .stderr_has(&format!("oms.toml:{line}:"))
+        .stderr_has("sales_channels.web.stock_source")
+        .stderr_has("warehouse `east` is switched off");
+
+    // Switched off together with its virtual warehouse, east is fine.
+    let env = Env::with_config(
+        &config
+            .replace("stock_source = \"east\"", "stock_source = \"west\"")
+            .replace(
+                "members = [\"west\"]",
+                "members = [\"east\", \"west\"]\nenabled = false",
+            ),
+    );
+    env.oms(["config", "check"]).ok();
+    let list = env.oms(["warehouses", "list", "-o", "json"]).ok().json();
+    let east = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "east")
+        .unwrap();
+    assert_eq!(east["enabled"], false);
+}
+
+#[test]
+fn nothing_is_allocated_or_sent_to_a_switched_off_warehouse() {
+    // East's fulfillment channel paused, so the first shipment stays ready to send.
+    let paused = "[fulfillment_channels.east-3pl]\nkind = \"files\"\n";
+    let env = Env::with_config(
+        &common::STANDARD_CONFIG.replace(paused, &format!("{paused}enabled = false\n")),
+    );
+    for sub in ["channels/web/inbox", "channels/east-3pl/outbox"] {
+        std::fs::create_dir_all(env.path(sub)).unwrap();
+    }
+    env.oms([
+        "catalog", "import", "--file", CATALOG, "--format", "oms-csv",
+    ])
+    .ok();
+    // Made while east was on: this shipment must not leave once it is off.
+    set_stock(&env, "east", "TEE-BLK-S", 10);
+    import(
+        &env,
+        "a.csv",
+        &format!(
+            "order_id,ship_name,ship_address1,ship_country,sku,quantity,price\nA1,{SHIP},TEE-BLK-S,1,19.99\n"
+        ),
+    );
+    env.oms(["orders", "process"]).ok();
+    assert_eq!(
+        shipment_warehouses(&env),
+        [("A1".to_string(), "east".to_string())]
+    );
+
+    env.write("oms.toml", &east_off());
+    let sent = env.oms(["shipments", "send", "-o", "json"]).ok().json();
+    assert_eq!(
+        (sent["sent"].as_i64(), sent["waiting_switched_off"].as_i64()),
+        (Some(0), Some(1))
+    );
+    assert!(
+        std::fs::read_dir(env.path("channels/east-3pl/outbox"))
+            .unwrap()
+            .next()
+            .is_none()
+    );
+
+    // East has stock, west none: the new order waits rather than going east.
+    import(
+        &env,
+        "b.csv",
+        &format!(
+            "order_id,ship_name,ship_address1,ship_country,warehouse,sku,quantity,price\n\
+             B1,{SHIP},,TEE-BLK-S,2,19.99\n\
+             B2,{SHIP},east,TEE-BLK-S,1,19.99\n"
+        ),
+    );
+    let report = env.oms(["orders", "process", "-o", "json"]).run().json();
+    let text = report.to_string();
+    assert!(
+        text.contains("requested warehouse `east` is switched off"),
+        "{text}"
+    );
+    let b1 = show(&env, id_of(&env, "B1"));
+    assert_eq!(b1["backordered"], true, "{b1}");
+
+    // Its stock is still shown and adjustable; raising it ships nothing from there.
+    set_stock(&env, "east", "TEE-BLK-S", 20);
+    let stock = env
+        .oms(["stock", "show", "--warehouse", "east", "-o", "json"])
+        .ok()
+        .json();
+    assert!(stock.to_string().contains("TEE-BLK-S"), "{stock}");
+    env.oms(["orders", "process"]).code(3);
+    assert_eq!(shipment_warehouses(&env).len(), 1);
+
+    // Stock arriving in west lets the backorder retry ship it from west.
+    set_stock(&env, "west", "TEE-BLK-S", 5);
+    env.oms(["orders", "process"]).code(3);
+    assert_eq!(
+        shipment_warehouses(&env)[1..],
+        [("B1".to_string(), "west".to_string())]
+    );
+}

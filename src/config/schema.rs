@@ -118,6 +118,10 @@ pub struct Warehouse {
     /// Lower is tried first when choosing and splitting.
     #[serde(default = "default_priority")]
     pub priority: i64,
+    /// Switched off: nothing is allocated to it or sent there; its stock is still shown,
+    /// synced and adjustable (a warehouse closing, or not open yet).
+    #[serde(default = "yes")]
+    pub enabled: bool,
 }
 
 fn default_priority() -> i64 {
@@ -129,6 +133,9 @@ fn default_priority() -> i64 {
 pub struct VirtualWarehouse {
     pub name: Option<String>,
     pub members: Vec<Spanned<String>>,
+    /// An enabled virtual warehouse may not have a switched-off member (`config check`).
+    #[serde(default = "yes")]
+    pub enabled: bool,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

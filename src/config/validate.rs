@@ -177,6 +177,17 @@ impl Validator<'_> {
                         &key,
                         format!("unknown warehouse `{name}`{}", known(c.warehouses.keys())),
                     );
+                } else if v.enabled && !c.warehouse_enabled(name) {
+                    // Its stock would be published while nothing can ship from it.
+                    self.at(
+                        m,
+                        &key,
+                        format!(
+                            "member `{name}` is switched off (warehouses.{name}.enabled = false) \
+                             but virtual warehouse `{code}` is enabled: drop the member or set \
+                             virtual_warehouses.{code}.enabled = false"
+                        ),
+                    );
                 }
             }
         }
@@ -291,6 +302,15 @@ impl Validator<'_> {
                         src,
                         &format!("{prefix}.stock_source"),
                         format!("unknown warehouse `{name}`{}", known(all)),
+                    );
+                } else if !c.warehouse_enabled(name) {
+                    self.at(
+                        src,
+                        &format!("{prefix}.stock_source"),
+                        format!(
+                            "warehouse `{name}` is switched off (enabled = false): the channel \
+                             would publish stock nothing ships from"
+                        ),
                     );
                 }
             }
