@@ -325,3 +325,61 @@ fn nothing_is_allocated_or_sent_to_a_switched_off_warehouse() {
         [("B1".to_string(), "west".to_string())]
     );
 }
+
+// ---- item 5: require_ship_to ----
+
+const NO_SHIP_TO: &str = "order_id,ship_name,ship_address1,ship_city,ship_country,sku,quantity,price\n\
+     S1,Ann Lee,1 Elm St,Boston,US,MUG-WHT,1,12.50\n\
+     S2,Bob Stone,,Boston,,MUG-WHT,1,12.50\n\
+     S3,,,,,MUG-WHT,1,12.50\n";
+
+#[test]
+fn an_order_without_a_ship_to_is_rejected_naming_what_is_missing() {
+    let env = env_with("");
+    let report = import(&env, "orders.csv", NO_SHIP_TO);
+    assert_eq!(
+        (report["imported"].as_i64(), report["rejected"].as_i64()),
+        (Some(1), Some(2)),
+        "{report}"
+    );
+    let rejects = env.oms(["orders", "rejects", "-o", "json"]).ok().json();
+    let reasons: Vec<String> = rejects
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reasons"][0].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("orders.csv:3: ship_to.address1, ship_to.country: missing")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|r| r
+            .starts_with("orders.csv:4: ship_to.name, ship_to.address1, ship_to.country: missing")
+            && r.contains("require_ship_to")),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn a_digital_channel_turns_require_ship_to_off() {
+    let env = env_with("require_ship_to = false\n");
+    env.oms(["config", "check"]).ok();
+    let report = import(&env, "orders.csv", NO_SHIP_TO);
+    assert_eq!(
+        (report["imported"].as_i64(), report["rejected"].as_i64()),
+        (Some(3), Some(0)),
+        "{report}"
+    );
+    // A fulfillment channel has no orders to import: the key is refused there.
+    let config = common::STANDARD_CONFIG.replace(
+        "path = \"channels/east-3pl\"\n",
+        "path = \"channels/east-3pl\"\nrequire_ship_to = false\n",
+    );
+    Env::with_config(&config)
+        .oms(["config", "check"])
+        .code(2)
+        .stderr_has("require_ship_to");
+}

@@ -223,6 +223,9 @@ pub struct Channel {
     /// The channel's own location id stock is pushed to (Shopify location).
     pub location_id: Option<String>,
     pub include_test_orders: Option<bool>,
+    /// Reject imported orders without a ship-to name, first address line and country
+    /// (default true; off for digital or pickup channels).
+    pub require_ship_to: Option<bool>,
     /// shopify: a Dev Dashboard app's client id (client-credentials grant instead of `token`).
     pub client_id: Option<String>,
     #[serde(serialize_with = "redact_token")]

@@ -84,6 +84,23 @@ pub struct OrderLineIn {
     pub source: String,
 }
 
+impl Address {
+    /// The parts a warehouse cannot ship without — name, first address line, country —
+    /// that are missing here, by their `ship_to.` field names.
+    pub fn missing_for_shipping(&self) -> Vec<&'static str> {
+        let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+        [
+            ("ship_to.name", &self.name),
+            ("ship_to.address1", &self.address1),
+            ("ship_to.country", &self.country),
+        ]
+        .into_iter()
+        .filter(|(_, v)| blank(v))
+        .map(|(k, _)| k)
+        .collect()
+    }
+}
+
 impl OrderIn {
     /// Total units over all lines (saturating, so absurd input cannot overflow).
     pub fn units(&self) -> i64 {
@@ -394,6 +411,22 @@ mod tests {
             None,
             "the subtotal is after the discount"
         );
+    }
+
+    #[test]
+    fn missing_ship_to_parts_are_named() {
+        let mut a = Address {
+            name: Some("Ann".into()),
+            address1: Some(" ".into()),
+            ..Address::default()
+        };
+        assert_eq!(
+            a.missing_for_shipping(),
+            ["ship_to.address1", "ship_to.country"]
+        );
+        a.address1 = Some("1 Elm St".into());
+        a.country = Some("US".into());
+        assert!(a.missing_for_shipping().is_empty());
     }
 
     #[test]

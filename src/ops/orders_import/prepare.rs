@@ -22,6 +22,8 @@ pub struct Channel<'c> {
     sku_map: HashMap<String, String>,
     carrier_map: HashMap<String, String>,
     pub include_test: bool,
+    /// The channel's `require_ship_to` (default true).
+    require_ship_to: bool,
     /// For holds: the stock source an order of this channel is held on.
     pub config: &'c Config,
 }
@@ -43,6 +45,7 @@ impl<'c> Channel<'c> {
                 .collect(),
             carrier_map: order_rules::carrier_map(settings),
             include_test: settings.include_test_orders.unwrap_or(false),
+            require_ship_to: settings.require_ship_to.unwrap_or(true),
             config,
         })
     }
@@ -66,6 +69,18 @@ impl<'c> Channel<'c> {
         }
         if own_checks && order.lines.is_empty() {
             reasons.push(format!("{}: lines: the order has no lines", order.source));
+        }
+        // A cancelled order goes to no warehouse: it is stored as cancelled without one.
+        if self.require_ship_to && !order.cancelled {
+            let missing = order.ship_to.missing_for_shipping();
+            if !missing.is_empty() {
+                reasons.push(format!(
+                    "{}: {}: missing, and a warehouse cannot ship without it (the sales \
+                     channel's require_ship_to is on; set it to false for digital or pickup orders)",
+                    order.source,
+                    missing.join(", ")
+                ));
+            }
         }
         let mut ids = Vec::with_capacity(order.lines.len());
         for line in &order.lines {
@@ -405,6 +420,12 @@ mod tests {
             total_cents: Some(12_000),
             tags: vec!["vip".into(), "gift".into()],
             shipping_method: Some("Express Shipping".into()),
+            ship_to: crate::model::order::Address {
+                name: Some("Ann Lee".into()),
+                address1: Some("1 Elm St".into()),
+                country: Some("US".into()),
+                ..Default::default()
+            },
             lines: lines
                 .iter()
                 .enumerate()
@@ -421,6 +442,24 @@ mod tests {
 
     fn catalog() -> HashMap<String, i64> {
         [("tee-blk-s".to_string(), 1), ("mug-wht".to_string(), 2)].into()
+    }
+
+    #[test]
+    fn a_missing_ship_to_is_named_unless_the_channel_turns_it_off() {
+        let mut o = order(&[("MUG-WHT", 1)]);
+        o.ship_to.address1 = None;
+        o.ship_to.country = Some(" ".into());
+        let c = config("");
+        let ch = Channel::new(&c, "web").unwrap();
+        let reasons = ch.check(&o, &catalog(), &mut String::new()).unwrap_err();
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(
+            reasons[0].starts_with("o.csv:2: ship_to.address1, ship_to.country: missing"),
+            "{reasons:?}"
+        );
+        let c = config("require_ship_to = false\n");
+        let ch = Channel::new(&c, "web").unwrap();
+        assert_eq!(ch.check(&o, &catalog(), &mut String::new()), Ok(vec![2]));
     }
 
     #[test]
