@@ -2838,7 +2838,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__create)
-            opts="-o -q -v -y -h -V --sku --name --email --phone --ship-name --ship-company --ship-address1 --ship-address2 --ship-city --ship-province --ship-zip --ship-country --ship-phone --warehouse --carrier-service --note --cancel-after --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --sku --name --email --phone --ship-name --ship-company --ship-address1 --ship-address2 --ship-city --ship-province --ship-zip --ship-country --ship-phone --no-ship-to --warehouse --carrier-service --note --cancel-after --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -860,6 +860,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
             cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
             cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --no-ship-to 'A digital or pickup order: create it without a ship-to name, address and country'
             cand --dry-run 'Show the order that would be created without writing it'
             cand -q 'Print nothing on success but data and warnings'
             cand --quiet 'Print nothing on success but data and warnings'

@@ -737,6 +737,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l no-ship-to -d 'A digital or pickup order: create it without a ship-to name, address and country'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l dry-run -d 'Show the order that would be created without writing it'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success but data and warnings'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'

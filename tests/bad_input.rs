@@ -144,11 +144,11 @@ fn item3_absurd_quantity_is_rejected_naming_the_limit() {
     env.write(
         "orders.csv",
         &format!(
-            "{HEADER}Q1,#Q1,,Ann,Boston,02134,US,19.99,TEE-BLK-S,9223372036854775807,19.99\n\
-             Q2,#Q2,,Bob,Austin,78701,US,12.50,MUG-WHT,5000000000000000000,12.50\n\
-             Q2,#Q2,,Bob,Austin,78701,US,12.50,CAP-RED,5000000000000000000,15.00\n\
-             Q3,#Q3,,Cy,Austin,78701,US,25.00,MUG-WHT,1000000,0.01\n\
-             Q4,#Q4,,Di,Austin,78701,US,25.00,MUG-WHT,2,12.50\n"
+            "{HEADER}Q1,#Q1,,Ann,1 Main St,Boston,02134,US,19.99,TEE-BLK-S,9223372036854775807,19.99\n\
+             Q2,#Q2,,Bob,1 Main St,Austin,78701,US,12.50,MUG-WHT,5000000000000000000,12.50\n\
+             Q2,#Q2,,Bob,1 Main St,Austin,78701,US,12.50,CAP-RED,5000000000000000000,15.00\n\
+             Q3,#Q3,,Cy,1 Main St,Austin,78701,US,25.00,MUG-WHT,1000000,0.01\n\
+             Q4,#Q4,,Di,1 Main St,Austin,78701,US,25.00,MUG-WHT,2,12.50\n"
         ),
     );
     let r = import_file(&env, "orders.csv", "oms-csv").code(3).json();
@@ -180,7 +180,7 @@ fn item3_absurd_quantity_is_rejected_naming_the_limit() {
     env.write("oms.toml", &lower);
     env.write(
         "more.csv",
-        &format!("{HEADER}Q5,#Q5,,Ed,Austin,78701,US,12.50,MUG-WHT,6,12.50\n"),
+        &format!("{HEADER}Q5,#Q5,,Ed,1 Main St,Austin,78701,US,12.50,MUG-WHT,6,12.50\n"),
     );
     let r = import_file(&env, "more.csv", "oms-csv").code(3).json();
     assert_eq!(r["rejected"], 1, "{r}");
@@ -199,8 +199,8 @@ fn item3_views_answer_even_for_absurd_quantities_stored_before_the_bound() {
     env.write(
         "orders.csv",
         &format!(
-            "{HEADER}Q1,#Q1,,Ann,Boston,02134,US,19.99,TEE-BLK-S,1,19.99\n\
-             Q1,#Q1,,Ann,Boston,02134,US,19.99,MUG-WHT,1,12.50\n"
+            "{HEADER}Q1,#Q1,,Ann,1 Main St,Boston,02134,US,19.99,TEE-BLK-S,1,19.99\n\
+             Q1,#Q1,,Ann,1 Main St,Boston,02134,US,19.99,MUG-WHT,1,12.50\n"
         ),
     );
     import_file(&env, "orders.csv", "oms-csv").ok();
@@ -226,15 +226,14 @@ fn item3_the_limit_itself_is_checked() {
 #[test]
 fn item6_an_unbalanced_quote_names_the_orders_it_swallowed() {
     let env = env_with_catalog();
-    let header =
-        "order_id,order_name,ship_name,ship_city,ship_zip,ship_country,sku,quantity,price,note\n";
+    let header = "order_id,order_name,ship_name,ship_address1,ship_city,ship_zip,ship_country,sku,quantity,price,note\n";
     env.write(
         "orders.csv",
         &format!(
-            "{header}7001,#7001,Ann,Boston,02134,US,MUG-WHT,1,12.50,fine\n\
-             7003,#7003,Bob,Austin,78701,US,MUG-WHT,1,12.50,\"plain unclosed\n\
-             7004,#7004,Cy,Austin,78701,US,CAP-RED,1,15.00,\"gift, wrap\"\n\
-             7005,#7005,Di,Austin,78701,US,MUG-WHT,2,12.50,ok\n"
+            "{header}7001,#7001,Ann,1 Main St,Boston,02134,US,MUG-WHT,1,12.50,fine\n\
+             7003,#7003,Bob,1 Main St,Austin,78701,US,MUG-WHT,1,12.50,\"plain unclosed\n\
+             7004,#7004,Cy,1 Main St,Austin,78701,US,CAP-RED,1,15.00,\"gift, wrap\"\n\
+             7005,#7005,Di,1 Main St,Austin,78701,US,MUG-WHT,2,12.50,ok\n"
         ),
     );
     let r = import_file(&env, "orders.csv", "oms-csv").code(3).json();
@@ -255,7 +254,7 @@ fn item6_an_unbalanced_quote_names_the_orders_it_swallowed() {
     env.write(
         "notes.csv",
         &format!(
-            "{header}7101,#7101,Ann,Boston,02134,US,MUG-WHT,1,12.50,\"Leave at the back door.\n\
+            "{header}7101,#7101,Ann,1 Main St,Boston,02134,US,MUG-WHT,1,12.50,\"Leave at the back door.\n\
              Ring twice, then wait.\"\n"
         ),
     );
@@ -265,10 +264,10 @@ fn item6_an_unbalanced_quote_names_the_orders_it_swallowed() {
 #[test]
 fn item5_an_oversized_record_is_refused_naming_its_line() {
     let env = env_with_catalog();
-    let mut text = format!("{HEADER}R1,#R1,,Ann,Boston,02134,US,12.50,MUG-WHT,1,12.50\n");
-    text.push_str("R2,#R2,,Bob,Austin,78701,US,12.50,MUG-WHT,1,\"");
+    let mut text = format!("{HEADER}R1,#R1,,Ann,1 Main St,Boston,02134,US,12.50,MUG-WHT,1,12.50\n");
+    text.push_str("R2,#R2,,Bob,1 Main St,Austin,78701,US,12.50,MUG-WHT,1,\"");
     text.push_str(&"9".repeat(3 << 20));
-    text.push_str("\"\nR3,#R3,,Cy,Austin,78701,US,12.50,MUG-WHT,1,12.50\n");
+    text.push_str("\"\nR3,#R3,,Cy,1 Main St,Austin,78701,US,12.50,MUG-WHT,1,12.50\n");
     env.write("big.csv", &text);
     let r = import_file(&env, "big.csv", "oms-csv").code(3).json();
     assert_eq!(r["rejected"], 1, "{r}");
@@ -323,19 +322,18 @@ fn balanced(file: &Value) -> bool {
 
 #[test]
 fn item6_every_physical_line_of_a_file_is_accounted_for() {
-    let header =
-        "order_id,order_name,ship_name,ship_city,ship_zip,ship_country,sku,quantity,price,note\n";
+    let header = "order_id,order_name,ship_name,ship_address1,ship_city,ship_zip,ship_country,sku,quantity,price,note\n";
     // 1 header, 2 an order, 3 blank, 4-5 an order with a two-line note, 6 separators
     // only, 7-8 an unbalanced quote swallowing 7004, 9 an order, 10 blank.
     let text = format!(
-        "{header}7001,#7001,Ann,Boston,02134,US,MUG-WHT,1,12.50,fine\n\
+        "{header}7001,#7001,Ann,1 Main St,Boston,02134,US,MUG-WHT,1,12.50,fine\n\
          \n\
-         7101,#7101,Ann,Boston,02134,US,MUG-WHT,1,12.50,\"Leave at the back door.\n\
+         7101,#7101,Ann,1 Main St,Boston,02134,US,MUG-WHT,1,12.50,\"Leave at the back door.\n\
          Ring twice.\"\n\
          ,,,,,,,,,\n\
-         7003,#7003,Bob,Austin,78701,US,MUG-WHT,1,12.50,\"plain unclosed\n\
-         7004,#7004,Cy,Austin,78701,US,CAP-RED,1,15.00,\"gift, wrap\"\n\
-         7005,#7005,Di,Austin,78701,US,MUG-WHT,2,12.50,ok\n\
+         7003,#7003,Bob,1 Main St,Austin,78701,US,MUG-WHT,1,12.50,\"plain unclosed\n\
+         7004,#7004,Cy,1 Main St,Austin,78701,US,CAP-RED,1,15.00,\"gift, wrap\"\n\
+         7005,#7005,Di,1 Main St,Austin,78701,US,MUG-WHT,2,12.50,ok\n\
          \n"
     );
     let expected = |source: &str| {
@@ -385,10 +383,11 @@ fn item6_every_physical_line_of_a_file_is_accounted_for() {
 
     // A file whose reading stops (a record over the limit) counts the lines after the
     // stop as not read, and still balances.
-    let mut big = format!("{header}7001,#7001,Ann,Boston,02134,US,MUG-WHT,1,12.50,fine\n");
-    big.push_str("7002,#7002,Bob,Austin,78701,US,MUG-WHT,1,12.50,\"");
+    let mut big =
+        format!("{header}7001,#7001,Ann,1 Main St,Boston,02134,US,MUG-WHT,1,12.50,fine\n");
+    big.push_str("7002,#7002,Bob,1 Main St,Austin,78701,US,MUG-WHT,1,12.50,\"");
     big.push_str(&"z".repeat(1 << 21));
-    big.push_str("\"\n7003,#7003,Cy,Austin,78701,US,MUG-WHT,1,12.50,ok\n");
+    big.push_str("\"\n7003,#7003,Cy,1 Main St,Austin,78701,US,MUG-WHT,1,12.50,ok\n");
     env.write("big.csv", &big);
     let r = import_file(&env, "big.csv", "oms-csv").code(3).json();
     let file = &r["files"][0];

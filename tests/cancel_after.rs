@@ -140,8 +140,8 @@ fn order_files_carry_cancel_after_and_a_bad_value_is_named() {
 
     env.write(
         "orders.ndjson",
-        "{\"external_id\":\"2001\",\"cancel_after\":\"2026-12-01T08:00:00Z\",\"lines\":[{\"sku\":\"CAP-1\",\"quantity\":1}]}\n\
-         {\"external_id\":\"2002\",\"cancel_after\":\"next week\",\"lines\":[{\"sku\":\"CAP-1\",\"quantity\":1}]}\n",
+        "{\"external_id\":\"2001\",\"cancel_after\":\"2026-12-01T08:00:00Z\",\"ship_to\":{\"name\":\"Ann Lee\",\"address1\":\"1 Elm St\",\"country\":\"US\"},\"lines\":[{\"sku\":\"CAP-1\",\"quantity\":1}]}\n\
+         {\"external_id\":\"2002\",\"cancel_after\":\"next week\",\"ship_to\":{\"name\":\"Bo Li\",\"address1\":\"2 Oak St\",\"country\":\"US\"},\"lines\":[{\"sku\":\"CAP-1\",\"quantity\":1}]}\n",
     );
     let report = import(&env, "orders.ndjson", "oms-json", 3);
     assert_eq!(
@@ -185,6 +185,10 @@ fn orders_create_takes_cancel_after_and_refuses_a_bad_one() {
             "TEE-RED-M=1",
             "--name",
             "Ann Lee",
+            "--ship-address1",
+            "1 Elm St",
+            "--ship-country",
+            "US",
             "--cancel-after",
             "2026-11-28T12:00:00+01:00",
             "-o",
@@ -202,6 +206,7 @@ fn orders_create_takes_cancel_after_and_refuses_a_bad_one() {
             "create",
             "--sku",
             "TEE-RED-M=1",
+            "--no-ship-to",
             "--cancel-after",
             "tomorrow",
         ])
@@ -238,6 +243,7 @@ fn auto_cancel_cancels_what_no_warehouse_has_seen_once_the_time_has_passed() {
         "create",
         "--sku",
         "CAP-1=1",
+        "--no-ship-to",
         "--cancel-after",
         DUE,
     ])

@@ -496,7 +496,8 @@ fn order_import_maps_the_channel_sku_to_ours() {
     env.oms(["catalog", "import", "--file", "small.csv"]).ok();
     env.write(
         "orders.csv",
-        "order_id,order_name,sku,quantity,price\n7001,#7001,WEB-TEE-S,2,28.00\n",
+        "order_id,order_name,ship_name,ship_address1,ship_country,sku,quantity,price\n\
+         7001,#7001,Ann Lee,1 Main St,US,WEB-TEE-S,2,28.00\n",
     );
     env.oms([
         "orders",

@@ -395,7 +395,9 @@ fn the_channel_hold_for_holds_every_imported_order() {
     stock(&env, &[("east", "TEE-RED-M", 5)]);
     env.write(
         "orders.csv",
-        "order_id,sku,quantity\nW1,TEE-RED-M,2\nW2,TEE-RED-M,1\n",
+        "order_id,ship_name,ship_address1,ship_country,sku,quantity\n\
+         W1,Ann Lee,1 Main St,US,TEE-RED-M,2\n\
+         W2,Bob Stone,2 Oak Ave,US,TEE-RED-M,1\n",
     );
     let import = json_at(
         &env,

@@ -195,11 +195,11 @@ fn item8_a_log_file_that_cannot_be_opened_is_named() {
 /// `n` orders of one line each, as an oms-csv inbox file.
 fn orders_file(n: usize) -> String {
     let mut text = String::from(
-        "order_id,order_name,ship_name,ship_city,ship_zip,ship_country,sku,quantity,price\n",
+        "order_id,order_name,ship_name,ship_address1,ship_city,ship_zip,ship_country,sku,quantity,price\n",
     );
     for i in 0..n {
         text.push_str(&format!(
-            "{id},#{id},Ann Lee,Boston,02134,US,MUG-WHT,1,12.50\n",
+            "{id},#{id},Ann Lee,1 Main St,Boston,02134,US,MUG-WHT,1,12.50\n",
             id = 50_000 + i
         ));
     }

@@ -9,7 +9,7 @@ use common::Env;
 use process_support::{standard, stock};
 use serde_json::Value;
 
-const ORDERS_HEADER: &str = "order_id,order_name,status,ship_name,ship_city,ship_zip,ship_country,total,sku,quantity,price\n";
+const ORDERS_HEADER: &str = "order_id,order_name,status,ship_name,ship_address1,ship_city,ship_zip,ship_country,total,sku,quantity,price\n";
 
 /// The standard workspace with 10 TEE-RED-M at east and an order for more than that, so
 /// `orders process` leaves it backordered on every run.
@@ -19,7 +19,7 @@ fn backordered_workspace() -> Env {
     env.write(
         "channels/web/inbox/orders-1.csv",
         &format!(
-            "{ORDERS_HEADER}1001,#1001,open,Ann Lee,Boston,02134,US,28.00,TEE-RED-M,40,28.00\n"
+            "{ORDERS_HEADER}1001,#1001,open,Ann Lee,1 Main St,Boston,02134,US,28.00,TEE-RED-M,40,28.00\n"
         ),
     );
     env
@@ -104,7 +104,7 @@ fn item1_quiet_run_names_the_flow_of_what_it_prints() {
     env.write(
         "channels/web/inbox/orders-1.csv",
         &format!(
-            "{ORDERS_HEADER}1002,#1002,open,Ann Lee,Boston,02134,US,28.00,NO-SUCH-SKU,1,28.00\n"
+            "{ORDERS_HEADER}1002,#1002,open,Ann Lee,1 Main St,Boston,02134,US,28.00,NO-SUCH-SKU,1,28.00\n"
         ),
     );
     let out = env.oms(["run", "-q"]).code(3);

@@ -33,9 +33,9 @@ fn env() -> Env {
 fn two_drafts(env: &Env) -> (i64, i64) {
     env.write(
         "orders.csv",
-        "order_id,order_name,email,sku,quantity,price\n\
-         D1,#D1,ann@example.com,TEE-BLK-S,2,19.99\n\
-         D2,#D2,bob@example.com,MUG-WHT,1,12.50\n",
+        "order_id,order_name,email,ship_name,ship_address1,ship_country,sku,quantity,price\n\
+         D1,#D1,ann@example.com,Ann Lee,12 Elm St,US,TEE-BLK-S,2,19.99\n\
+         D2,#D2,bob@example.com,Bob Stone,4 Oak Ave,US,MUG-WHT,1,12.50\n",
     );
     env.oms([
         "orders",
@@ -401,8 +401,28 @@ fn create_makes_a_manual_draft() {
     env.oms(["orders", "create", "--sku", "MUG-WHT=0"])
         .code(2)
         .stderr_has("not a whole number above 0");
-    env.oms(["orders", "create", "--sku", "MUG-WHT=1", "--dry-run"])
-        .ok();
+    // A warehouse cannot ship without a name, street and country; digital orders say so.
+    env.oms([
+        "orders",
+        "create",
+        "--sku",
+        "MUG-WHT=1",
+        "--name",
+        "Ann",
+        "--dry-run",
+    ])
+    .code(2)
+    .stderr_has("ship_to.address1, ship_to.country: missing")
+    .stderr_has("--ship-address1, --ship-country, or --no-ship-to");
+    env.oms([
+        "orders",
+        "create",
+        "--sku",
+        "MUG-WHT=1",
+        "--no-ship-to",
+        "--dry-run",
+    ])
+    .ok();
     let manual = env
         .oms(["orders", "list", "--channel", "manual", "-o", "json"])
         .ok()
@@ -446,7 +466,10 @@ fn rejects_lists_every_reason() {
     let env = env();
     env.write(
         "bad.csv",
-        "order_id,sku,quantity\nX1,POSTER-XL,1\nX1,NOPE,1\nX2,MUG-WHT,1\n",
+        "order_id,ship_name,ship_address1,ship_country,sku,quantity\n\
+         X1,Ann Lee,12 Elm St,US,POSTER-XL,1\n\
+         X1,,,,NOPE,1\n\
+         X2,Bob Stone,4 Oak Ave,US,MUG-WHT,1\n",
     );
     env.oms([
         "orders", "import", "--file", "bad.csv", "--format", "oms-csv",

@@ -152,9 +152,9 @@ fn upstream_edits_update_unprocessed_orders_and_cancellations_cancel() {
     env.write(
         "channels/web/inbox/1.csv",
         &format!(
-            "{HEADER}A1,#A1,,Ann,Boston,02134,US,19.99,TEE-BLK-S,1,19.99\n\
-             B1,#B1,,Bob,Austin,78701,US,12.50,MUG-WHT,1,12.50\n\
-             C1,#C1,,Cy,Denver,80202,US,15.00,CAP-RED,1,15.00\n"
+            "{HEADER}A1,#A1,,Ann,1 Main St,Boston,02134,US,19.99,TEE-BLK-S,1,19.99\n\
+             B1,#B1,,Bob,1 Main St,Austin,78701,US,12.50,MUG-WHT,1,12.50\n\
+             C1,#C1,,Cy,1 Main St,Denver,80202,US,15.00,CAP-RED,1,15.00\n"
         ),
     );
     env.oms(["orders", "import"]).ok();
@@ -168,9 +168,9 @@ fn upstream_edits_update_unprocessed_orders_and_cancellations_cancel() {
     env.write(
         "channels/web/inbox/2.csv",
         &format!(
-            "{HEADER}A1,#A1,,Ann Lee,Cambridge,02139,US,39.98,TEE-BLK-S,2,19.99\n\
-             B1,#B1,cancelled,Bob,Austin,78701,US,12.50,MUG-WHT,1,12.50\n\
-             C1,#C1,,Cy,Denver,80202,US,30.00,CAP-RED,2,15.00\n"
+            "{HEADER}A1,#A1,,Ann Lee,1 Main St,Cambridge,02139,US,39.98,TEE-BLK-S,2,19.99\n\
+             B1,#B1,cancelled,Bob,1 Main St,Austin,78701,US,12.50,MUG-WHT,1,12.50\n\
+             C1,#C1,,Cy,1 Main St,Denver,80202,US,30.00,CAP-RED,2,15.00\n"
         ),
     );
     let r = env.oms(["orders", "import", "-o", "json"]).ok().json();
@@ -259,8 +259,8 @@ fn a_rejected_order_is_retried_once_its_sku_exists() {
     env.write(
         "orders.csv",
         &format!(
-            "{HEADER}P1,#P1,,Ann,Boston,02134,US,25.99,POSTER-XL,1,25.99\n\
-             P2,#P2,,Bob,Austin,78701,US,12.50,MUG-WHT,1,12.50\n"
+            "{HEADER}P1,#P1,,Ann,1 Main St,Boston,02134,US,25.99,POSTER-XL,1,25.99\n\
+             P2,#P2,,Bob,1 Main St,Austin,78701,US,12.50,MUG-WHT,1,12.50\n"
         ),
     );
     let r = import_file(&env, "orders.csv", "oms-csv").code(3).json();
@@ -308,7 +308,7 @@ fn a_corrected_order_resolves_its_rejection() {
     let env = env_with_catalog();
     env.write(
         "channels/web/inbox/1.csv",
-        &format!("{HEADER}R1,#R1,,Ann,Boston,02134,US,1.00,MUG-WHT,0,1.00\n"),
+        &format!("{HEADER}R1,#R1,,Ann,1 Main St,Boston,02134,US,1.00,MUG-WHT,0,1.00\n"),
     );
     let first = env.oms(["orders", "import", "-o", "json"]).code(3).json();
     assert_eq!(first["items"][0]["outcome"], "rejected");
@@ -321,7 +321,7 @@ fn a_corrected_order_resolves_its_rejection() {
     );
     env.write(
         "channels/web/inbox/2.csv",
-        &format!("{HEADER}R1,#R1,,Ann,Boston,02134,US,12.50,MUG-WHT,1,12.50\n"),
+        &format!("{HEADER}R1,#R1,,Ann,1 Main St,Boston,02134,US,12.50,MUG-WHT,1,12.50\n"),
     );
     let fixed = env
         .oms(["orders", "import", "-o", "json", "-v"])

@@ -11,12 +11,14 @@ use serde_json::Value;
 /// `n` orders of three lines each in oms-csv.
 fn many_orders(n: usize) -> String {
     let skus = ["TEE-BLK-S", "MUG-WHT", "CAP-RED", "SOCKS-3PK", "TOTE-NAT"];
-    let mut text = String::from("order_id,order_name,email,ship_zip,sku,quantity,price\n");
+    let mut text = String::from(
+        "order_id,order_name,email,ship_name,ship_address1,ship_country,ship_zip,sku,quantity,price\n",
+    );
     for o in 0..n {
         for l in 0..3 {
             let sku = skus[(o + l) % skus.len()];
             text.push_str(&format!(
-                "K{o},#K{o},k{o}@example.com,{:05},{sku},{},9.99\n",
+                "K{o},#K{o},k{o}@example.com,Kim Lee,1 Main St,US,{:05},{sku},{},9.99\n",
                 o % 100_000,
                 1 + (o + l) % 3
             ));

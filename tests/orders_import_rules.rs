@@ -66,14 +66,14 @@ fn rules_thresholds_and_maps_decide_status_warehouse_carrier_and_sku() {
     catalog(&env);
     env.write(
         "orders.csv",
-        "order_id,total,tags,shipping_method,ship_country,test,sku,quantity,price\n\
-         BIG,150.00,,,US,,HOODIE-GRY-M,3,50.00\n\
-         MANY,60.00,,,US,,SOCKS-3PK,6,9.99\n\
-         WHOLE,19.99,wholesale,,US,,TEE-BLK-M,1,19.99\n\
-         FAST,19.99,,express,US,,TEE-BLK-L,1,19.99\n\
-         MAPPED,19.99,,,US,,shop-tee-s,1,19.99\n\
-         NORTH,15.00,,Express,CA,,CAP-RED,1,15.00\n\
-         TEST,4.00,,,US,yes,STICKER-PACK,1,4.00\n",
+        "order_id,total,tags,shipping_method,ship_name,ship_address1,ship_country,test,sku,quantity,price\n\
+         BIG,150.00,,,Ann Lee,1 Main St,US,,HOODIE-GRY-M,3,50.00\n\
+         MANY,60.00,,,Ann Lee,1 Main St,US,,SOCKS-3PK,6,9.99\n\
+         WHOLE,19.99,wholesale,,Ann Lee,1 Main St,US,,TEE-BLK-M,1,19.99\n\
+         FAST,19.99,,express,Ann Lee,1 Main St,US,,TEE-BLK-L,1,19.99\n\
+         MAPPED,19.99,,,Ann Lee,1 Main St,US,,shop-tee-s,1,19.99\n\
+         NORTH,15.00,,Express,Ann Lee,1 Main St,CA,,CAP-RED,1,15.00\n\
+         TEST,4.00,,,Ann Lee,1 Main St,US,yes,STICKER-PACK,1,4.00\n",
     );
     let r = import_file(&env, "orders.csv", "oms-csv").ok().json();
     assert_eq!(

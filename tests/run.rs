@@ -11,7 +11,7 @@ use common::Env;
 use process_support::{outbox, standard, stock};
 use serde_json::Value;
 
-const ORDERS_HEADER: &str = "order_id,order_name,status,ship_name,ship_city,ship_zip,ship_country,total,sku,quantity,price\n";
+const ORDERS_HEADER: &str = "order_id,order_name,status,ship_name,ship_address1,ship_city,ship_zip,ship_country,total,sku,quantity,price\n";
 
 /// Every flow of a default `oms run`, in order; `shipments send` is the last step of
 /// `orders process` and has its own runs.
@@ -35,7 +35,7 @@ fn workspace(orders: &[(&str, &str, i64)]) -> Env {
     let mut csv = ORDERS_HEADER.to_string();
     for (id, sku, qty) in orders {
         csv.push_str(&format!(
-            "{id},#{id},open,Ann Lee,Boston,02134,US,28.00,{sku},{qty},28.00\n"
+            "{id},#{id},open,Ann Lee,1 Main St,Boston,02134,US,28.00,{sku},{qty},28.00\n"
         ));
     }
     env.write("channels/web/inbox/orders-1.csv", &csv);

@@ -14,8 +14,8 @@ fn after_a_clean_run() -> Env {
     stock(&env, &[("east", "TEE-RED-M", 10), ("east", "MUG-1", 3)]);
     env.write(
         "channels/web/inbox/orders-1.csv",
-        "order_id,order_name,status,ship_name,ship_city,ship_zip,ship_country,total,sku,quantity,price\n\
-         1,#1,open,Ann Lee,Boston,02134,US,28.00,TEE-RED-M,2,14.00\n",
+        "order_id,order_name,status,ship_name,ship_address1,ship_city,ship_zip,ship_country,total,sku,quantity,price\n\
+         1,#1,open,Ann Lee,1 Main St,Boston,02134,US,28.00,TEE-RED-M,2,14.00\n",
     );
     env.oms(["run", "-q"]).ok();
     env
@@ -88,8 +88,8 @@ fn an_open_rejection_needs_a_person() {
     let env = after_a_clean_run();
     env.write(
         "channels/web/inbox/orders-2.csv",
-        "order_id,order_name,status,ship_name,ship_city,ship_zip,ship_country,total,sku,quantity,price\n\
-         2,#2,open,Bob Stone,Portland,97201,US,9.00,NO-SUCH-SKU,1,9.00\n",
+        "order_id,order_name,status,ship_name,ship_address1,ship_city,ship_zip,ship_country,total,sku,quantity,price\n\
+         2,#2,open,Bob Stone,1 Main St,Portland,97201,US,9.00,NO-SUCH-SKU,1,9.00\n",
     );
     env.oms(["orders", "import"]).code(3);
     let status = check(&env, 1);

@@ -154,12 +154,12 @@ fn long_work_draws_nothing_when_stderr_is_not_a_terminal() {
         &[("east", "TEE-RED-M", 5000), ("west", "MUG-1", 5000)],
     );
     let mut csv = String::from(
-        "order_id,order_name,status,ship_name,ship_city,ship_zip,ship_country,total,sku,quantity,price\n",
+        "order_id,order_name,status,ship_name,ship_address1,ship_city,ship_zip,ship_country,total,sku,quantity,price\n",
     );
     for i in 0..3000 {
         let sku = if i % 2 == 0 { "TEE-RED-M" } else { "MUG-1" };
         csv.push_str(&format!(
-            "B{i},#B{i},open,Ann Lee,Boston,02134,US,12.50,{sku},1,12.50\n"
+            "B{i},#B{i},open,Ann Lee,1 Main St,Boston,02134,US,12.50,{sku},1,12.50\n"
         ));
     }
     env.write("big.csv", &csv);

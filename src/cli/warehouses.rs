@@ -18,6 +18,7 @@ struct WarehouseRow {
     fulfillment_channel: Option<String>,
     location_id: Option<String>,
     priority: Option<i64>,
+    enabled: bool,
     members: Vec<String>,
 }
 
@@ -36,6 +37,7 @@ pub fn exec(ctx: &Ctx, cmd: WarehousesCmd) -> anyhow::Result<Exit> {
                 fulfillment_channel: Some(w.fulfillment_channel.get_ref().clone()),
                 location_id: w.location_id.clone(),
                 priority: Some(w.priority),
+                enabled: w.enabled,
                 members: Vec::new(),
             }
         })
@@ -49,6 +51,7 @@ pub fn exec(ctx: &Ctx, cmd: WarehousesCmd) -> anyhow::Result<Exit> {
                 kind: "virtual",
                 name: v.name.clone(),
                 members: v.members.iter().map(|m| m.get_ref().clone()).collect(),
+                enabled: v.enabled,
                 ..Default::default()
             }),
     );

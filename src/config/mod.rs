@@ -233,6 +233,15 @@ impl Config {
             .map(|v| v.members.iter().map(|m| m.get_ref().clone()).collect())
     }
 
+    /// Whether warehouse `code` (physical or virtual) is switched on; unknown codes are not.
+    pub fn warehouse_enabled(&self, code: &str) -> bool {
+        match (self.warehouses.get(code), self.virtual_warehouses.get(code)) {
+            (Some(w), _) => w.enabled,
+            (None, Some(v)) => v.enabled,
+            (None, None) => false,
+        }
+    }
+
     /// Physical warehouses in the order orders are allocated: priority, then code.
     pub fn warehouses_by_priority(&self) -> Vec<&str> {
         let mut list: Vec<(&String, &Warehouse)> = self.warehouses.iter().collect();

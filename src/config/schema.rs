@@ -124,6 +124,10 @@ pub struct Warehouse {
     /// Lower is tried first when choosing and splitting.
     #[serde(default = "default_priority")]
     pub priority: i64,
+    /// Switched off: nothing is allocated to it or sent there; its stock is still shown,
+    /// synced and adjustable (a warehouse closing, or not open yet).
+    #[serde(default = "yes")]
+    pub enabled: bool,
 }
 
 fn default_priority() -> i64 {
@@ -135,6 +139,9 @@ fn default_priority() -> i64 {
 pub struct VirtualWarehouse {
     pub name: Option<String>,
     pub members: Vec<Spanned<String>>,
+    /// An enabled virtual warehouse may not have a switched-off member (`config check`).
+    #[serde(default = "yes")]
+    pub enabled: bool,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -222,6 +229,9 @@ pub struct Channel {
     /// The channel's own location id stock is pushed to (Shopify location).
     pub location_id: Option<String>,
     pub include_test_orders: Option<bool>,
+    /// Reject imported orders without a ship-to name, first address line and country
+    /// (default true; off for digital or pickup channels).
+    pub require_ship_to: Option<bool>,
     /// shopify: a Dev Dashboard app's client id (client-credentials grant instead of `token`).
     pub client_id: Option<String>,
     #[serde(serialize_with = "redact_token")]

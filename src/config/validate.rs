@@ -177,6 +177,17 @@ impl Validator<'_> {
                         &key,
                         format!("unknown warehouse `{name}`{}", known(c.warehouses.keys())),
                     );
+                } else if v.enabled && !c.warehouse_enabled(name) {
+                    // Its stock would be published while nothing can ship from it.
+                    self.at(
+                        m,
+                        &key,
+                        format!(
+                            "member `{name}` is switched off (warehouses.{name}.enabled = false) \
+                             but virtual warehouse `{code}` is enabled: drop the member or set \
+                             virtual_warehouses.{code}.enabled = false"
+                        ),
+                    );
                 }
             }
         }
@@ -292,6 +303,15 @@ impl Validator<'_> {
                         &format!("{prefix}.stock_source"),
                         format!("unknown warehouse `{name}`{}", known(all)),
                     );
+                } else if !c.warehouse_enabled(name) {
+                    self.at(
+                        src,
+                        &format!("{prefix}.stock_source"),
+                        format!(
+                            "warehouse `{name}` is switched off (enabled = false): the channel \
+                             would publish stock nothing ships from"
+                        ),
+                    );
                 }
             }
             if let Some(d) = &ch.hold_for {
@@ -346,6 +366,7 @@ impl Validator<'_> {
             ("buffer", ch.buffer.is_some()),
             ("location_id", ch.location_id.is_some()),
             ("include_test_orders", ch.include_test_orders.is_some()),
+            ("require_ship_to", ch.require_ship_to.is_some()),
             ("client_id", ch.client_id.is_some()),
             ("client_secret", ch.client_secret.is_some()),
             ("client_secret_file", ch.client_secret_file.is_some()),

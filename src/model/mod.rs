@@ -12,7 +12,7 @@ pub mod rules;
 pub mod shipment;
 pub mod status;
 
-pub use money::{format_cents, parse_cents};
+pub use money::{NoTotal, format_cents, lines_total, parse_cents};
 pub use status::{OrderStatus, PoStatus, ReceiptStatus, ShipmentStatus};
 
 /// The key two SKUs are compared by (SPEC §1): surrounding whitespace trimmed, case ignored.

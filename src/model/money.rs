@@ -58,9 +58,70 @@ pub fn format_cents(cents: i64) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
+/// Why the lines of an order add up to no total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoTotal {
+    /// Line `0`-based index has no price; a sum without it would understate the order.
+    Unpriced(usize),
+    /// Σ quantity × price does not fit in 64-bit cents.
+    Overflow,
+}
+
+/// Σ quantity × price over `(quantity, price)` lines in cents, the one place an order's
+/// total is computed (listing, showing, importing and rules all use it), with checked
+/// arithmetic so absurd input is "unknown", never a wrapped number.
+pub fn lines_total(lines: impl IntoIterator<Item = (i64, Option<i64>)>) -> Result<i64, NoTotal> {
+    let mut sum = 0i64;
+    for (i, (quantity, price)) in lines.into_iter().enumerate() {
+        let price = price.ok_or(NoTotal::Unpriced(i))?;
+        sum = price
+            .checked_mul(quantity)
+            .and_then(|v| sum.checked_add(v))
+            .ok_or(NoTotal::Overflow)?;
+    }
+    Ok(sum)
+}
+
+/// How far a shop's stated subtotal may be from the computed one and still agree: a
+/// cent per line, since shops round each line's unit price on its own.
+pub fn subtotal_agrees(stated: i64, computed: i64, discount: Option<i64>, lines: usize) -> bool {
+    let slack = lines.max(1) as i64;
+    let near = |c: i64| stated.checked_sub(c).is_some_and(|d| d.abs() <= slack);
+    // Shopify's subtotal is after discounts; a plain file's may be before them.
+    near(computed)
+        || discount
+            .and_then(|d| computed.checked_sub(d.abs()))
+            .is_some_and(near)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_total_is_checked() {
+        assert_eq!(lines_total([(2, Some(1999)), (1, Some(500))]), Ok(4498));
+        assert_eq!(lines_total([]), Ok(0));
+        assert_eq!(
+            lines_total([(1, Some(1)), (1, None)]),
+            Err(NoTotal::Unpriced(1))
+        );
+        assert_eq!(lines_total([(2, Some(i64::MAX))]), Err(NoTotal::Overflow));
+        assert_eq!(
+            lines_total([(1, Some(i64::MAX)), (1, Some(1))]),
+            Err(NoTotal::Overflow)
+        );
+    }
+
+    #[test]
+    fn subtotals_agree_within_a_cent_a_line() {
+        assert!(subtotal_agrees(4498, 4498, None, 2));
+        assert!(subtotal_agrees(4500, 4498, None, 2));
+        assert!(!subtotal_agrees(4501, 4498, None, 2));
+        assert!(subtotal_agrees(3998, 4498, Some(500), 2), "after discount");
+        assert!(!subtotal_agrees(3000, 4498, Some(500), 2));
+        assert!(!subtotal_agrees(i64::MIN, 1, None, 1), "no overflow");
+    }
 
     #[test]
     fn parses_common_amounts() {

@@ -32,7 +32,14 @@ pub struct OrderIn {
     pub carrier_service: Option<String>,
     pub requested_warehouse: Option<String>,
     pub currency: Option<String>,
+    /// The shop's stated total; oms computes its own from the lines ([`super::lines_total`]).
     pub total_cents: Option<i64>,
+    /// The shop's stated parts of the total, as far as the source gives them: checked
+    /// against the lines at import, never used in place of them.
+    pub subtotal_cents: Option<i64>,
+    pub shipping_cents: Option<i64>,
+    pub tax_cents: Option<i64>,
+    pub discount_cents: Option<i64>,
     pub tags: Vec<String>,
     pub note: Option<String>,
     /// RFC 3339 UTC ([`normalize_cancel_after`]): not sent to a warehouse by then, the
@@ -80,6 +87,23 @@ pub struct OrderLineIn {
     pub source: String,
 }
 
+impl Address {
+    /// The parts a warehouse cannot ship without — name, first address line, country —
+    /// that are missing here, by their `ship_to.` field names.
+    pub fn missing_for_shipping(&self) -> Vec<&'static str> {
+        let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+        [
+            ("ship_to.name", &self.name),
+            ("ship_to.address1", &self.address1),
+            ("ship_to.country", &self.country),
+        ]
+        .into_iter()
+        .filter(|(_, v)| blank(v))
+        .map(|(k, _)| k)
+        .collect()
+    }
+}
+
 impl OrderIn {
     /// Total units over all lines (saturating, so absurd input cannot overflow).
     pub fn units(&self) -> i64 {
@@ -96,6 +120,31 @@ impl OrderIn {
         } else {
             &self.external_id
         }
+    }
+
+    /// The lines' Σ quantity × price (see [`super::lines_total`]).
+    pub fn lines_total(&self) -> Result<i64, super::NoTotal> {
+        super::lines_total(self.lines.iter().map(|l| (l.quantity, l.price_cents)))
+    }
+
+    /// Why the shop's stated subtotal disagrees with the lines, beyond rounding; `None`
+    /// when it agrees, or when either side is unknown.
+    pub fn subtotal_mismatch(&self) -> Option<String> {
+        let stated = self.subtotal_cents?;
+        let computed = self.lines_total().ok()?;
+        let agrees =
+            super::money::subtotal_agrees(stated, computed, self.discount_cents, self.lines.len());
+        (!agrees).then(|| {
+            let f = super::format_cents;
+            format!(
+                "the stated subtotal {} differs from the lines' quantity × price {}{}",
+                f(stated),
+                f(computed),
+                self.discount_cents
+                    .map(|d| format!(" (discount {})", f(d)))
+                    .unwrap_or_default()
+            )
+        })
     }
 
     pub fn has_problems(&self) -> bool {
@@ -139,6 +188,19 @@ impl OrderIn {
         h.text(self.requested_warehouse.as_deref());
         h.text(self.currency.as_deref());
         h.number(self.total_cents);
+        let parts = [
+            self.subtotal_cents,
+            self.shipping_cents,
+            self.tax_cents,
+            self.discount_cents,
+        ];
+        // Hashed only when given, so orders read before these parts existed keep their
+        // fingerprints and are not seen as edited.
+        if parts.iter().any(Option::is_some) {
+            for part in parts {
+                h.number(part);
+            }
+        }
         h.count(self.tags.len());
         for tag in &self.tags {
             h.text(Some(tag));
@@ -344,6 +406,48 @@ mod tests {
         for edited in [qty, cancelled, address, tags, empty_note] {
             assert_ne!(edited.fingerprint(), a.fingerprint(), "{edited:?}");
         }
+    }
+
+    #[test]
+    fn stated_parts_change_the_fingerprint_only_when_given() {
+        let a = order();
+        let mut with = a.clone();
+        with.subtotal_cents = Some(4997);
+        assert_ne!(with.fingerprint(), a.fingerprint());
+    }
+
+    #[test]
+    fn subtotal_is_checked_against_the_lines() {
+        let mut o = order();
+        assert_eq!(o.lines_total(), Ok(5997));
+        assert_eq!(o.subtotal_mismatch(), None, "nothing stated");
+        o.subtotal_cents = Some(5997);
+        assert_eq!(o.subtotal_mismatch(), None);
+        o.subtotal_cents = Some(5000);
+        let said = o.subtotal_mismatch().expect("mismatch");
+        assert!(said.contains("50.00") && said.contains("59.97"), "{said}");
+        o.discount_cents = Some(997);
+        assert_eq!(
+            o.subtotal_mismatch(),
+            None,
+            "the subtotal is after the discount"
+        );
+    }
+
+    #[test]
+    fn missing_ship_to_parts_are_named() {
+        let mut a = Address {
+            name: Some("Ann".into()),
+            address1: Some(" ".into()),
+            ..Address::default()
+        };
+        assert_eq!(
+            a.missing_for_shipping(),
+            ["ship_to.address1", "ship_to.country"]
+        );
+        a.address1 = Some("1 Elm St".into());
+        a.country = Some("US".into());
+        assert!(a.missing_for_shipping().is_empty());
     }
 
     #[test]

@@ -178,19 +178,19 @@ impl Facts<'_> {
     /// Σ quantity × price over the lines, in cents (checked arithmetic, never a wrapped
     /// total). When a line has no price, the order's stated total; else unknown.
     pub fn total_cents(&self) -> Result<i64, String> {
-        let mut sum = 0i64;
-        for l in self.lines {
-            let Some(price) = l.price_cents else {
-                return self
-                    .stated_total_cents
-                    .ok_or_else(|| format!("total unknown: the {} line has no price", l.sku_key));
-            };
-            sum = price
-                .checked_mul(l.quantity)
-                .and_then(|v| sum.checked_add(v))
-                .ok_or_else(|| "total unknown: it is beyond what oms can add up".to_string())?;
+        let lines = self.lines.iter().map(|l| (l.quantity, l.price_cents));
+        match super::lines_total(lines) {
+            Ok(sum) => Ok(sum),
+            Err(super::NoTotal::Unpriced(i)) => self.stated_total_cents.ok_or_else(|| {
+                format!(
+                    "total unknown: the {} line has no price",
+                    self.lines[i].sku_key
+                )
+            }),
+            Err(super::NoTotal::Overflow) => {
+                Err("total unknown: it is beyond what oms can add up".to_string())
+            }
         }
-        Ok(sum)
     }
 
     pub fn units(&self) -> i64 {

@@ -60,6 +60,8 @@ pub struct ManualOrder {
     pub note: Option<String>,
     /// Already normalised ([`crate::model::order::normalize_cancel_after`]).
     pub cancel_after: Option<String>,
+    /// A digital or pickup order: no ship-to address needed (`--no-ship-to`).
+    pub no_ship_to: bool,
 }
 
 /// Creates a draft order in channel `manual` in the caller's (write) transaction. Its
@@ -76,8 +78,24 @@ pub fn create(
         return Err(usage("an order needs at least one line: --sku SKU=QTY"));
     }
     let mut problems = Vec::new();
+    let mut ship_to = m.ship_to.clone();
+    if ship_to.name.is_none() {
+        ship_to.name.clone_from(&m.customer_name);
+    }
+    let missing = ship_to.missing_for_shipping();
+    if !m.no_ship_to && !missing.is_empty() {
+        let flags: Vec<String> = missing
+            .iter()
+            .map(|f| format!("--ship-{}", f.trim_start_matches("ship_to.")))
+            .collect();
+        problems.push(format!(
+            "{}: missing, and a warehouse cannot ship without it (give {}, or --no-ship-to \
+             for a digital or pickup order)",
+            missing.join(", "),
+            flags.join(", ")
+        ));
+    }
     let mut lines = Vec::with_capacity(m.lines.len());
-    let mut total: Option<i64> = Some(0);
     for (sku, quantity) in &m.lines {
         if *quantity <= 0 {
             problems.push(format!(
@@ -90,10 +108,6 @@ pub fn create(
                 let variant = catalog::find_variant(conn, sku)?
                     .ok_or_else(|| anyhow::anyhow!("SKU `{sku}` vanished from the catalog"))?;
                 let price = rec.entry.variant.price_cents;
-                total = match (total, price) {
-                    (Some(t), Some(p)) => Some(t + p * quantity),
-                    _ => None,
-                };
                 lines.push(NewLine {
                     variant_id: variant.id,
                     channel_sku: variant.sku,
@@ -138,7 +152,9 @@ pub fn create(
             .as_ref()
             .map(|c| c.get_ref().clone())
     });
-    let a = m.ship_to.clone();
+    // The stated total of a manual order is what its catalog prices add up to.
+    let total = crate::model::lines_total(lines.iter().map(|l| (l.quantity, l.price_cents))).ok();
+    let a = ship_to;
     let order = NewOrder {
         channel: MANUAL_CHANNEL.to_string(),
         external_id: external_id.clone(),
@@ -147,7 +163,7 @@ pub fn create(
         customer_name: m.customer_name.clone(),
         email: m.email.clone(),
         phone: m.phone.clone(),
-        ship_name: a.name.or_else(|| m.customer_name.clone()),
+        ship_name: a.name,
         ship_company: a.company,
         ship_address1: a.address1,
         ship_address2: a.address2,
@@ -160,6 +176,10 @@ pub fn create(
         requested_warehouse: m.warehouse.clone(),
         currency: None,
         total_cents: total,
+        subtotal_cents: None,
+        shipping_cents: None,
+        tax_cents: None,
+        discount_cents: None,
         tags: None,
         note: m.note.clone(),
         upstream_updated_at: None,
@@ -207,13 +227,23 @@ mod tests {
             customer_name: Some("Ann".into()),
             ..Default::default()
         };
+        let e = create(c, &config, &m, "x").unwrap_err().to_string();
+        assert!(
+            e.contains("ship_to.address1, ship_to.country: missing")
+                && e.contains("--ship-address1, --ship-country"),
+            "{e}"
+        );
+        let m = ManualOrder {
+            no_ship_to: true,
+            ..m
+        };
         let (id, ext) = create(c, &config, &m, "oms orders create").unwrap();
         assert_eq!(ext, format!("M{id:07}"));
         assert_eq!(orders::status_of(c, id).unwrap(), Some(OrderStatus::Draft));
         let d = orders::detail(c, id).unwrap().unwrap();
         assert_eq!(
-            (d.total.as_deref(), d.ship_name.as_deref()),
-            (Some("39.98"), Some("Ann"))
+            (d.total.as_str(), d.ship_name.as_deref()),
+            ("39.98", Some("Ann"))
         );
         assert_eq!(approve(c, id, "me").unwrap(), Approval::Approved);
         let Approval::Refused(why) = approve(c, id, "me").unwrap() else {

@@ -43,7 +43,7 @@ impl Stored {
             country: d.ship_country.clone(),
             phone: None,
         };
-        let stated_total_cents = d.total.as_deref().and_then(|t| parse_cents(t).ok());
+        let stated_total_cents = d.stated_total.as_deref().and_then(|t| parse_cents(t).ok());
         Ok(Some(Stored {
             detail,
             tags,

@@ -74,6 +74,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0012_cancel_after",
         include_str!("../../migrations/0012_cancel_after.sql"),
     ),
+    (
+        "0013_order_totals",
+        include_str!("../../migrations/0013_order_totals.sql"),
+    ),
 ];
 
 pub struct Store {

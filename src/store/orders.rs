@@ -6,6 +6,10 @@ use std::sync::LazyLock;
 use rusqlite::{Connection, ToSql, params, params_from_iter};
 use serde::Serialize;
 
+mod query;
+
+pub use query::{ListFilter, OrderDetail, OrderRow, detail, list, total_text};
+
 use super::{OptionalRow, history};
 use crate::model::{OrderStatus, now};
 
@@ -32,6 +36,10 @@ pub struct NewOrder {
     pub requested_warehouse: Option<String>,
     pub currency: Option<String>,
     pub total_cents: Option<i64>,
+    pub subtotal_cents: Option<i64>,
+    pub shipping_cents: Option<i64>,
+    pub tax_cents: Option<i64>,
+    pub discount_cents: Option<i64>,
     pub tags: Option<String>,
     pub note: Option<String>,
     pub upstream_updated_at: Option<String>,
@@ -57,7 +65,7 @@ pub struct NewLine {
 
 /// The columns an order's content is kept in, in the order [`content_params`] binds them.
 /// Insert and upstream edit write the same content, so both are built from this list.
-const CONTENT_COLUMNS: [&str; 25] = [
+const CONTENT_COLUMNS: [&str; 29] = [
     "name",
     "ordered_at",
     "customer_name",
@@ -76,6 +84,10 @@ const CONTENT_COLUMNS: [&str; 25] = [
     "requested_warehouse",
     "currency",
     "total_cents",
+    "subtotal_cents",
+    "shipping_cents",
+    "tax_cents",
+    "discount_cents",
     "tags",
     "note",
     "upstream_updated_at",
@@ -85,7 +97,7 @@ const CONTENT_COLUMNS: [&str; 25] = [
     "cancel_after",
 ];
 
-fn content_params(o: &NewOrder) -> [&dyn ToSql; 25] {
+fn content_params(o: &NewOrder) -> [&dyn ToSql; 29] {
     [
         &o.name,
         &o.ordered_at,
@@ -105,6 +117,10 @@ fn content_params(o: &NewOrder) -> [&dyn ToSql; 25] {
         &o.requested_warehouse,
         &o.currency,
         &o.total_cents,
+        &o.subtotal_cents,
+        &o.shipping_cents,
+        &o.tax_cents,
+        &o.discount_cents,
         &o.tags,
         &o.note,
         &o.upstream_updated_at,
@@ -286,67 +302,6 @@ pub fn status_of(conn: &Connection, id: i64) -> rusqlite::Result<Option<OrderSta
         .optional()
 }
 
-/// One row of `oms orders list`.
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct OrderRow {
-    pub id: i64,
-    pub channel: String,
-    pub external_id: String,
-    pub name: Option<String>,
-    pub status: String,
-    pub backordered: bool,
-    pub lines: i64,
-    pub units: i64,
-    pub total: Option<String>,
-    pub ordered_at: Option<String>,
-    pub updated_at: String,
-    /// When an order on hold is released by itself (none: only by hand).
-    pub hold_until: Option<String>,
-}
-
-pub struct ListFilter<'a> {
-    pub status: Option<&'a str>,
-    pub channel: Option<&'a str>,
-    pub backordered: bool,
-    pub limit: i64,
-}
-
-pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>> {
-    // A status filter written as `?1 IS NULL OR status = ?1` hides `orders_status` from
-    // the planner, which then walks every order from the newest to find a rare status.
-    let status = if f.status.is_some() {
-        "o.status = ?1"
-    } else {
-        "?1 IS NULL"
-    };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT o.id, o.channel, o.external_id, o.name, o.status, o.backordered,
-                (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id),
-                (SELECT CAST(TOTAL(quantity) AS INTEGER) FROM order_lines l WHERE l.order_id = o.id),
-                o.total_cents, o.ordered_at, o.updated_at, o.hold_until
-         FROM orders o
-         WHERE {status} AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)
-         ORDER BY o.id DESC LIMIT ?4"
-    ))?;
-    stmt.query_map(params![f.status, f.channel, f.backordered, f.limit], |r| {
-        Ok(OrderRow {
-            id: r.get(0)?,
-            channel: r.get(1)?,
-            external_id: r.get(2)?,
-            name: r.get(3)?,
-            status: r.get(4)?,
-            backordered: r.get(5)?,
-            lines: r.get(6)?,
-            units: r.get(7)?,
-            total: r.get::<_, Option<i64>>(8)?.map(crate::model::format_cents),
-            ordered_at: r.get(9)?,
-            updated_at: r.get(10)?,
-            hold_until: r.get(11)?,
-        })
-    })?
-    .collect()
-}
-
 /// A line as processing and syncing need it.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct LineRow {
@@ -384,86 +339,6 @@ pub fn lines(conn: &Connection, order_id: i64) -> rusqlite::Result<Vec<LineRow>>
         })
     })?
     .collect()
-}
-
-/// The whole order record, for `orders show` and for building shipments.
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct OrderDetail {
-    pub id: i64,
-    pub channel: String,
-    pub external_id: String,
-    pub name: Option<String>,
-    pub status: String,
-    pub backordered: bool,
-    pub backorder_reason: Option<String>,
-    pub ordered_at: Option<String>,
-    pub customer_name: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub ship_name: Option<String>,
-    pub ship_company: Option<String>,
-    pub ship_address1: Option<String>,
-    pub ship_address2: Option<String>,
-    pub ship_city: Option<String>,
-    pub ship_province: Option<String>,
-    pub ship_zip: Option<String>,
-    pub ship_country: Option<String>,
-    pub shipping_method: Option<String>,
-    pub carrier_service: Option<String>,
-    pub requested_warehouse: Option<String>,
-    pub currency: Option<String>,
-    pub total: Option<String>,
-    pub tags: Option<String>,
-    pub note: Option<String>,
-    /// Not yet sent to a warehouse after this, the order is cancelled (or listed by status).
-    pub cancel_after: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-pub fn detail(conn: &Connection, id: i64) -> rusqlite::Result<Option<OrderDetail>> {
-    conn.prepare_cached(
-        "SELECT id, channel, external_id, name, status, backordered, backorder_reason, ordered_at,
-                customer_name, email, phone, ship_name, ship_company, ship_address1, ship_address2,
-                ship_city, ship_province, ship_zip, ship_country, shipping_method, carrier_service,
-                requested_warehouse, currency, total_cents, tags, note, created_at, updated_at,
-                cancel_after
-         FROM orders WHERE id = ?1",
-    )?
-    .query_row(params![id], |r| {
-        Ok(OrderDetail {
-            id: r.get(0)?,
-            channel: r.get(1)?,
-            external_id: r.get(2)?,
-            name: r.get(3)?,
-            status: r.get(4)?,
-            backordered: r.get(5)?,
-            backorder_reason: r.get(6)?,
-            ordered_at: r.get(7)?,
-            customer_name: r.get(8)?,
-            email: r.get(9)?,
-            phone: r.get(10)?,
-            ship_name: r.get(11)?,
-            ship_company: r.get(12)?,
-            ship_address1: r.get(13)?,
-            ship_address2: r.get(14)?,
-            ship_city: r.get(15)?,
-            ship_province: r.get(16)?,
-            ship_zip: r.get(17)?,
-            ship_country: r.get(18)?,
-            shipping_method: r.get(19)?,
-            carrier_service: r.get(20)?,
-            requested_warehouse: r.get(21)?,
-            currency: r.get(22)?,
-            total: r.get::<_, Option<i64>>(23)?.map(crate::model::format_cents),
-            tags: r.get(24)?,
-            note: r.get(25)?,
-            created_at: r.get(26)?,
-            updated_at: r.get(27)?,
-            cancel_after: r.get(28)?,
-        })
-    })
-    .optional()
 }
 
 /// Orders waiting for processing, oldest first: approved, and either never processed or

@@ -246,11 +246,23 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<ShipmentR
 
 /// Ids of shipments waiting to be sent, oldest first, optionally for one fulfillment channel.
 pub fn ready_to_send(conn: &Connection, channel: Option<&str>) -> rusqlite::Result<Vec<i64>> {
+    Ok(ready_to_send_by_warehouse(conn, channel)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect())
+}
+
+/// (id, warehouse) of the shipments ready to send, oldest first: a switched-off
+/// warehouse's shipments stay where they are.
+pub fn ready_to_send_by_warehouse(
+    conn: &Connection,
+    channel: Option<&str>,
+) -> rusqlite::Result<Vec<(i64, String)>> {
     conn.prepare(
-        "SELECT id FROM shipments WHERE status = 'ready_to_send' AND (?1 IS NULL OR fulfillment_channel = ?1)
+        "SELECT id, warehouse FROM shipments WHERE status = 'ready_to_send' AND (?1 IS NULL OR fulfillment_channel = ?1)
          ORDER BY id",
     )?
-    .query_map(params![channel], |r| r.get(0))?
+    .query_map(params![channel], |r| Ok((r.get(0)?, r.get(1)?)))?
     .collect()
 }
 

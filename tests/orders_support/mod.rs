@@ -82,4 +82,4 @@ pub fn inbox_files(env: &Env, sub: &str) -> Vec<String> {
 }
 
 /// The oms-csv header the tests' own files use.
-pub const HEADER: &str = "order_id,order_name,status,ship_name,ship_city,ship_zip,ship_country,total,sku,quantity,price\n";
+pub const HEADER: &str = "order_id,order_name,status,ship_name,ship_address1,ship_city,ship_zip,ship_country,total,sku,quantity,price\n";

@@ -14,15 +14,25 @@ pub const T0: &str = "2026-11-27T09:00:00Z";
 
 /// The header of [`csv`] rows.
 pub const HEADER: &str = "order_id,order_name,tags,shipping_method,carrier_service,warehouse,\
-ship_company,ship_address1,ship_address2,ship_city,ship_province,ship_zip,ship_country,sku,quantity,price";
+ship_name,ship_company,ship_address1,ship_address2,ship_city,ship_province,ship_zip,ship_country,sku,quantity,price";
 
-/// One order line row: fields by name, the rest empty.
+/// What a warehouse needs to ship (the channel's `require_ship_to`), unless a row says
+/// otherwise.
+const SHIP_TO: [(&str, &str); 3] = [
+    ("ship_name", "Ann Lee"),
+    ("ship_address1", "1 Main St"),
+    ("ship_country", "US"),
+];
+
+/// One order line row: fields by name, a ship-to name, address and country by default
+/// ([`SHIP_TO`]), the rest empty.
 pub fn row(fields: &[(&str, &str)]) -> String {
     HEADER
         .split(',')
         .map(|col| {
             let v = fields
                 .iter()
+                .chain(&SHIP_TO)
                 .find(|(k, _)| *k == col)
                 .map_or("", |(_, v)| *v);
             if v.contains(',') {

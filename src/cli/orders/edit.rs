@@ -44,6 +44,9 @@ pub struct CreateArgs {
     pub ship_country: Option<String>,
     #[arg(long)]
     pub ship_phone: Option<String>,
+    /// A digital or pickup order: create it without a ship-to name, address and country
+    #[arg(long)]
+    pub no_ship_to: bool,
     /// The physical warehouse the order must ship from
     #[arg(long, value_name = "CODE")]
     pub warehouse: Option<String>,
@@ -256,6 +259,7 @@ pub fn create(ctx: &Ctx, args: CreateArgs) -> anyhow::Result<Exit> {
         carrier_service: args.carrier_service,
         note: args.note,
         cancel_after: args.cancel_after,
+        no_ship_to: args.no_ship_to,
     };
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;

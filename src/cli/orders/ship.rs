@@ -111,7 +111,16 @@ pub fn clone(ctx: &Ctx, args: CloneArgs) -> anyhow::Result<Exit> {
     let original = orders::detail(&tx, args.order)?
         .ok_or_else(|| crate::error::usage(format!("there is no order {}", args.order)))?;
     let lines = orders::lines(&tx, original.id)?;
+    // A copy needs an address only where the original had one (not a digital order's).
+    let no_ship_to = [
+        &original.ship_name,
+        &original.ship_address1,
+        &original.ship_country,
+    ]
+    .iter()
+    .any(|v| v.as_deref().is_none_or(|s| s.trim().is_empty()));
     let copy = ManualOrder {
+        no_ship_to,
         lines: lines.iter().map(|l| (l.sku.clone(), l.quantity)).collect(),
         customer_name: original.customer_name,
         email: original.email,

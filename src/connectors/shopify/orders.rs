@@ -294,6 +294,30 @@ pub(super) fn map_order(o: &wire::Order, page: &str) -> OrderIn {
             .and_then(|s| text(&s.title).or_else(|| text(&s.code))),
         currency: text(&o.currency_code),
         total_cents: money(&total, &source, "totalPriceSet", &mut problems),
+        subtotal_cents: money(
+            &wire::MoneyBag::amount(&o.current_subtotal_price_set),
+            &source,
+            "currentSubtotalPriceSet",
+            &mut problems,
+        ),
+        shipping_cents: money(
+            &wire::MoneyBag::amount(&o.total_shipping_price_set),
+            &source,
+            "totalShippingPriceSet",
+            &mut problems,
+        ),
+        tax_cents: money(
+            &wire::MoneyBag::amount(&o.total_tax_set),
+            &source,
+            "totalTaxSet",
+            &mut problems,
+        ),
+        discount_cents: money(
+            &wire::MoneyBag::amount(&o.total_discounts_set),
+            &source,
+            "totalDiscountsSet",
+            &mut problems,
+        ),
         tags: o
             .tags
             .iter()
@@ -382,6 +406,33 @@ mod tests {
         ));
         assert!(cancelled.cancelled);
         assert_eq!(cancelled.units(), 4);
+    }
+
+    #[test]
+    fn stated_totals_are_read_from_their_money_sets() {
+        let o = order(
+            r#"{"id":"gid://shopify/Order/3",
+                "totalPriceSet":{"shopMoney":{"amount":"47.00","currencyCode":"USD"}},
+                "currentSubtotalPriceSet":{"shopMoney":{"amount":"40.00"}},
+                "totalShippingPriceSet":{"shopMoney":{"amount":"5.00"}},
+                "totalTaxSet":{"shopMoney":{"amount":"2.00"}},
+                "totalDiscountsSet":{"shopMoney":{"amount":"bad"}}}"#,
+        );
+        assert_eq!(
+            (
+                o.total_cents,
+                o.subtotal_cents,
+                o.shipping_cents,
+                o.tax_cents
+            ),
+            (Some(4700), Some(4000), Some(500), Some(200))
+        );
+        assert_eq!(o.discount_cents, None);
+        assert!(
+            o.problems[0].contains("order 3: totalDiscountsSet: `bad` is not an amount"),
+            "{:?}",
+            o.problems
+        );
     }
 
     #[test]

@@ -12,6 +12,10 @@ pub const ORDERS_QUERY: &str = r#"query Orders($first: Int!, $after: String, $qu
       id name email phone createdAt updatedAt cancelledAt test note tags
       displayFulfillmentStatus currencyCode
       totalPriceSet { shopMoney { amount currencyCode } }
+      currentSubtotalPriceSet { shopMoney { amount } }
+      totalShippingPriceSet { shopMoney { amount } }
+      totalTaxSet { shopMoney { amount } }
+      totalDiscountsSet { shopMoney { amount } }
       customer { firstName lastName email phone }
       shippingAddress { ...Addr }
       billingAddress { ...Addr }
@@ -45,6 +49,10 @@ zip country countryCodeV2 phone";
   id name email phone createdAt updatedAt cancelledAt test note tags
   displayFulfillmentStatus currencyCode
   totalPriceSet {{ shopMoney {{ amount currencyCode }} }}
+  currentSubtotalPriceSet {{ shopMoney {{ amount }} }}
+  totalShippingPriceSet {{ shopMoney {{ amount }} }}
+  totalTaxSet {{ shopMoney {{ amount }} }}
+  totalDiscountsSet {{ shopMoney {{ amount }} }}
   customer {{ firstName lastName email phone }}
   shippingAddress {{ {addr} }}
   billingAddress {{ {addr} }}
@@ -113,6 +121,11 @@ pub struct Order {
     pub display_fulfillment_status: Option<String>,
     pub currency_code: Option<String>,
     pub total_price_set: Option<MoneyBag>,
+    /// After discounts, before shipping and tax (Shopify's definition).
+    pub current_subtotal_price_set: Option<MoneyBag>,
+    pub total_shipping_price_set: Option<MoneyBag>,
+    pub total_tax_set: Option<MoneyBag>,
+    pub total_discounts_set: Option<MoneyBag>,
     pub customer: Option<Customer>,
     pub shipping_address: Option<Address>,
     pub billing_address: Option<Address>,

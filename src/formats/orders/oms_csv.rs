@@ -34,11 +34,16 @@ pub(super) struct OmsCsv {
     warehouse: Option<usize>,
     currency: Option<usize>,
     total: Option<usize>,
+    /// subtotal, shipping, tax, discount: the shop's stated parts of the total.
+    parts: [Option<usize>; 4],
     tags: Option<usize>,
     note: Option<usize>,
     cancel_after: Option<usize>,
     line: LineColumns,
 }
+
+/// The stated parts of the total, in the order of [`OmsCsv::parts`].
+const PARTS: [&str; 4] = ["subtotal", "shipping", "tax", "discount"];
 
 /// The address columns, in the order of [`OmsCsv::ship`].
 const SHIP: [&str; 9] = [
@@ -71,6 +76,7 @@ impl OmsCsv {
             warehouse: t.column("warehouse"),
             currency: t.column("currency"),
             total: t.column("total"),
+            parts: PARTS.map(|name| t.column(name)),
             tags: t.column("tags"),
             note: t.column("note"),
             cancel_after: t.column("cancel_after"),
@@ -194,6 +200,11 @@ impl Layout for OmsCsv {
             p,
         );
         merge_cents(&mut order.total_cents, row.at(self.total), row, "total", p);
+        let [sub, ship, tax, disc] = self.parts;
+        merge_cents(&mut order.subtotal_cents, row.at(sub), row, PARTS[0], p);
+        merge_cents(&mut order.shipping_cents, row.at(ship), row, PARTS[1], p);
+        merge_cents(&mut order.tax_cents, row.at(tax), row, PARTS[2], p);
+        merge_cents(&mut order.discount_cents, row.at(disc), row, PARTS[3], p);
         merge_tags(&mut order.tags, row.at(self.tags), row, "tags", p);
         let note = row
             .raw_at(self.note)

@@ -32,12 +32,17 @@ pub(super) struct ShopifyCsv {
     shipping_method: Option<usize>,
     currency: Option<usize>,
     total: Option<usize>,
+    /// Subtotal, Shipping, Taxes, Discount Amount as Shopify's export names them.
+    parts: [Option<usize>; 4],
     created_at: Option<usize>,
     cancelled_at: Option<usize>,
     tags: Option<usize>,
     notes: Option<usize>,
     line: LineColumns,
 }
+
+/// The stated parts of the total, in the order of [`ShopifyCsv::parts`].
+const PARTS: [&str; 4] = ["Subtotal", "Shipping", "Taxes", "Discount Amount"];
 
 /// The shipping address columns, in the order of [`crate::model::order::Address`].
 const SHIPPING: [&str; 9] = [
@@ -66,6 +71,7 @@ impl ShopifyCsv {
             shipping_method: t.column("Shipping Method"),
             currency: t.column("Currency"),
             total: t.column("Total"),
+            parts: PARTS.map(|name| t.column(name)),
             created_at: t.column("Created at"),
             cancelled_at: t.column("Cancelled at"),
             tags: t.column("Tags"),
@@ -174,6 +180,11 @@ impl Layout for ShopifyCsv {
             p,
         );
         merge_cents(&mut order.total_cents, row.at(self.total), row, "Total", p);
+        let [sub, ship, tax, disc] = self.parts;
+        merge_cents(&mut order.subtotal_cents, row.at(sub), row, PARTS[0], p);
+        merge_cents(&mut order.shipping_cents, row.at(ship), row, PARTS[1], p);
+        merge_cents(&mut order.tax_cents, row.at(tax), row, PARTS[2], p);
+        merge_cents(&mut order.discount_cents, row.at(disc), row, PARTS[3], p);
         merge_time(
             &mut order.ordered_at,
             row.at(self.created_at),

@@ -64,6 +64,21 @@ fn the_export_groups_by_name_and_reads_the_first_row() {
     assert_eq!(o.customer_name.as_deref(), Some("Ann Lee"));
     assert_eq!(o.currency.as_deref(), Some("USD"));
     assert_eq!(o.total_cents, Some(7747));
+    assert_eq!(
+        (
+            o.subtotal_cents,
+            o.shipping_cents,
+            o.tax_cents,
+            o.discount_cents
+        ),
+        (Some(7247), Some(500), Some(0), Some(0)),
+        "Subtotal, Shipping, Taxes, Discount Amount"
+    );
+    assert_eq!(
+        o.subtotal_mismatch(),
+        None,
+        "the export's subtotal is its lines' sum"
+    );
     assert_eq!(o.shipping_method.as_deref(), Some("Standard Shipping"));
     assert_eq!(o.ordered_at.as_deref(), Some("2025-03-04T15:15:00Z"));
     assert_eq!(o.tags, ["vip", "gift"]);

@@ -209,11 +209,13 @@ impl<'a> Importer<'a> {
         let source = std::mem::take(&mut order.source);
         let cancelled = order.cancelled;
         let fingerprint = order.fingerprint();
+        let mismatch = order.subtotal_mismatch();
         let prepared = self
             .channel
             .new_order(order, variant_ids, fingerprint, &self.variants);
         let (new, status) = (&prepared.new, prepared.status);
         let id = orders::insert(conn, new, status, self.cause)?;
+        self.note_mismatch(conn, id, status, mismatch.as_deref())?;
         if !self.had_orders {
             self.created.insert(self.hasher.hash_one(&new.external_id));
         }
@@ -255,11 +257,27 @@ impl<'a> Importer<'a> {
                     said.push(status.to_string());
                 }
                 said.extend(resolved);
+                said.extend(mismatch.clone());
                 said.extend(prepared.notes.iter().cloned());
                 made((!said.is_empty()).then(|| said.join("; ")))
             });
         }
         Ok(())
+    }
+
+    /// A stated subtotal the lines do not add up to goes into the order's story, so
+    /// whoever looks at the order sees the shop and oms disagree (the order still imports:
+    /// the lines are what ships).
+    fn note_mismatch(
+        &self,
+        conn: &Connection,
+        id: i64,
+        status: OrderStatus,
+        mismatch: Option<&str>,
+    ) -> rusqlite::Result<()> {
+        let Some(m) = mismatch else { return Ok(()) };
+        let s = status.as_str();
+        crate::store::history::record(conn, "order", id, Some(s), s, self.cause, Some(m))
     }
 
     /// A rule's `hold` (or `status = "on_hold"`, no time): what to say about it.
@@ -345,17 +363,23 @@ impl<'a> Importer<'a> {
             return Ok(());
         }
         let source = std::mem::take(&mut order.source);
+        let mismatch = order.subtotal_mismatch();
         let new = self
             .channel
             .new_order(order, variant_ids, fingerprint, &self.variants)
             .new;
         orders::replace_content(conn, known.id, &new, self.cause)?;
+        self.note_mismatch(conn, known.id, known.status, mismatch.as_deref())?;
+        let mut message = "edited upstream before processing: updated".to_string();
+        if let Some(m) = &mismatch {
+            message.push_str(&format!("; {m}"));
+        }
         self.report.record(Outcome::Updated, || Item {
             channel: code.to_string(),
             external_id: new.external_id.clone(),
             order_id: Some(known.id),
             source,
-            message: Some("edited upstream before processing: updated".into()),
+            message: Some(message),
             ..Default::default()
         });
         Ok(())

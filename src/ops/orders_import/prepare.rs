@@ -9,7 +9,7 @@ use crate::config::{Config, Defaults, InitialStatus, SalesChannel};
 use crate::error::usage;
 use crate::model::order::OrderIn;
 use crate::model::rules::{FactLine, Facts};
-use crate::model::{OrderStatus, sku_key};
+use crate::model::{NoTotal, OrderStatus, sku_key};
 use crate::ops::order_rules::{self, RuleStatus, Stage};
 use crate::store::orders::{NewLine, NewOrder};
 
@@ -22,6 +22,8 @@ pub struct Channel<'c> {
     sku_map: HashMap<String, String>,
     carrier_map: HashMap<String, String>,
     pub include_test: bool,
+    /// The channel's `require_ship_to` (default true).
+    require_ship_to: bool,
     /// For holds: the stock source an order of this channel is held on.
     pub config: &'c Config,
 }
@@ -43,6 +45,7 @@ impl<'c> Channel<'c> {
                 .collect(),
             carrier_map: order_rules::carrier_map(settings),
             include_test: settings.include_test_orders.unwrap_or(false),
+            require_ship_to: settings.require_ship_to.unwrap_or(true),
             config,
         })
     }
@@ -66,6 +69,18 @@ impl<'c> Channel<'c> {
         }
         if own_checks && order.lines.is_empty() {
             reasons.push(format!("{}: lines: the order has no lines", order.source));
+        }
+        // A cancelled order goes to no warehouse: it is stored as cancelled without one.
+        if self.require_ship_to && !order.cancelled {
+            let missing = order.ship_to.missing_for_shipping();
+            if !missing.is_empty() {
+                reasons.push(format!(
+                    "{}: {}: missing, and a warehouse cannot ship without it (the sales \
+                     channel's require_ship_to is on; set it to false for digital or pickup orders)",
+                    order.source,
+                    missing.join(", ")
+                ));
+            }
         }
         let mut ids = Vec::with_capacity(order.lines.len());
         for line in &order.lines {
@@ -151,15 +166,15 @@ impl<'c> Channel<'c> {
             .collect()
     }
 
-    /// The status an order starts in before rules (thresholds, defaults).
+    /// The status an order starts in before rules (thresholds, defaults). Thresholds
+    /// look at the lines' total, as rules do; the shop's figure only for unpriced lines.
     fn base_status(&self, order: &OrderIn) -> InitialStatus {
-        order_rules::initial_status(
-            None,
-            self.settings,
-            self.defaults,
-            order.total_cents,
-            order.units(),
-        )
+        let total = match order.lines_total() {
+            Ok(t) => Some(t),
+            Err(NoTotal::Unpriced(_)) => order.total_cents,
+            Err(NoTotal::Overflow) => None,
+        };
+        order_rules::initial_status(None, self.settings, self.defaults, total, order.units())
     }
 
     /// The carrier service an order has before rules: its own, else its shipping method's.
@@ -331,6 +346,10 @@ impl<'c> Channel<'c> {
             requested_warehouse,
             currency: order.currency,
             total_cents: order.total_cents,
+            subtotal_cents: order.subtotal_cents,
+            shipping_cents: order.shipping_cents,
+            tax_cents: order.tax_cents,
+            discount_cents: order.discount_cents,
             tags,
             note: order.note,
             upstream_updated_at: order.updated_at,
@@ -380,120 +399,5 @@ fn key_into<'b>(buf: &'b mut String, sku: &str) -> &'b str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::order::OrderLineIn;
-
-    fn config(channel: &str) -> Config {
-        let text = format!(
-            "[carrier_services.std]\ncarrier = \"A\"\nservice = \"S\"\n\
-             [carrier_services.express]\ncarrier = \"A\"\nservice = \"E\"\n\
-             [fulfillment_channels.f]\nkind = \"files\"\npath = \"f\"\n\
-             [warehouses.east]\nfulfillment_channel = \"f\"\n\
-             [sales_channels.web]\nkind = \"files\"\npath = \"w\"\n{channel}"
-        );
-        crate::config::parse(std::path::Path::new("oms.toml"), &text, None).expect("config")
-    }
-
-    fn order(lines: &[(&str, i64)]) -> OrderIn {
-        OrderIn {
-            external_id: "1001".into(),
-            source: "o.csv:2".into(),
-            total_cents: Some(12_000),
-            tags: vec!["vip".into(), "gift".into()],
-            shipping_method: Some("Express Shipping".into()),
-            lines: lines
-                .iter()
-                .enumerate()
-                .map(|(i, (sku, quantity))| OrderLineIn {
-                    sku: sku.to_string(),
-                    quantity: *quantity,
-                    source: format!("o.csv:{}", i + 2),
-                    ..Default::default()
-                })
-                .collect(),
-            ..Default::default()
-        }
-    }
-
-    fn catalog() -> HashMap<String, i64> {
-        [("tee-blk-s".to_string(), 1), ("mug-wht".to_string(), 2)].into()
-    }
-
-    #[test]
-    fn checks_name_every_reason() {
-        let c = config(
-            "[sales_channels.web.sku_map]\n\"SHOP-TEE\" = \"TEE-BLK-S\"\n\"SHOP-OLD\" = \"GONE\"",
-        );
-        let ch = Channel::new(&c, "web").unwrap();
-        let mut key = String::new();
-        let ok = ch.check(
-            &order(&[(" shop-tee ", 1), ("MUG-WHT", 2)]),
-            &catalog(),
-            &mut key,
-        );
-        assert_eq!(ok, Ok(vec![1, 2]));
-        let bad = order(&[("POSTER-XL", 1), ("", 1), ("shop-old", 0)]);
-        let reasons = ch.check(&bad, &catalog(), &mut key).unwrap_err();
-        assert_eq!(
-            reasons,
-            [
-                "o.csv:2: sku: unknown SKU `POSTER-XL`",
-                "o.csv:3: sku: is empty",
-                "o.csv:4: quantity: `0` is not more than 0",
-                "o.csv:4: sku: unknown SKU `GONE` (the sku_map of channel `web` maps `shop-old` to it)",
-            ]
-        );
-        // A reader's problems stand for its own checks; the catalog is still asked.
-        let mut read = order(&[("POSTER-XL", 0), ("", 1)]);
-        read.problems
-            .push("o.csv:2: quantity: `zero` is not a whole number".to_string());
-        let reasons = ch.check(&read, &catalog(), &mut key).unwrap_err();
-        assert_eq!(
-            reasons,
-            [
-                "o.csv:2: quantity: `zero` is not a whole number",
-                "o.csv:2: sku: unknown SKU `POSTER-XL`",
-            ]
-        );
-        let empty = ch.check(&order(&[]), &catalog(), &mut key).unwrap_err();
-        assert_eq!(empty, ["o.csv:2: lines: the order has no lines"]);
-    }
-
-    #[test]
-    fn new_orders_take_rules_maps_and_defaults() {
-        let c = config(
-            "draft_if_units_over = 10\n\
-             [sales_channels.web.carrier_map]\n\"express shipping\" = \"express\"\n\
-             [[sales_channels.web.rules]]\ntag = \"vip\"\nwarehouse = \"east\"\n\
-             [[sales_channels.web.rules]]\nsku = \"MUG-WHT\"\nstatus = \"draft\"",
-        );
-        let ch = Channel::new(&c, "web").unwrap();
-        let v = catalog();
-        let p = ch.new_order(order(&[("TEE-BLK-S", 2)]), &[1], "fp".into(), &v);
-        let (o, status) = (p.new, p.status);
-        assert_eq!(status, OrderStatus::Approved);
-        assert_eq!(o.requested_warehouse.as_deref(), Some("east"));
-        assert_eq!(o.carrier_service.as_deref(), Some("express"));
-        assert_eq!(o.tags.as_deref(), Some("vip, gift"));
-        assert_eq!(o.upstream_hash.as_deref(), Some("fp"));
-        assert_eq!((o.lines[0].variant_id, o.lines[0].quantity), (1, 2));
-
-        let by_rule = ch
-            .new_order(order(&[("mug-wht", 1)]), &[2], "fp".into(), &v)
-            .status;
-        assert_eq!(by_rule, OrderStatus::Draft);
-        let by_units = ch
-            .new_order(order(&[("TEE-BLK-S", 11)]), &[1], "fp".into(), &v)
-            .status;
-        assert_eq!(by_units, OrderStatus::Draft);
-    }
-
-    #[test]
-    fn keys_match_sku_key() {
-        let mut buf = String::new();
-        for sku in [" Tee-Red-M ", "ÉCHARPE-Ω", "plain"] {
-            assert_eq!(key_into(&mut buf, sku), sku_key(sku));
-        }
-    }
-}
+#[path = "prepare_tests.rs"]
+mod tests;

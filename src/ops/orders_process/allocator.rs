@@ -41,10 +41,13 @@ impl<'c> Allocator<'c> {
     /// Builds the planner from the config (physical warehouses by priority, partial
     /// shipments as their fulfillment channel allows, backorder mode, max_splits). Stock
     /// levels are read per batch, for the SKUs it needs ([`Allocator::batch`]).
+    /// A switched-off warehouse is left out of the planner: it is no candidate, so nothing
+    /// is allocated there, by processing or by backorder retries.
     pub fn load(config: &'c Config) -> anyhow::Result<Allocator<'c>> {
         let specs = config
             .warehouses_by_priority()
             .into_iter()
+            .filter(|code| config.warehouse_enabled(code))
             .map(|code| {
                 let partial = config.warehouses.get(code).is_some_and(|w| {
                     config
@@ -166,6 +169,12 @@ impl<'c> Allocator<'c> {
             let members = config
                 .physical_members(code)
                 .ok_or_else(|| format!("requested warehouse `{code}` is not configured"))?;
+            if !members.iter().any(|m| config.warehouse_enabled(m)) {
+                return Err(format!(
+                    "requested warehouse `{code}` is switched off (enabled = false): \
+                     change the order's warehouse or switch it on"
+                ));
+            }
             preferred.extend(members);
             // A rule's `only_enough_stock`: that warehouse or nothing.
             if head.strict_rule.is_some() {

@@ -115,7 +115,14 @@ fn send_channel(
         outbound::unsent(&store.conn, outbound::SHIPMENTS, code)?;
     let unsent_cancels: Vec<Batch<Vec<String>>> =
         outbound::unsent(&store.conn, outbound::CANCELLATIONS, code)?;
-    let ready = shipments::ready_to_send(&store.conn, Some(code))?;
+    // Shipments made before their warehouse was switched off wait for it to come back
+    // (or to be cancelled); batches already decided still go out exactly as decided.
+    let (ready, off): (Vec<_>, Vec<_>) =
+        shipments::ready_to_send_by_warehouse(&store.conn, Some(code))?
+            .into_iter()
+            .partition(|(_, w)| config.warehouse_enabled(w));
+    report.waiting_switched_off += off.len();
+    let ready: Vec<i64> = ready.into_iter().map(|(id, _)| id).collect();
     let cancels = shipments::cancellations_to_send(&store.conn, Some(code))?;
     if ready.is_empty() && cancels.is_empty() && unsent.is_empty() && unsent_cancels.is_empty() {
         return Ok(());

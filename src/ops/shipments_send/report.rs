@@ -39,6 +39,8 @@ pub struct SendReport {
     pub dry_run: bool,
     /// Shipments found ready to send.
     pub ready: usize,
+    /// Ready, but at a warehouse switched off (`enabled = false`): not sent.
+    pub waiting_switched_off: usize,
     pub sent: usize,
     pub refused: usize,
     pub failed: usize,
@@ -69,6 +71,7 @@ impl SendReport {
 
     pub(super) fn absorb(&mut self, other: SendReport) {
         self.ready += other.ready;
+        self.waiting_switched_off += other.waiting_switched_off;
         self.sent += other.sent;
         self.refused += other.refused;
         self.failed += other.failed;
@@ -112,6 +115,12 @@ impl Report for SendReport {
             ("ready to send", self.ready.to_string()),
             ("sent", self.sent.to_string()),
         ];
+        if self.waiting_switched_off > 0 {
+            s.push((
+                "waiting (warehouse switched off)",
+                self.waiting_switched_off.to_string(),
+            ));
+        }
         if self.refused > 0 {
             s.push(("refused", self.refused.to_string()));
         }
