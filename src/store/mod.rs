@@ -69,6 +69,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_partial_fulfilment",
         include_str!("../../migrations/0011_partial_fulfilment.sql"),
     ),
+    (
+        "0014_dismissed_rejections",
+        include_str!("../../migrations/0014_dismissed_rejections.sql"),
+    ),
 ];
 
 pub struct Store {

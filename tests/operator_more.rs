@@ -1,0 +1,190 @@
+//! Issue 18, items 5, 7, 11 and 15: missing channel folders fail loudly, rejections can be
+//! dismissed, orders are found by the shop's name, the config is found from a subfolder.
+
+mod common;
+mod orders_support;
+mod process_support;
+
+use common::Env;
+use orders_support::{HEADER, env_with_catalog};
+use serde_json::Value;
+
+fn open_ids(env: &Env) -> Vec<i64> {
+    env.oms(["rejects", "-o", "json"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[test]
+fn item5_a_missing_inbox_is_a_failure_naming_the_folder() {
+    let env = Env::standard();
+    std::fs::remove_dir_all(env.path("channels/web/inbox")).unwrap();
+    let out = env.oms(["orders", "import", "--channel", "web"]).code(1);
+    out.stderr_has("channel `web`: folder channels/web/inbox does not exist");
+    // The failure is recorded, not an import of nothing.
+    let outcome: String = env
+        .db()
+        .query_row(
+            "SELECT outcome FROM runs WHERE flow = 'orders import' AND channel = 'web'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(outcome, "failed");
+}
+
+#[test]
+fn item5_a_missing_channel_folder_fails_but_run_goes_on_with_the_other_flows() {
+    let env = Env::standard();
+    std::fs::remove_dir_all(env.path("channels/west-3pl")).unwrap();
+    let out = env.oms(["run"]).code(1);
+    out.stderr_has("channel `west-3pl`: folder channels/west-3pl does not exist");
+    // The other channels and flows still ran.
+    let ok: i64 = env
+        .db()
+        .query_row(
+            "SELECT COUNT(*) FROM runs WHERE outcome != 'failed'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(ok > 0, "no flow ran after the failure");
+    let east: i64 = env
+        .db()
+        .query_row(
+            "SELECT COUNT(*) FROM runs WHERE channel = 'east-3pl' AND outcome != 'failed'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(east > 0, "east-3pl was skipped");
+}
+
+#[test]
+fn item5_a_missing_outbox_is_not_created_behind_the_operators_back() {
+    let env = process_support::standard();
+    process_support::stock(&env, &[("east", "TEE-RED-M", 5)]);
+    process_support::insert(
+        &env,
+        &[process_support::Order::new("1001", &[("TEE-RED-M", 1)])],
+    );
+    std::fs::remove_dir_all(env.path("channels/east-3pl/outbox")).unwrap();
+    let out = env.oms(["orders", "process"]).code(1);
+    out.stderr_has("channel `east-3pl`: folder channels/east-3pl/outbox does not exist");
+    assert!(!env.path("channels/east-3pl/outbox").exists());
+}
+
+#[test]
+fn item7_dismissed_rejections_leave_status_check_and_stay_in_the_history() {
+    let env = env_with_catalog();
+    env.write(
+        "channels/web/inbox/1.csv",
+        &format!(
+            "{HEADER}P1,#P1,,Ann,Boston,02134,US,25.99,POSTER-XL,1,25.99\n\
+             P2,#P2,,Bob,Austin,78701,US,25.99,POSTER-XL,1,25.99\n\
+             C1,#C1,,Cy,Denver,80202,US,15.00,CAP-RED,1,15.00\n"
+        ),
+    );
+    env.oms(["orders", "import"]).code(3);
+    // C1 is processed, then edited upstream: a `not_applied` rejection.
+    env.db()
+        .execute(
+            "UPDATE orders SET status = 'fulfilling' WHERE external_id = 'C1'",
+            [],
+        )
+        .unwrap();
+    env.write(
+        "channels/web/inbox/2.csv",
+        &format!("{HEADER}C1,#C1,,Cy,Denver,80202,US,30.00,CAP-RED,2,15.00\n"),
+    );
+    env.oms(["orders", "import"]).ok();
+    let open = open_ids(&env);
+    assert_eq!(open.len(), 3, "two unknown SKUs and one upstream edit");
+    env.oms(["status", "--check"]).code(1);
+
+    // One by id (the upstream edit), unknown ids named, the valid part still done.
+    let rows = env.oms(["rejects", "-o", "json"]).ok().json();
+    let c1 = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["external_id"] == "C1")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let out = env
+        .oms([
+            "rejects",
+            "dismiss",
+            &c1.to_string(),
+            "999",
+            "--reason",
+            "shipped before the edit",
+        ])
+        .code(2);
+    out.stderr_has("no rejection with id 999");
+    assert_eq!(open_ids(&env).len(), 2);
+    // The rest of the flow at once; the second call finds nothing left to close.
+    let r = env
+        .oms([
+            "rejects",
+            "dismiss",
+            "--all",
+            "--flow",
+            "orders-import",
+            "--reason",
+            "test orders",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(r["dismissed"].as_array().unwrap().len(), 2, "{r}");
+    env.oms(["status", "--check"]).ok();
+    let again = env
+        .oms(["rejects", "dismiss", &c1.to_string(), "--reason", "again"])
+        .ok();
+    again.stderr_has(&format!("rejection {c1} is already closed"));
+
+    // The history keeps them with the reasons.
+    let all = env.oms(["rejects", "--all", "-o", "json"]).ok().json();
+    let reason = |id: &str| {
+        all.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["external_id"] == id)
+            .unwrap()["dismissed_reason"]
+            .clone()
+    };
+    assert_eq!(reason("C1"), Value::from("shipped before the edit"));
+    assert_eq!(reason("P1"), Value::from("test orders"));
+
+    // Seen again, a dismissed record stays dismissed: no new alarm.
+    env.write(
+        "channels/web/inbox/3.csv",
+        &format!("{HEADER}P1,#P1,,Ann,Boston,02134,US,25.99,POSTER-XL,1,25.99\n"),
+    );
+    env.oms(["orders", "import"]).run();
+    assert!(open_ids(&env).is_empty());
+    env.oms(["status", "--check"]).ok();
+}
+
+#[test]
+fn item7_dismiss_needs_a_reason_and_ids_or_all_with_a_flow() {
+    let env = Env::standard();
+    env.oms(["rejects", "dismiss", "1"])
+        .code(2)
+        .stderr_has("--reason");
+    env.oms(["rejects", "dismiss", "--reason", "x"]).code(2);
+    env.oms(["rejects", "dismiss", "--all", "--reason", "x"])
+        .code(2)
+        .stderr_has("--flow");
+    env.oms(["rejects", "dismiss", "1", "--reason", "  "])
+        .code(2)
+        .stderr_has("--reason");
+}
