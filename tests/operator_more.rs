@@ -188,3 +188,109 @@ fn item7_dismiss_needs_a_reason_and_ids_or_all_with_a_flow() {
         .code(2)
         .stderr_has("--reason");
 }
+
+#[test]
+fn item11_orders_are_found_by_the_shops_name_and_external_id() {
+    use process_support::{Order, insert};
+    let env = process_support::standard();
+    let ids = insert(
+        &env,
+        &[
+            Order::new("6798177894699", &[("MUG-1", 1)]),
+            Order::new("1001", &[("MUG-1", 1)]),
+            Order {
+                channel: "manual",
+                ..Order::new("1001", &[("CAP-1", 1)])
+            },
+        ],
+    );
+    // The shop's name, with or without its `#`.
+    env.db()
+        .execute("UPDATE orders SET name = '#1002' WHERE id = ?1", [ids[0]])
+        .unwrap();
+    for name in ["#1002", "1002"] {
+        let shown = env.oms(["orders", "show", name, "-o", "json"]).ok().json();
+        assert_eq!(shown["id"], ids[0], "{name}");
+    }
+    let by_ext = env
+        .oms([
+            "orders",
+            "show",
+            "--external",
+            "6798177894699",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(by_ext["id"], ids[0]);
+    // The internal id still works, and wins over a name.
+    let by_id = env
+        .oms(["orders", "show", &ids[1].to_string(), "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(by_id["id"], ids[1]);
+
+    // One name in two channels: the candidates, exit 2; --channel settles it.
+    let ambiguous = env.oms(["orders", "show", "#1001"]).code(2);
+    ambiguous.stderr_has("order `#1001` matches 2 orders; pass its id or --channel");
+    ambiguous.stderr_has("channel web");
+    ambiguous.stderr_has("channel manual");
+    assert_eq!(ambiguous.stdout, "");
+    let web = env
+        .oms(["orders", "show", "#1001", "--channel", "web", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(web["id"], ids[1]);
+    env.oms(["orders", "show", "--external", "1001"])
+        .code(2)
+        .stderr_has("external id `1001` matches 2 orders");
+    env.oms(["orders", "show", "#9999"])
+        .code(2)
+        .stderr_has("there is no order `#9999`");
+}
+
+#[test]
+fn item11_orders_list_search_matches_name_external_id_and_email() {
+    use process_support::{Order, insert};
+    let env = process_support::standard();
+    let ids = insert(
+        &env,
+        &[
+            Order::new("6798177894699", &[("MUG-1", 1)]),
+            Order::new("5550001", &[("MUG-1", 1)]),
+            Order::new("5550002", &[("MUG-1", 1)]),
+        ],
+    );
+    env.db()
+        .execute(
+            "UPDATE orders SET email = 'Grace.Hopper@Example.com', name = '#1001' WHERE id = ?1",
+            [ids[2]],
+        )
+        .unwrap();
+    let found = |text: &str| -> Vec<i64> {
+        env.oms(["orders", "list", "--search", text, "-o", "json"])
+            .ok()
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(found("6798177894699"), [ids[0]], "external id");
+    assert_eq!(found("679817"), [ids[0]], "start of an external id");
+    assert_eq!(found("555"), [ids[2], ids[1]], "newest first");
+    assert_eq!(found("#1001"), [ids[2]], "name");
+    assert_eq!(found("1001"), [ids[2]], "name without #");
+    assert_eq!(found("grace.hopper@"), [ids[2]], "email, any case");
+    assert!(found("nobody").is_empty());
+    // Other filters still apply.
+    let none = env
+        .oms([
+            "orders", "list", "--search", "555", "--status", "shipped", "-o", "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(none.as_array().map(Vec::len), Some(0));
+}

@@ -28,10 +28,10 @@ pub enum OrdersCmd {
     /// Orders, newest first
     List(ListArgs),
     /// One order: its lines, shipments with tracking, and its story
-    Show {
-        /// The order number
-        order: i64,
-    },
+    #[command(
+        after_long_help = "Examples:\n  oms orders show 12                       # the internal id, as `orders list` shows it\n  oms orders show '#1001'                  # the shop's order name (1001 works too, if no id 1001)\n  oms orders show --external 6798177894699 # the channel's id of the order"
+    )]
+    Show(ShowArgs),
     /// Approve draft orders so they can be processed
     Approve(ApproveArgs),
     /// Cancel orders: at once if nothing was sent to a warehouse, else by asking it
@@ -96,6 +96,19 @@ pub struct RejectsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The order: its id, or the shop's order name (`#1001`)
+    #[arg(required_unless_present = "external", conflicts_with = "external")]
+    pub order: Option<String>,
+    /// The channel's id of the order instead (Shopify's order id, a file's order_id)
+    #[arg(long, value_name = "ID")]
+    pub external: Option<String>,
+    /// Only orders of this sales channel, when a name or id is used by several
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only orders in this status (draft, approved, fulfilling, partially_fulfilled,
     /// shipped, short_shipped, cancel_requested, cancelled)
@@ -107,6 +120,9 @@ pub struct ListArgs {
     /// Only backordered orders
     #[arg(long)]
     pub backordered: bool,
+    /// Orders whose name, external id or email starts with TEXT (email in any case)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
     /// At most this many orders
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(i64).range(1..))]
     pub limit: i64,
@@ -137,10 +153,11 @@ pub fn exec(ctx: &Ctx, cmd: OrdersCmd) -> anyhow::Result<Exit> {
         OrdersCmd::Import(args) => import(ctx, args),
         OrdersCmd::Rejects(args) => rejects(ctx, args),
         OrdersCmd::List(args) => list(ctx, args),
-        OrdersCmd::Show { order } => {
+        OrdersCmd::Show(args) => {
             let config = ctx.config()?;
             let store = ctx.store(&config)?;
-            show::print(ctx, &store.conn, order)?;
+            let id = show::resolve(&store.conn, &args)?;
+            show::print(ctx, &store.conn, id)?;
             Ok(Exit::Ok)
         }
         OrdersCmd::Approve(args) => edit::approve(ctx, &args.orders, args.dry_run),
@@ -236,6 +253,7 @@ fn list(ctx: &Ctx, args: ListArgs) -> anyhow::Result<Exit> {
             status: args.status.as_deref().map(str::trim),
             channel: args.channel.as_deref(),
             backordered: args.backordered,
+            search: args.search.as_deref().filter(|t| !t.trim().is_empty()),
             limit: args.limit,
         },
     )?;

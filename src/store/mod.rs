@@ -6,6 +6,7 @@ pub mod channel_refs;
 pub mod history;
 pub mod holds;
 pub mod lock;
+pub mod order_lookup;
 pub mod order_rules;
 pub mod orders;
 pub mod outbound;
@@ -70,8 +71,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0011_partial_fulfilment.sql"),
     ),
     (
-        "0014_dismissed_rejections",
-        include_str!("../../migrations/0014_dismissed_rejections.sql"),
+        "0014_operator",
+        include_str!("../../migrations/0014_operator.sql"),
     ),
 ];
 
