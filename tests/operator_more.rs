@@ -233,7 +233,7 @@ fn item11_orders_are_found_by_the_shops_name_and_external_id() {
 
     // One name in two channels: the candidates, exit 2; --channel settles it.
     let ambiguous = env.oms(["orders", "show", "#1001"]).code(2);
-    ambiguous.stderr_has("order `#1001` matches 2 orders; pass its id or --channel");
+    ambiguous.stderr_has("order #1001 matches 2 orders; pass its id or --channel");
     ambiguous.stderr_has("channel web");
     ambiguous.stderr_has("channel manual");
     assert_eq!(ambiguous.stdout, "");
@@ -244,10 +244,10 @@ fn item11_orders_are_found_by_the_shops_name_and_external_id() {
     assert_eq!(web["id"], ids[1]);
     env.oms(["orders", "show", "--external", "1001"])
         .code(2)
-        .stderr_has("external id `1001` matches 2 orders");
+        .stderr_has("order with external id 1001 matches 2 orders");
     env.oms(["orders", "show", "#9999"])
         .code(2)
-        .stderr_has("there is no order `#9999`");
+        .stderr_has("there is no order #9999");
 }
 
 #[test]
@@ -293,4 +293,93 @@ fn item11_orders_list_search_matches_name_external_id_and_email() {
         .ok()
         .json();
     assert_eq!(none.as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn item15_the_config_is_found_from_a_subfolder_and_flags_still_win() {
+    let env = Env::standard();
+    let deep = env.path("channels/web/inbox");
+    let mut cmd = env.oms(["config", "check", "-o", "json"]);
+    cmd.cmd.current_dir(&deep);
+    let found = cmd.ok().json();
+    let db = found["database"].as_str().unwrap().to_string();
+    assert_eq!(
+        std::path::Path::new(&db).canonicalize().unwrap(),
+        env.path("oms.db").canonicalize().unwrap(),
+        "the database beside the config found above: {found}"
+    );
+    // Relative paths in it still mean beside the config: the channel folders are found.
+    let mut cmd = env.oms(["orders", "import", "-o", "json"]);
+    cmd.cmd.current_dir(&deep);
+    cmd.ok();
+
+    // --config and $OMS_CONFIG still win over the walk up.
+    env.write("other/oms.toml", "database = \"other.db\"\n");
+    let mut cmd = env.oms(["config", "check", "-o", "json"]);
+    cmd.cmd.current_dir(&deep);
+    let other = cmd
+        .env("OMS_CONFIG", env.path("other/oms.toml"))
+        .ok()
+        .json();
+    assert!(
+        other["database"]
+            .as_str()
+            .unwrap()
+            .ends_with("other/other.db"),
+        "{other}"
+    );
+    let mut cmd = env.oms([
+        "--config",
+        env.path("other/oms.toml").to_str().unwrap(),
+        "config",
+        "check",
+        "-o",
+        "json",
+    ]);
+    cmd.cmd.current_dir(&deep);
+    let other = cmd.ok().json();
+    assert!(
+        other["database"]
+            .as_str()
+            .unwrap()
+            .ends_with("other/other.db"),
+        "{other}"
+    );
+
+    // A folder with no oms.toml above it says where it looked.
+    let lonely = tempfile::tempdir().unwrap();
+    let mut cmd = env.oms(["status"]);
+    cmd.cmd.current_dir(lonely.path());
+    cmd.code(2)
+        .stderr_has("oms.toml in this folder and every folder above it");
+}
+
+#[test]
+fn item15_orders_import_file_recognises_its_layout_and_format_still_wins() {
+    let env = env_with_catalog();
+    let shopify = orders_support::fixture("shopify-orders-export.csv");
+    let r = env
+        .oms(["orders", "import", "--file", &shopify, "-o", "json"])
+        .run();
+    let report: Value = serde_json::from_str(&r.stdout).expect("a report");
+    assert!(report["imported"].as_u64().unwrap() > 0, "{report}");
+    let oms = orders_support::fixture("oms-orders.csv");
+    let r = env
+        .oms(["orders", "import", "--file", &oms, "-o", "json"])
+        .run();
+    let report: Value = serde_json::from_str(&r.stdout).expect("a report");
+    assert!(report["imported"].as_u64().unwrap() > 0, "{report}");
+    // --format wins: an oms-csv file read as Shopify's export is refused as a whole.
+    let forced = env
+        .oms([
+            "orders",
+            "import",
+            "--file",
+            &oms,
+            "--format",
+            "shopify-csv",
+        ])
+        .run();
+    assert_ne!(forced.code, 0, "{forced:?}");
+    forced.stderr_has("missing column(s): Name, Lineitem quantity, Lineitem sku");
 }

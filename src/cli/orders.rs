@@ -73,7 +73,8 @@ pub struct ImportArgs {
     /// Read orders from this file instead of the channels (docs/order-files.md)
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// The file's layout [default for .json/.ndjson: oms-json; required for CSV]
+    /// The file's layout [default: oms-json for .json/.ndjson; a CSV by its header:
+    /// shopify-csv when it has `Name` and `Lineitem sku`, else oms-csv]
     #[arg(long, value_enum, requires = "file")]
     pub format: Option<OrderFormat>,
     /// Read orders updated since this time (YYYY-MM-DD or RFC 3339) instead of since the
@@ -174,6 +175,9 @@ pub fn exec(ctx: &Ctx, cmd: OrdersCmd) -> anyhow::Result<Exit> {
 
 fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
+    if let Some(path) = &args.file {
+        super::input_file(path)?;
+    }
     let file = match &args.file {
         None => None,
         Some(path) => Some(FileInput {
@@ -181,9 +185,6 @@ fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
             format: file_format(path, args.format)?,
         }),
     };
-    if let Some(path) = &args.file {
-        super::input_file(path)?;
-    }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;
     let progress = match &args.file {
@@ -207,7 +208,8 @@ fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
     ctx.out.report(&report)
 }
 
-/// The format of a file given with --file: as asked, or oms-json for JSON files.
+/// The format of a file given with --file: as asked, or recognised as the inbox does
+/// (by extension, and a CSV by its header).
 pub(super) fn file_format(
     path: &std::path::Path,
     asked: Option<OrderFormat>,
@@ -215,15 +217,7 @@ pub(super) fn file_format(
     if let Some(f) = asked {
         return Ok(f);
     }
-    let name = path.display().to_string().to_lowercase();
-    if name.ends_with(".json") || name.ends_with(".ndjson") {
-        Ok(OrderFormat::OmsJson)
-    } else {
-        Err(usage(format!(
-            "--format is needed for {}: oms-csv, oms-json or shopify-csv",
-            path.display()
-        )))
-    }
+    crate::formats::orders::detect_format(path).map_err(usage)
 }
 
 fn rejects(ctx: &Ctx, args: RejectsArgs) -> anyhow::Result<Exit> {

@@ -30,7 +30,7 @@ pub fn resolve(conn: &Connection, args: &super::ShowArgs) -> anyhow::Result<i64>
     let channel = args.channel.as_deref();
     let (what, found) = match (&args.external, &args.order) {
         (Some(ext), _) => (
-            format!("external id `{ext}`"),
+            format!("order with external id {ext}"),
             order_lookup::by_external(conn, ext.trim(), channel)?,
         ),
         (None, Some(text)) => {
@@ -43,7 +43,7 @@ pub fn resolve(conn: &Connection, args: &super::ShowArgs) -> anyhow::Result<i64>
                 return Ok(id);
             }
             (
-                format!("order `{text}`"),
+                format!("order {text}"),
                 order_lookup::by_name(conn, text, channel)?,
             )
         }
