@@ -80,6 +80,16 @@ fn item5_a_missing_outbox_is_not_created_behind_the_operators_back() {
 }
 
 #[test]
+fn item5_a_missing_outbox_fails_even_with_nothing_to_send() {
+    let env = Env::standard();
+    std::fs::remove_dir_all(env.path("channels/web/outbox")).unwrap();
+    env.oms(["stock", "push", "--channel", "web"])
+        .code(1)
+        .stderr_has("channel `web`: folder channels/web/outbox does not exist");
+    assert!(!env.path("channels/web/outbox").exists());
+}
+
+#[test]
 fn item7_dismissed_rejections_leave_status_check_and_stay_in_the_history() {
     let env = env_with_catalog();
     env.write(

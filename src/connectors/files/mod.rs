@@ -71,11 +71,16 @@ impl FilesChannel {
             .dir
             .clone()
             .ok_or_else(|| anyhow::anyhow!("files channel `{code}` has no `path`"))?;
-        Ok(FilesChannel {
+        let ch = FilesChannel {
             code: code.to_string(),
             root,
             format: config.format,
-        })
+        };
+        // Checked on opening too, so a flow with nothing to send this time (a stock push
+        // with no changes) still says the folder is gone instead of succeeding quietly.
+        ch.existing_inbox()?;
+        ch.existing_outbox()?;
+        Ok(ch)
     }
 
     pub fn format(&self) -> FileFormat {

@@ -64,6 +64,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let inbox = dir.path().join("inbox");
         std::fs::create_dir_all(&inbox).unwrap();
+        std::fs::create_dir_all(dir.path().join("outbox")).unwrap();
         std::fs::write(
             inbox.join("b.csv"),
             "Name,Lineitem quantity,Lineitem sku\n#7,1,TEE\n",
