@@ -295,6 +295,15 @@ fn item11_orders_list_search_matches_name_external_id_and_email() {
     assert_eq!(found("1001"), [ids[2]], "name without #");
     assert_eq!(found("grace.hopper@"), [ids[2]], "email, any case");
     assert!(found("nobody").is_empty());
+    // Enough matches among the newest orders: answered from them, still newest first.
+    let one = env
+        .oms([
+            "orders", "list", "--search", "555", "--limit", "1", "-o", "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(one[0]["id"], ids[2], "{one}");
+    assert_eq!(one.as_array().map(Vec::len), Some(1));
     // Other filters still apply.
     let none = env
         .oms([

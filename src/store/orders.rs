@@ -319,13 +319,31 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>
     };
     let filters =
         format!("{status} AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)");
-    let search = if f.search.is_some() {
-        // `+` keeps the planner off `orders_status` inside the search: the text's range
-        // is the narrow one, a status can cover most of a million orders.
-        super::order_lookup::search_condition(&filters.replace("o.status = ?1", "+o.status = ?1"))
-    } else {
-        "?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL".to_string()
-    };
+    if f.search.is_none() {
+        return list_where(
+            conn,
+            f,
+            &filters,
+            "?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL",
+        );
+    }
+    // `+` keeps the planner off `orders_status` inside the search: the text's range
+    // is the narrow one, a status can cover most of a million orders.
+    let filters = filters.replace("o.status = ?1", "+o.status = ?1");
+    let recent = list_where(conn, f, &filters, &super::order_lookup::recent_condition())?;
+    if recent.len() as i64 >= f.limit {
+        return Ok(recent);
+    }
+    let search = super::order_lookup::search_condition(&filters);
+    list_where(conn, f, &filters, &search)
+}
+
+fn list_where(
+    conn: &Connection,
+    f: &ListFilter,
+    filters: &str,
+    search: &str,
+) -> rusqlite::Result<Vec<OrderRow>> {
     let (text, hashed, lower) = match f.search {
         Some(t) => {
             let (a, b, c) = super::order_lookup::search_params(t);
