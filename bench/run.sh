@@ -167,6 +167,8 @@ hist_orders=$(sqlite3 "$HIST/oms.db" "SELECT COUNT(*) FROM orders")
 hist_ships=$(sqlite3 "$HIST/oms.db" "SELECT COUNT(*) FROM shipments")
 hist_ledger=$(sqlite3 "$HIST/oms.db" "SELECT COUNT(*) FROM stock_ledger")
 some_order=$(sqlite3 "$HIST/oms.db" "SELECT id FROM orders WHERE id = (SELECT MAX(id) / 2 FROM orders)")
+some_name=$(sqlite3 "$HIST/oms.db" "SELECT name FROM orders WHERE id = $some_order")
+some_ext=$(sqlite3 "$HIST/oms.db" "SELECT external_id FROM orders WHERE id = $some_order")
 
 # median wall time in ms of RUNS runs; the exit code is not judged (status --check is 1)
 median_ms() {
@@ -183,6 +185,7 @@ median_ms() {
 echo "interactive  $hist_orders orders, $hist_ships shipments, $hist_ledger ledger rows (median of $RUNS runs)"
 for cmd in "status" "status --check" "orders list" "orders list --status shipped" \
     "orders list --status approved" "orders list --status cancelled" "orders show $some_order" \
+    "orders show $some_name" "orders show --external $some_ext" "orders list --search ${some_ext:0:4}" \
     "shipments list" "shipments list --status sent_to_warehouse" "rejects" "runs list"; do
   # shellcheck disable=SC2086
   ms=$(median_ms $cmd)

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[oms] = {|@words|
     }
     var completions = [
         &'oms'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -59,7 +59,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --warehouse 'Code of the first physical warehouse'
             cand --sales-channel 'Code of the first sales channel (a `files` folder to start with)'
             cand --fulfillment-channel 'Code of the warehouse''s fulfillment channel (a `files` folder to start with)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -79,7 +79,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;config'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -101,7 +101,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;config;check'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -120,7 +120,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;config;show'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -150,7 +150,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;config;help;help'= {
         }
         &'oms;warehouses'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -171,7 +171,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;warehouses;list'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -198,7 +198,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;warehouses;help;help'= {
         }
         &'oms;catalog'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -240,7 +240,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --option1 'option1'
             cand --option2 'option2'
             cand --option3 'option3'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -274,7 +274,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --option1 'option1'
             cand --option2 'option2'
             cand --option3 'option3'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -294,7 +294,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;catalog;list'= {
             cand --search 'Only variants whose SKU, handle, titles or barcode contain this text'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -313,7 +313,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;catalog;show'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -334,7 +334,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;catalog;import'= {
             cand --file 'The file to import'
             cand --format 'format'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -356,7 +356,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;catalog;export'= {
             cand --format 'format'
             cand --file 'Write to this file (atomically) instead of stdout'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -376,7 +376,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;catalog;sync'= {
             cand --channel 'Only this channel: the master (import only) or another channel (push only)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -424,7 +424,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;catalog;help;help'= {
         }
         &'oms;stock'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -453,7 +453,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;stock;show'= {
             cand --sku 'Only this SKU (`*` matches any text)'
             cand --warehouse 'Only these warehouses, physical or virtual (repeatable)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -477,7 +477,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --warehouse 'Physical or virtual warehouse (repeatable); a virtual one means its members'
             cand --since 'Only rows at or after this time: RFC 3339, or YYYY-MM-DD for midnight UTC'
             cand --limit 'At most this many rows'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -503,7 +503,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --reason 'Why stock changed [default: other]'
             cand --note 'Free text kept in the ledger row'
             cand --file 'Many adjustments from a CSV file: warehouse,sku,by,set,reason,note (docs/stock-adjustments.md)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -525,7 +525,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;stock;verify'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -544,7 +544,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;stock;rebuild'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -565,7 +565,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;stock;sync'= {
             cand --channel 'Only this fulfillment channel'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -586,7 +586,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;stock;push'= {
             cand --channel 'Only this sales channel'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -633,7 +633,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;stock;help;help'= {
         }
         &'oms;orders'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -668,9 +668,9 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;orders;import'= {
             cand --channel 'Only this sales channel; with --file, the channel the file''s orders belong to (required when several are configured)'
             cand --file 'Read orders from this file instead of the channels (docs/order-files.md)'
-            cand --format 'The file''s layout [default for .json/.ndjson: oms-json; required for CSV]'
+            cand --format 'The file''s layout [default: oms-json for .json/.ndjson; a CSV by its header: shopify-csv when it has `Name` and `Lineitem sku`, else oms-csv]'
             cand --since 'Read orders updated since this time (YYYY-MM-DD or RFC 3339) instead of since the last import; orders already imported are matched as usual (shopify channels)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -691,7 +691,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;orders;rejects'= {
             cand --channel 'Only this sales channel'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -713,8 +713,9 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;orders;list'= {
             cand --status 'Only orders in this status (draft, approved, fulfilling, partially_fulfilled, shipped, short_shipped, cancel_requested, cancelled)'
             cand --channel 'Only orders of this sales channel (`manual` for orders entered by hand)'
+            cand --search 'Orders whose name, external id or email starts with TEXT (email in any case)'
             cand --limit 'At most this many orders'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -734,7 +735,9 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;orders;show'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --external 'The channel''s id of the order instead (Shopify''s order id, a file''s order_id)'
+            cand --channel 'Only orders of this sales channel, when a name or id is used by several'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -753,7 +756,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;orders;approve'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -773,7 +776,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;orders;cancel'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -796,7 +799,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --for 'Release by itself after this long, e.g. 30m, 2h, 1d (the next `orders process` after that time processes it); without --for or --until only a person releases it'
             cand --until 'Release by itself at this time (RFC 3339, or `YYYY-MM-DD HH:MM` in UTC)'
             cand --reason 'Why, kept with the hold and in the order''s story'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -816,7 +819,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;orders;release'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -854,7 +857,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --carrier-service 'Carrier service code [default: defaults.carrier_service]'
             cand --note 'note'
             cand --cancel-after 'Cancel the order if it is not sent to a warehouse by then (RFC 3339; a bare date means the end of that day UTC), see `auto_cancel`'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -875,7 +878,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;orders;clone'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -899,7 +902,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --carrier 'The carrier that took the parcel, e.g. UPS'
             cand --tracking-url 'A link to the carrier''s tracking page'
             cand --line 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -921,7 +924,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;orders;process'= {
             cand --channel 'Only orders of this sales channel'
             cand --order 'Only these orders (repeatable)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -943,7 +946,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;orders;export'= {
             cand --channel 'Only this sales channel'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1007,7 +1010,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;orders;help;help'= {
         }
         &'oms;shipments'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1038,7 +1041,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --channel 'Only shipments of this fulfillment channel'
             cand --warehouse 'warehouse'
             cand --limit 'limit'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1057,7 +1060,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;shipments;show'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1077,7 +1080,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;shipments;sync'= {
             cand --channel 'Only this fulfillment channel'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1098,7 +1101,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;shipments;send'= {
             cand --channel 'Only this fulfillment channel'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1118,7 +1121,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;shipments;cancel'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1142,7 +1145,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --carrier 'The carrier that took the parcel, e.g. UPS'
             cand --tracking-url 'A link to the carrier''s tracking page'
             cand --line 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1162,7 +1165,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;shipments;close'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1208,7 +1211,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;shipments;help;help'= {
         }
         &'oms;po'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1242,7 +1245,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --file 'Lines from a CSV file with columns sku,quantity[,unit_cost]'
             cand --expected 'Expected arrival (YYYY-MM-DD)'
             cand --note 'note'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1266,7 +1269,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --expected 'Expected arrival (YYYY-MM-DD); "" clears it'
             cand --note '"" clears it'
             cand --line 'Set a SKU''s quantity (adds the line if new); QTY 0 removes the line (repeatable)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1288,7 +1291,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;po;list'= {
             cand --status 'Only POs in this status (draft, approved, receiving, received, cancelled, closed)'
             cand --warehouse 'Only POs into this warehouse (a virtual one means its members)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1307,7 +1310,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;po;show'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1326,7 +1329,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;po;approve'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1347,7 +1350,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;po;export'= {
             cand --channel 'Only POs for warehouses of this fulfillment channel'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1367,7 +1370,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;po;cancel'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1387,7 +1390,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;po;close'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1436,7 +1439,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;po;help;help'= {
         }
         &'oms;receipts'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1458,7 +1461,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;receipts;sync'= {
             cand --channel 'Only this fulfillment channel'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1489,7 +1492,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --only 'Run only these flows (comma-separated, e.g. "orders-import,orders-process")'
             cand --skip 'Skip these flows (comma-separated)'
             cand --channel 'Only this channel, in every flow that reads or sends'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1509,7 +1512,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;status'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1531,13 +1534,38 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;rejects'= {
             cand --flow 'Only this flow, e.g. "shipments sync" or shipments-sync'
             cand --channel 'Only this channel'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
             cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
             cand --log-file 'Append structured (JSON) log lines to this file'
-            cand --all 'Include rejections resolved since (applied after all)'
+            cand --all 'Include closed rejections: resolved (applied after all) and dismissed (with the reason)'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand dismiss 'Close rejections that can never be fixed; they stay in `oms rejects --all` with the reason'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;rejects;dismiss'= {
+            cand --reason 'Why they can never be fixed (kept in the history)'
+            cand --flow 'The flow whose rejections --all dismisses, e.g. orders-import'
+            cand --channel 'With --all: only this channel'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --all 'Every open rejection of --flow (and --channel, if given)'
             cand -q 'Print nothing on success but data and warnings'
             cand --quiet 'Print nothing on success but data and warnings'
             cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
@@ -1550,8 +1578,16 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;rejects;help'= {
+            cand dismiss 'Close rejections that can never be fixed; they stay in `oms rejects --all` with the reason'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;rejects;help;dismiss'= {
+        }
+        &'oms;rejects;help;help'= {
+        }
         &'oms;runs'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1574,7 +1610,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;runs;list'= {
             cand --flow 'Only runs of this flow, e.g. orders-import'
             cand --limit 'At most this many runs, newest first'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1601,7 +1637,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;runs;help;help'= {
         }
         &'oms;rules'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1626,7 +1662,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --file 'An order file not yet imported'
             cand --format 'The file''s format [default: oms-json for .json files]'
             cand --channel 'The sales channel the file''s orders belong to (needed when several are configured)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1653,7 +1689,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;rules;help;help'= {
         }
         &'oms;channels'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1675,7 +1711,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;channels;check'= {
             cand --channel 'Only this channel (also when it is disabled)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1702,7 +1738,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;channels;help;help'= {
         }
         &'oms;demo'= {
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1722,7 +1758,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;completions'= {
             cand --dir 'Write scripts for every shell into this folder instead'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1742,7 +1778,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;man'= {
             cand --dir 'Write one page per command into this folder (default: print oms(1) to stdout)'
-            cand --config 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1942,6 +1978,9 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;status'= {
         }
         &'oms;help;rejects'= {
+            cand dismiss 'Close rejections that can never be fixed; they stay in `oms rejects --all` with the reason'
+        }
+        &'oms;help;rejects;dismiss'= {
         }
         &'oms;help;runs'= {
             cand list 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'

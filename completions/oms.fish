@@ -24,7 +24,7 @@ function __fish_oms_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c oms -n "__fish_oms_needs_command" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_needs_command" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_needs_command" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_needs_command" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -62,7 +62,7 @@ complete -c oms -n "__fish_oms_needs_command" -f -a "help" -d 'Print this messag
 complete -c oms -n "__fish_oms_using_subcommand init" -l warehouse -d 'Code of the first physical warehouse' -r
 complete -c oms -n "__fish_oms_using_subcommand init" -l sales-channel -d 'Code of the first sales channel (a `files` folder to start with)' -r
 complete -c oms -n "__fish_oms_using_subcommand init" -l fulfillment-channel -d 'Code of the warehouse\'s fulfillment channel (a `files` folder to start with)' -r
-complete -c oms -n "__fish_oms_using_subcommand init" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand init" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand init" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand init" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -79,7 +79,7 @@ complete -c oms -n "__fish_oms_using_subcommand init" -l no-progress -d 'Never d
 complete -c oms -n "__fish_oms_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand init" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -98,7 +98,7 @@ complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subc
 complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "show" -d 'Print the effective config with secrets redacted'
 complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -114,7 +114,7 @@ complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -133,7 +133,7 @@ complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective config with secrets redacted'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -151,7 +151,7 @@ complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -169,7 +169,7 @@ complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subc
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from help" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -210,7 +210,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option1 -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option2 -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option3 -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -243,7 +243,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option1 -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option2 -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option3 -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -260,7 +260,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l search -d 'Only variants whose SKU, handle, titles or barcode contain this text' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -276,7 +276,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -295,7 +295,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l file -d 'The file to import' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l format -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
 shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'"
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -315,7 +315,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l format -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
 shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'"
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l file -d 'Write to this file (atomically) instead of stdout' -r -F
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -332,7 +332,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l channel -d 'Only this channel: the master (import only) or another channel (push only)' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -359,7 +359,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export the catalog to stdout or a file'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild sync push help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild sync push help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild sync push help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild sync push help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -385,7 +385,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild sync push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l sku -d 'Only this SKU (`*` matches any text)' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l warehouse -d 'Only these warehouses, physical or virtual (repeatable)' -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -406,7 +406,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l warehouse -d 'Physical or virtual warehouse (repeatable); a virtual one means its members' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l since -d 'Only rows at or after this time: RFC 3339, or YYYY-MM-DD for midnight UTC' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l limit -d 'At most this many rows' -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -434,7 +434,7 @@ count\t''
 other\t''"
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l note -d 'Free text kept in the ledger row' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l file -d 'Many adjustments from a CSV file: warehouse,sku,by,set,reason,note (docs/stock-adjustments.md)' -r -F
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -453,7 +453,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -469,7 +469,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -487,7 +487,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from rebuild" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from sync" -l channel -d 'Only this fulfillment channel' -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -505,7 +505,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from push" -l channel -d 'Only this sales channel' -r
-complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from push" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from push" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from push" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from push" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -531,7 +531,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Set on hand to what fulfillment channels report (stock snapshots)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "push" -d 'Publish available stock to sales channels'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -563,11 +563,11 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subc
 complete -c oms -n "__fish_oms_using_subcommand orders; and not __fish_seen_subcommand_from import rejects list show approve cancel hold release create clone ship process export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l channel -d 'Only this sales channel; with --file, the channel the file\'s orders belong to (required when several are configured)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l file -d 'Read orders from this file instead of the channels (docs/order-files.md)' -r -F
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l format -d 'The file\'s layout [default for .json/.ndjson: oms-json; required for CSV]' -r -f -a "oms-csv\t'oms\'s own CSV: one row per order line'
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l format -d 'The file\'s layout [default: oms-json for .json/.ndjson; a CSV by its header: shopify-csv when it has `Name` and `Lineitem sku`, else oms-csv]' -r -f -a "oms-csv\t'oms\'s own CSV: one row per order line'
 oms-json\t'oms\'s own JSON: an array of order objects, or one object per line (NDJSON)'
 shopify-csv\t'Shopify admin\'s "Export orders" CSV'"
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l since -d 'Read orders updated since this time (YYYY-MM-DD or RFC 3339) instead of since the last import; orders already imported are matched as usual (shopify channels)' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -585,7 +585,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l channel -d 'Only this sales channel' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -604,8 +604,9 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l status -d 'Only orders in this status (draft, approved, fulfilling, partially_fulfilled, shipped, short_shipped, cancel_requested, cancelled)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l channel -d 'Only orders of this sales channel (`manual` for orders entered by hand)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l search -d 'Orders whose name, external id or email starts with TEXT (email in any case)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l limit -d 'At most this many orders' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -622,7 +623,9 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l external -d 'The channel\'s id of the order instead (Shopify\'s order id, a file\'s order_id)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l channel -d 'Only orders of this sales channel, when a name or id is used by several' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -638,7 +641,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -655,7 +658,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from approve" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -675,7 +678,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l for -d 'Release by itself after this long, e.g. 30m, 2h, 1d (the next `orders process` after that time processes it); without --for or --until only a person releases it' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l until -d 'Release by itself at this time (RFC 3339, or `YYYY-MM-DD HH:MM` in UTC)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l reason -d 'Why, kept with the hold and in the order\'s story' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -692,7 +695,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from hold" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -727,7 +730,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l carrier-service -d 'Carrier service code [default: defaults.carrier_service]' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l note -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l cancel-after -d 'Cancel the order if it is not sent to a warehouse by then (RFC 3339; a bare date means the end of that day UTC), see `auto_cancel`' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -745,7 +748,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from clone" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -766,7 +769,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l carrier -d 'The carrier that took the parcel, e.g. UPS' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l tracking-url -d 'A link to the carrier\'s tracking page' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l line -d 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -785,7 +788,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from ship" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -l channel -d 'Only orders of this sales channel' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -l order -d 'Only these orders (repeatable)' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -804,7 +807,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from process" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from export" -l channel -d 'Only this sales channel' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from export" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -835,7 +838,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "process" -d 'Allocate approved orders, create shipments and send them to the warehouses'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "export" -d 'Report shipped lines, tracking and cancellations back to the sales channels'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -863,7 +866,7 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l channel -d 'Only shipments of this fulfillment channel' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l warehouse -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l limit -r
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -879,7 +882,7 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -896,7 +899,7 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l channel -d 'Only this fulfillment channel' -r
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -914,7 +917,7 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l channel -d 'Only this fulfillment channel' -r
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -931,7 +934,7 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -952,7 +955,7 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l carrier -d 'The carrier that took the parcel, e.g. UPS' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l tracking-url -d 'A link to the carrier\'s tracking page' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l line -d 'Only these units shipped, e.g. --line TEE-BLK-S=2 (repeatable); the rest is short shipped. Without --line every unit shipped' -r
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -969,7 +972,7 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from ship" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from close" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -994,7 +997,7 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "ship" -d 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close short shipments for good: release the units kept for a later parcel'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1025,7 +1028,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l file -d 'Lines from a CSV file with columns sku,quantity[,unit_cost]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l expected -d 'Expected arrival (YYYY-MM-DD)' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l note -r
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1046,7 +1049,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l expected -d 'Expected arrival (YYYY-MM-DD); "" clears it' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l note -d '"" clears it' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l line -d 'Set a SKU\'s quantity (adds the line if new); QTY 0 removes the line (repeatable)' -r
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1065,7 +1068,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l status -d 'Only POs in this status (draft, approved, receiving, received, cancelled, closed)' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l warehouse -d 'Only POs into this warehouse (a virtual one means its members)' -r
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1081,7 +1084,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1097,7 +1100,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from approve" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from approve" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from approve" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1115,7 +1118,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from approve" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from export" -l channel -d 'Only POs for warehouses of this fulfillment channel' -r
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from export" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1132,7 +1135,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from cancel" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1149,7 +1152,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from close" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from close" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from close" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from close" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1175,7 +1178,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a draft, or an approved PO with nothing received; releases its incoming stock'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a PO that is receiving, short; releases the incoming stock that never arrived'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand receipts; and not __fish_seen_subcommand_from sync help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand receipts; and not __fish_seen_subcommand_from sync help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand receipts; and not __fish_seen_subcommand_from sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand receipts; and not __fish_seen_subcommand_from sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1194,7 +1197,7 @@ complete -c oms -n "__fish_oms_using_subcommand receipts; and not __fish_seen_su
 complete -c oms -n "__fish_oms_using_subcommand receipts; and not __fish_seen_subcommand_from sync help" -f -a "sync" -d 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
 complete -c oms -n "__fish_oms_using_subcommand receipts; and not __fish_seen_subcommand_from sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from sync" -l channel -d 'Only this fulfillment channel' -r
-complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1216,7 +1219,7 @@ complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcom
 complete -c oms -n "__fish_oms_using_subcommand run" -l only -d 'Run only these flows (comma-separated, e.g. "orders-import,orders-process")' -r
 complete -c oms -n "__fish_oms_using_subcommand run" -l skip -d 'Skip these flows (comma-separated)' -r
 complete -c oms -n "__fish_oms_using_subcommand run" -l channel -d 'Only this channel, in every flow that reads or sends' -r
-complete -c oms -n "__fish_oms_using_subcommand run" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand run" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand run" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand run" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1233,7 +1236,7 @@ complete -c oms -n "__fish_oms_using_subcommand run" -l no-progress -d 'Never dr
 complete -c oms -n "__fish_oms_using_subcommand run" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand run" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand status" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand status" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand status" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand status" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1250,26 +1253,50 @@ complete -c oms -n "__fish_oms_using_subcommand status" -l no-progress -d 'Never
 complete -c oms -n "__fish_oms_using_subcommand status" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand status" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand rejects" -l flow -d 'Only this flow, e.g. "shipments sync" or shipments-sync' -r
-complete -c oms -n "__fish_oms_using_subcommand rejects" -l channel -d 'Only this channel' -r
-complete -c oms -n "__fish_oms_using_subcommand rejects" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand rejects" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand rejects" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l flow -d 'Only this flow, e.g. "shipments sync" or shipments-sync' -r
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l channel -d 'Only this channel' -r
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand rejects" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand rejects" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand rejects" -l all -d 'Include rejections resolved since (applied after all)'
-complete -c oms -n "__fish_oms_using_subcommand rejects" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand rejects" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand rejects" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand rejects" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand rejects" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand rejects" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l all -d 'Include closed rejections: resolved (applied after all) and dismissed (with the reason)'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -f -a "dismiss" -d 'Close rejections that can never be fixed; they stay in `oms rejects --all` with the reason'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -l reason -d 'Why they can never be fixed (kept in the history)' -r
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -l flow -d 'The flow whose rejections --all dismisses, e.g. orders-import' -r
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -l channel -d 'With --all: only this channel' -r
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -l all -d 'Every open rejection of --flow (and --channel, if given)'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from dismiss" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from help" -f -a "dismiss" -d 'Close rejections that can never be fixed; they stay in `oms rejects --all` with the reason'
+complete -c oms -n "__fish_oms_using_subcommand rejects; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1289,7 +1316,7 @@ complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcom
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l flow -d 'Only runs of this flow, e.g. orders-import' -r
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l limit -d 'At most this many runs, newest first' -r
-complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1307,7 +1334,7 @@ complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand rules; and not __fish_seen_subcommand_from test help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand rules; and not __fish_seen_subcommand_from test help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand rules; and not __fish_seen_subcommand_from test help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand rules; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1331,7 +1358,7 @@ complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcomman
 oms-json\t'oms\'s own JSON: an array of order objects, or one object per line (NDJSON)'
 shopify-csv\t'Shopify admin\'s "Export orders" CSV'"
 complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcommand_from test" -l channel -d 'The sales channel the file\'s orders belong to (needed when several are configured)' -r
-complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcommand_from test" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1349,7 +1376,7 @@ complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "test" -d 'Show every rule for an order: whether it matched, which condition failed, its effects'
 complete -c oms -n "__fish_oms_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1368,7 +1395,7 @@ complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_su
 complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Try each enabled channel\'s connection and credentials with one cheap call'
 complete -c oms -n "__fish_oms_using_subcommand channels; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l channel -d 'Only this channel (also when it is disabled)' -r
-complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1386,7 +1413,7 @@ complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcom
 complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "check" -d 'Try each enabled channel\'s connection and credentials with one cheap call'
 complete -c oms -n "__fish_oms_using_subcommand channels; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand demo" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand demo" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand demo" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand demo" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1403,7 +1430,7 @@ complete -c oms -n "__fish_oms_using_subcommand demo" -s y -l yes -d 'Answer yes
 complete -c oms -n "__fish_oms_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand completions" -l dir -d 'Write scripts for every shell into this folder instead' -r -F
-complete -c oms -n "__fish_oms_using_subcommand completions" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand completions" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand completions" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand completions" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1420,7 +1447,7 @@ complete -c oms -n "__fish_oms_using_subcommand completions" -s y -l yes -d 'Ans
 complete -c oms -n "__fish_oms_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand man" -l dir -d 'Write one page per command into this folder (default: print oms(1) to stdout)' -r -F
-complete -c oms -n "__fish_oms_using_subcommand man" -l config -d 'Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand man" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand man" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand man" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
@@ -1501,6 +1528,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "cancel" -d 'Cancel a draft, or an approved PO with nothing received; releases its incoming stock'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "close" -d 'Close a PO that is receiving, short; releases the incoming stock that never arrived'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from receipts" -f -a "sync" -d 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from rejects" -f -a "dismiss" -d 'Close rejections that can never be fixed; they stay in `oms rejects --all` with the reason'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "test" -d 'Show every rule for an order: whether it matched, which condition failed, its effects'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from channels" -f -a "check" -d 'Try each enabled channel\'s connection and credentials with one cheap call'

@@ -14,8 +14,10 @@ const CATALOG: &str = concat!(
 fn env_with(extra: &str) -> Env {
     let config = format!("{}{extra}", common::STANDARD_CONFIG);
     let env = Env::with_config(&config);
-    for sub in ["channels/web/inbox", "channels/east-3pl/outbox"] {
-        std::fs::create_dir_all(env.path(sub)).unwrap();
+    for ch in ["web", "east-3pl", "west-3pl"] {
+        for sub in ["inbox", "outbox"] {
+            std::fs::create_dir_all(env.path(&format!("channels/{ch}/{sub}"))).unwrap();
+        }
     }
     env.oms([
         "catalog", "import", "--file", CATALOG, "--format", "oms-csv",
@@ -253,8 +255,10 @@ fn nothing_is_allocated_or_sent_to_a_switched_off_warehouse() {
     let env = Env::with_config(
         &common::STANDARD_CONFIG.replace(paused, &format!("{paused}enabled = false\n")),
     );
-    for sub in ["channels/web/inbox", "channels/east-3pl/outbox"] {
-        std::fs::create_dir_all(env.path(sub)).unwrap();
+    for ch in ["web", "east-3pl", "west-3pl"] {
+        for sub in ["inbox", "outbox"] {
+            std::fs::create_dir_all(env.path(&format!("channels/{ch}/{sub}"))).unwrap();
+        }
     }
     env.oms([
         "catalog", "import", "--file", CATALOG, "--format", "oms-csv",

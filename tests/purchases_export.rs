@@ -117,7 +117,9 @@ fn a_failed_send_is_reported_and_retried_next_time() {
         .json()[0];
     assert_eq!(run["outcome"], "failed");
 
+    // The folder back in its place (oms never creates a missing outbox itself).
     std::fs::remove_file(env.path(EAST_OUTBOX)).expect("rm file");
+    std::fs::create_dir(env.path(EAST_OUTBOX)).expect("mkdir");
     env.oms(["po", "export"]).ok();
     assert_eq!(files(&env, EAST_OUTBOX), [format!("po-{n}.csv")]);
 }

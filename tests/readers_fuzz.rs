@@ -336,7 +336,9 @@ fn inbox<T>(
     record: impl Fn(&T) -> (&str, &[String]),
 ) -> Result<Tally, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(dir.path().join("inbox")).map_err(|e| e.to_string())?;
+    for sub in ["inbox", "outbox"] {
+        std::fs::create_dir_all(dir.path().join(sub)).map_err(|e| e.to_string())?;
+    }
     let path = dir.path().join("inbox").join(file);
     std::fs::write(&path, bytes).map_err(|e| e.to_string())?;
     let name = path.display().to_string();

@@ -53,6 +53,12 @@ path = "channels/b2b"
 fn workspace() -> Env {
     let env = stock_support::workspace();
     env.write("oms.toml", CONFIG);
+    // A channel's folders must exist (oms never creates them behind the operator's back).
+    for ch in ["outlet", "b2b"] {
+        for sub in ["inbox", "outbox"] {
+            std::fs::create_dir_all(env.path(&format!("channels/{ch}/{sub}"))).unwrap();
+        }
+    }
     seed(&env, "east", "TEE-RED-M", 5, 1, 0);
     seed(&env, "west", "TEE-RED-M", 3, 0, 0);
     seed(&env, "east", "MUG-1", 1, 0, 0);

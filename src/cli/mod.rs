@@ -47,7 +47,7 @@ pub struct Cli {
 
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
-    /// Config file [default: $OMS_CONFIG, ./oms.toml, ~/.config/oms/config.toml]
+    /// Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Database file, overriding the config's `database`

@@ -28,10 +28,10 @@ pub enum OrdersCmd {
     /// Orders, newest first
     List(ListArgs),
     /// One order: its lines, shipments with tracking, and its story
-    Show {
-        /// The order number
-        order: i64,
-    },
+    #[command(
+        after_long_help = "Examples:\n  oms orders show 12                       # the internal id, as `orders list` shows it\n  oms orders show '#1001'                  # the shop's order name (1001 works too, if no id 1001)\n  oms orders show --external 6798177894699 # the channel's id of the order"
+    )]
+    Show(ShowArgs),
     /// Approve draft orders so they can be processed
     Approve(ApproveArgs),
     /// Cancel orders: at once if nothing was sent to a warehouse, else by asking it
@@ -73,7 +73,8 @@ pub struct ImportArgs {
     /// Read orders from this file instead of the channels (docs/order-files.md)
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// The file's layout [default for .json/.ndjson: oms-json; required for CSV]
+    /// The file's layout [default: oms-json for .json/.ndjson; a CSV by its header:
+    /// shopify-csv when it has `Name` and `Lineitem sku`, else oms-csv]
     #[arg(long, value_enum, requires = "file")]
     pub format: Option<OrderFormat>,
     /// Read orders updated since this time (YYYY-MM-DD or RFC 3339) instead of since the
@@ -96,6 +97,19 @@ pub struct RejectsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The order: its id, or the shop's order name (`#1001`)
+    #[arg(required_unless_present = "external", conflicts_with = "external")]
+    pub order: Option<String>,
+    /// The channel's id of the order instead (Shopify's order id, a file's order_id)
+    #[arg(long, value_name = "ID")]
+    pub external: Option<String>,
+    /// Only orders of this sales channel, when a name or id is used by several
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only orders in this status (draft, approved, fulfilling, partially_fulfilled,
     /// shipped, short_shipped, cancel_requested, cancelled)
@@ -107,6 +121,9 @@ pub struct ListArgs {
     /// Only backordered orders
     #[arg(long)]
     pub backordered: bool,
+    /// Orders whose name, external id or email starts with TEXT (email in any case)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
     /// At most this many orders
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(i64).range(1..))]
     pub limit: i64,
@@ -137,10 +154,11 @@ pub fn exec(ctx: &Ctx, cmd: OrdersCmd) -> anyhow::Result<Exit> {
         OrdersCmd::Import(args) => import(ctx, args),
         OrdersCmd::Rejects(args) => rejects(ctx, args),
         OrdersCmd::List(args) => list(ctx, args),
-        OrdersCmd::Show { order } => {
+        OrdersCmd::Show(args) => {
             let config = ctx.config()?;
             let store = ctx.store(&config)?;
-            show::print(ctx, &store.conn, order)?;
+            let id = show::resolve(&store.conn, &args)?;
+            show::print(ctx, &store.conn, id)?;
             Ok(Exit::Ok)
         }
         OrdersCmd::Approve(args) => edit::approve(ctx, &args.orders, args.dry_run),
@@ -157,6 +175,9 @@ pub fn exec(ctx: &Ctx, cmd: OrdersCmd) -> anyhow::Result<Exit> {
 
 fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
+    if let Some(path) = &args.file {
+        super::input_file(path)?;
+    }
     let file = match &args.file {
         None => None,
         Some(path) => Some(FileInput {
@@ -164,9 +185,6 @@ fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
             format: file_format(path, args.format)?,
         }),
     };
-    if let Some(path) = &args.file {
-        super::input_file(path)?;
-    }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;
     let progress = match &args.file {
@@ -190,7 +208,8 @@ fn import(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<Exit> {
     ctx.out.report(&report)
 }
 
-/// The format of a file given with --file: as asked, or oms-json for JSON files.
+/// The format of a file given with --file: as asked, or recognised as the inbox does
+/// (by extension, and a CSV by its header).
 pub(super) fn file_format(
     path: &std::path::Path,
     asked: Option<OrderFormat>,
@@ -198,15 +217,7 @@ pub(super) fn file_format(
     if let Some(f) = asked {
         return Ok(f);
     }
-    let name = path.display().to_string().to_lowercase();
-    if name.ends_with(".json") || name.ends_with(".ndjson") {
-        Ok(OrderFormat::OmsJson)
-    } else {
-        Err(usage(format!(
-            "--format is needed for {}: oms-csv, oms-json or shopify-csv",
-            path.display()
-        )))
-    }
+    crate::formats::orders::detect_format(path).map_err(usage)
 }
 
 fn rejects(ctx: &Ctx, args: RejectsArgs) -> anyhow::Result<Exit> {
@@ -236,6 +247,7 @@ fn list(ctx: &Ctx, args: ListArgs) -> anyhow::Result<Exit> {
             status: args.status.as_deref().map(str::trim),
             channel: args.channel.as_deref(),
             backordered: args.backordered,
+            search: args.search.as_deref().filter(|t| !t.trim().is_empty()),
             limit: args.limit,
         },
     )?;

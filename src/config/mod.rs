@@ -34,20 +34,41 @@ impl ConfigError {
     }
 }
 
-/// Where a config is looked for, in order (SPEC §5).
+/// Where a config is looked for, in order (SPEC §5): `--config`, else `$OMS_CONFIG`, else
+/// the nearest `oms.toml` in this folder or any folder above it (as git and cargo find
+/// theirs, so `oms` works from `channels/web/inbox`), else the user's config.
 pub fn candidates(explicit: Option<&Path>) -> Vec<PathBuf> {
     if let Some(p) = explicit {
         return vec![p.to_path_buf()];
     }
-    let mut list = Vec::new();
     if let Some(env) = std::env::var_os("OMS_CONFIG").filter(|v| !v.is_empty()) {
         return vec![PathBuf::from(env)];
     }
-    list.push(PathBuf::from("oms.toml"));
+    // The working folder's own stays relative, so messages say `oms.toml:3:…` as typed.
+    let mut list = vec![PathBuf::from("oms.toml")];
+    if let Ok(cwd) = std::env::current_dir() {
+        list.extend(cwd.ancestors().skip(1).map(|dir| dir.join("oms.toml")));
+    }
     if let Some(dir) = user_config_dir() {
         list.push(dir.join("oms").join("config.toml"));
     }
     list
+}
+
+/// The places `candidates` tried, said briefly: the walk up is one item, not twenty paths.
+fn tried_text(explicit: Option<&Path>) -> String {
+    let list = candidates(explicit);
+    if list.len() == 1 {
+        return list[0].display().to_string();
+    }
+    let mut text = String::from("oms.toml in this folder and every folder above it");
+    if let Some(dir) = user_config_dir() {
+        text.push_str(&format!(
+            ", {}",
+            dir.join("oms").join("config.toml").display()
+        ));
+    }
+    text
 }
 
 fn user_config_dir() -> Option<PathBuf> {
@@ -63,10 +84,9 @@ fn user_config_dir() -> Option<PathBuf> {
 pub fn load(explicit: Option<&Path>, db_override: Option<&Path>) -> Result<Config, ConfigError> {
     let tried = candidates(explicit);
     let path = tried.iter().find(|p| p.is_file()).cloned().ok_or_else(|| {
-        let list: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
         ConfigError::one(format!(
             "no config file found (looked for: {}); create one with `oms init` or pass --config",
-            list.join(", ")
+            tried_text(explicit)
         ))
     })?;
     let bytes = std::fs::read(&path)

@@ -28,6 +28,7 @@ pub mod po_edit;
 pub mod po_export;
 pub mod po_lines;
 pub mod receipts_sync;
+pub mod rejects_dismiss;
 pub mod rule_facts;
 pub mod rules_test;
 pub mod shipments_cancel;

@@ -7,6 +7,7 @@ pub mod channel_refs;
 pub mod history;
 pub mod holds;
 pub mod lock;
+pub mod order_lookup;
 pub mod order_rules;
 pub mod orders;
 pub mod outbound;
@@ -77,6 +78,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0013_order_totals",
         include_str!("../../migrations/0013_order_totals.sql"),
+    ),
+    (
+        "0014_operator",
+        include_str!("../../migrations/0014_operator.sql"),
     ),
 ];
 

@@ -27,9 +27,12 @@ pub fn record(conn: &Connection, r: &NewRejection) -> rusqlite::Result<()> {
          ON CONFLICT (flow, channel, external_id) DO UPDATE SET
             source = excluded.source, reasons = excluded.reasons, payload = excluded.payload,
             last_seen = excluded.last_seen, run_id = excluded.run_id,
-            attempts = CASE WHEN rejections.resolved_at IS NULL THEN rejections.attempts + 1 ELSE 1 END,
-            first_seen = CASE WHEN rejections.resolved_at IS NULL THEN rejections.first_seen ELSE excluded.first_seen END,
-            resolved_at = NULL",
+            attempts = CASE WHEN rejections.resolved_at IS NULL OR rejections.dismissed_at IS NOT NULL
+                THEN rejections.attempts + 1 ELSE 1 END,
+            first_seen = CASE WHEN rejections.resolved_at IS NULL OR rejections.dismissed_at IS NOT NULL
+                THEN rejections.first_seen ELSE excluded.first_seen END,
+            -- A dismissed record seen again stays dismissed: a person decided it can never apply.
+            resolved_at = CASE WHEN rejections.dismissed_at IS NULL THEN NULL ELSE rejections.resolved_at END",
     )?
     .execute(params![r.flow, r.channel, r.external_id, r.source, reasons, r.payload, at, r.run_id])?;
     Ok(())
@@ -67,6 +70,56 @@ pub fn resolve(
     Ok(n > 0)
 }
 
+/// Closes the open rejections `ids` that a person decided can never be fixed, keeping them
+/// as history with `reason`. Returns the ids that were open; the others are left alone.
+pub fn dismiss(conn: &Connection, ids: &[i64], reason: &str) -> rusqlite::Result<Vec<i64>> {
+    let at = now();
+    let mut stmt = conn.prepare_cached(
+        "UPDATE rejections SET resolved_at = ?2, dismissed_at = ?2, dismissed_reason = ?3
+         WHERE id = ?1 AND resolved_at IS NULL",
+    )?;
+    let mut done = Vec::new();
+    for id in ids {
+        if stmt.execute(params![id, at, reason])? > 0 {
+            done.push(*id);
+        }
+    }
+    Ok(done)
+}
+
+/// The ids of the open rejections of `flow` (and `channel`, if given), for `dismiss --all`.
+pub fn open_ids(
+    conn: &Connection,
+    flow: &str,
+    channel: Option<&str>,
+) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT id FROM rejections
+         WHERE flow = ?1 AND (?2 IS NULL OR channel = ?2) AND resolved_at IS NULL ORDER BY id",
+    )?;
+    stmt.query_map(params![flow, channel], |r| r.get(0))?
+        .collect()
+}
+
+/// What `ids` are, for naming the ones `dismiss` could not close: (id, resolved_at).
+pub fn states(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<(i64, Option<String>)>> {
+    let mut stmt = conn.prepare_cached("SELECT resolved_at FROM rejections WHERE id = ?1")?;
+    let mut out = Vec::new();
+    for id in ids {
+        let state: Option<Option<String>> = stmt
+            .query_row(params![id], |r| r.get(0))
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        if let Some(s) = state {
+            out.push((*id, s));
+        }
+    }
+    Ok(out)
+}
+
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct RejectionRow {
     pub id: i64,
@@ -79,6 +132,9 @@ pub struct RejectionRow {
     pub last_seen: String,
     pub attempts: i64,
     pub resolved_at: Option<String>,
+    /// Set when a person closed it with `oms rejects dismiss`, with their reason.
+    pub dismissed_at: Option<String>,
+    pub dismissed_reason: Option<String>,
 }
 
 pub struct Filter<'a> {
@@ -96,7 +152,8 @@ pub fn list(conn: &Connection, f: &Filter) -> rusqlite::Result<Vec<RejectionRow>
         "AND resolved_at IS NULL"
     };
     let mut stmt = conn.prepare(&format!(
-        "SELECT id, flow, channel, external_id, source, reasons, first_seen, last_seen, attempts, resolved_at
+        "SELECT id, flow, channel, external_id, source, reasons, first_seen, last_seen, attempts, resolved_at,
+                dismissed_at, dismissed_reason
          FROM rejections
          WHERE (?1 IS NULL OR flow = ?1) AND (?2 IS NULL OR channel = ?2) {open}
          ORDER BY id"
@@ -114,6 +171,8 @@ pub fn list(conn: &Connection, f: &Filter) -> rusqlite::Result<Vec<RejectionRow>
             last_seen: r.get(7)?,
             attempts: r.get(8)?,
             resolved_at: r.get(9)?,
+            dismissed_at: r.get(10)?,
+            dismissed_reason: r.get(11)?,
         })
     })?
     .collect()

@@ -11,6 +11,7 @@ use crate::error::usage;
 use crate::model::format_cents;
 use crate::output::Format;
 use crate::store::history::{self, Change};
+use crate::store::order_lookup;
 use crate::store::orders::{self, LineRow, OrderDetail};
 use crate::store::shipments::{self, ShipmentRow};
 
@@ -21,6 +22,62 @@ pub struct OrderView {
     pub lines: Vec<LineRow>,
     pub shipments: Vec<ShipmentRow>,
     pub story: Vec<Change>,
+}
+
+/// The order id `args` names: an id, a shop's order name, or `--external`. Several
+/// matches (the same name in two channels) are a usage error listing them all.
+pub fn resolve(conn: &Connection, args: &super::ShowArgs) -> anyhow::Result<i64> {
+    let channel = args.channel.as_deref();
+    let (what, found) = match (&args.external, &args.order) {
+        (Some(ext), _) => (
+            format!("order with external id {ext}"),
+            order_lookup::by_external(conn, ext.trim(), channel)?,
+        ),
+        (None, Some(text)) => {
+            let text = text.trim();
+            // Internal ids win: they are what every other command takes.
+            if let Ok(id) = text.parse::<i64>()
+                && channel.is_none()
+                && orders::detail(conn, id)?.is_some()
+            {
+                return Ok(id);
+            }
+            (
+                format!("order {text}"),
+                order_lookup::by_name(conn, text, channel)?,
+            )
+        }
+        (None, None) => return Err(usage("name the order: its id, its name, or --external ID")),
+    };
+    let within = channel
+        .map(|c| format!(" in channel `{c}`"))
+        .unwrap_or_default();
+    match found.as_slice() {
+        [] => Err(usage(format!(
+            "there is no {what}{within} (try `oms orders list --search TEXT`)"
+        ))),
+        [one] => Ok(one.id),
+        many => {
+            let list: Vec<String> = many
+                .iter()
+                .map(|c| {
+                    format!(
+                        "  {}  channel {}  external id {}  name {}  {}",
+                        c.id,
+                        c.channel,
+                        c.external_id,
+                        c.name.as_deref().unwrap_or("-"),
+                        c.status
+                    )
+                })
+                .collect();
+            Err(usage(format!(
+                "{what} matches {} orders; pass its id or --channel:\n{}",
+                many.len(),
+                list.join("\n")
+            )))
+        }
+    }
 }
 
 pub fn load(conn: &Connection, id: i64) -> anyhow::Result<OrderView> {

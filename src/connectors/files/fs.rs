@@ -44,11 +44,9 @@ pub fn inbox_files(
     prefixes: &[&str],
     extensions: &[&str],
 ) -> anyhow::Result<Vec<PathBuf>> {
-    let entries = match std::fs::read_dir(inbox) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e).with_context(|| format!("cannot list {}", inbox.display())),
-    };
+    // A missing folder is an error, never "no files": see FilesChannel::existing_inbox.
+    let entries =
+        std::fs::read_dir(inbox).with_context(|| format!("cannot list {}", inbox.display()))?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.with_context(|| format!("cannot list {}", inbox.display()))?;

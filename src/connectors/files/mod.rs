@@ -33,7 +33,7 @@ fn stream_inbox<T, I>(
 where
     I: IntoIterator<Item = T>,
 {
-    for path in fs::inbox_files(&ch.inbox(), prefixes, extensions)? {
+    for path in fs::inbox_files(&ch.existing_inbox()?, prefixes, extensions)? {
         let source = path.display().to_string();
         match read(&path) {
             Ok(records) => {
@@ -71,32 +71,61 @@ impl FilesChannel {
             .dir
             .clone()
             .ok_or_else(|| anyhow::anyhow!("files channel `{code}` has no `path`"))?;
-        Ok(FilesChannel {
+        let ch = FilesChannel {
             code: code.to_string(),
             root,
             format: config.format,
-        })
-    }
-
-    pub fn inbox(&self) -> PathBuf {
-        self.root.join("inbox")
-    }
-
-    pub fn outbox(&self) -> PathBuf {
-        self.root.join("outbox")
+        };
+        // Checked on opening too, so a flow with nothing to send this time (a stock push
+        // with no changes) still says the folder is gone instead of succeeding quietly.
+        ch.existing_inbox()?;
+        ch.existing_outbox()?;
+        Ok(ch)
     }
 
     pub fn format(&self) -> FileFormat {
         self.format
     }
 
+    /// The inbox, which must exist: a missing folder is an unmounted share or a typo in
+    /// `path`, and reading it as empty would hide that the other side's files go unseen.
+    fn existing_inbox(&self) -> anyhow::Result<PathBuf> {
+        self.existing("inbox")
+    }
+
+    /// The outbox, which must exist: creating it would write into a folder nobody reads.
+    fn existing_outbox(&self) -> anyhow::Result<PathBuf> {
+        self.existing("outbox")
+    }
+
+    /// Only absence is checked here; a file in the folder's place fails on use, named there.
+    fn existing(&self, sub: &str) -> anyhow::Result<PathBuf> {
+        let code = &self.code;
+        if !self.root.exists() {
+            anyhow::bail!(
+                "channel `{code}`: folder {} does not exist (create it with its inbox/ and \
+                 outbox/, or fix the channel's `path`)",
+                self.root.display()
+            );
+        }
+        let dir = self.root.join(sub);
+        if !dir.exists() {
+            anyhow::bail!(
+                "channel `{code}`: folder {} does not exist (create it, or fix the channel's \
+                 `path`)",
+                dir.display()
+            );
+        }
+        Ok(dir)
+    }
+
     /// Where the outbox file of the recorded batch `name` goes.
-    fn outbox_file(&self, name: &str) -> PathBuf {
+    fn outbox_file(&self, name: &str) -> anyhow::Result<PathBuf> {
         let ext = match self.format {
             FileFormat::Csv => "csv",
             FileFormat::Json => "json",
         };
-        self.outbox().join(format!("{name}.{ext}"))
+        Ok(self.existing_outbox()?.join(format!("{name}.{ext}")))
     }
 }
 

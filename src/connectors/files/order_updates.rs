@@ -41,7 +41,7 @@ pub(super) fn export(
         FileFormat::Json => serde_json::to_vec_pretty(updates)?,
         FileFormat::Csv => to_csv(updates)?,
     };
-    fs::atomic_write(&ch.outbox_file(batch), &bytes)?;
+    fs::atomic_write(&ch.outbox_file(batch)?, &bytes)?;
     Ok(updates
         .iter()
         .map(|u| Sent::ok(u.order_id.to_string(), None))

@@ -1,22 +1,20 @@
 //! Orders in: every `inbox/*.csv|json|ndjson` of a `files` sales channel, in name order
-//! (docs/files-connector.md "Orders"). CSV files are recognised by their header: Shopify's
-//! orders export has `Name` and `Lineitem sku`; anything else is oms-csv. JSON and NDJSON
-//! files are oms-json.
+//! (docs/files-connector.md "Orders"). The layout is decided by formats::orders::detect,
+//! as for `orders import --file`.
 
 use std::io::{Cursor, Read};
 use std::path::Path;
 
 use super::FilesChannel;
 use crate::connectors::{Fetched, Sink};
-use crate::formats::CsvTable;
-use crate::formats::orders::{OrderFormat, OrderStream, read_orders};
+use crate::formats::orders::{OrderFormat, OrderStream, csv_format, header_bytes, read_orders};
 use crate::model::order::OrderIn;
 
 /// Streams every order file of the inbox: its orders, then `SourceDone`; or, for a file
 /// that cannot be read at all, `SourceFailed` (the flow sets it aside on a real run).
 /// Files carry no watermark: what was applied has left the inbox.
 pub(super) fn fetch(ch: &FilesChannel, sink: Sink<OrderIn>) -> anyhow::Result<Option<String>> {
-    for path in super::fs::inbox_files(&ch.inbox(), &[], &["csv", "json", "ndjson"])? {
+    for path in super::fs::inbox_files(&ch.existing_inbox()?, &[], &["csv", "json", "ndjson"])? {
         let source = path.display().to_string();
         match open(&path) {
             Ok(mut orders) => {
@@ -49,50 +47,10 @@ fn open(path: &Path) -> Result<OrderStream, String> {
     read_orders(format, &name, Box::new(input)).map_err(|e| e.to_string())
 }
 
-/// The longest header line looked at; a "header" longer than this is not one.
-const MAX_HEADER: usize = 64 * 1024;
-
-/// The bytes up to and including the first line break (or all of a short file).
-fn header_bytes(file: &mut impl Read) -> std::io::Result<Vec<u8>> {
-    let mut head = Vec::with_capacity(4096);
-    let mut buf = [0u8; 4096];
-    while !head.contains(&b'\n') && head.len() < MAX_HEADER {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        head.extend_from_slice(&buf[..n]);
-    }
-    Ok(head)
-}
-
-/// Shopify's export when the header has its `Name` and `Lineitem sku` columns.
-fn csv_format(name: &str, head: &[u8]) -> Result<OrderFormat, String> {
-    let table =
-        CsvTable::open(name, Box::new(Cursor::new(head.to_vec()))).map_err(|e| e.to_string())?;
-    Ok(if table.has("Name") && table.has("Lineitem sku") {
-        OrderFormat::ShopifyCsv
-    } else {
-        OrderFormat::OmsCsv
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::connectors::Fetched;
-
-    #[test]
-    fn csv_formats_are_told_apart_by_header() {
-        let shopify = "\u{feff}Name;Email;Lineitem quantity;Lineitem sku\n#1;a@b.c;1;X\n";
-        assert_eq!(
-            csv_format("s.csv", shopify.as_bytes()),
-            Ok(OrderFormat::ShopifyCsv)
-        );
-        let oms = "order_id,name,sku,quantity\n";
-        assert_eq!(csv_format("o.csv", oms.as_bytes()), Ok(OrderFormat::OmsCsv));
-        assert!(csv_format("e.csv", b"").is_err(), "no header row");
-    }
 
     fn channel(dir: &Path) -> FilesChannel {
         let mut config: crate::config::Channel =
@@ -106,6 +64,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let inbox = dir.path().join("inbox");
         std::fs::create_dir_all(&inbox).unwrap();
+        std::fs::create_dir_all(dir.path().join("outbox")).unwrap();
         std::fs::write(
             inbox.join("b.csv"),
             "Name,Lineitem quantity,Lineitem sku\n#7,1,TEE\n",

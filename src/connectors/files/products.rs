@@ -112,8 +112,8 @@ pub(super) fn write(
         }
     };
     let path = match batch {
-        Some(name) => ch.outbox_file(name),
-        None => outbox_path(&ch.outbox(), ch.format()),
+        Some(name) => ch.outbox_file(name)?,
+        None => outbox_path(&ch.existing_outbox()?, ch.format()),
     };
     fs::atomic_write(&path, &bytes)?;
     Ok(entries

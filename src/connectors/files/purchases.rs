@@ -65,7 +65,7 @@ pub(super) fn send_po(ch: &FilesChannel, po: &PoRequest) -> anyhow::Result<Sent>
                 .map_err(|e| anyhow::anyhow!("cannot write PO CSV: {e}"))?
         }
     };
-    fs::atomic_write(&ch.outbox().join(&name), &bytes)?;
+    fs::atomic_write(&ch.existing_outbox()?.join(&name), &bytes)?;
     Ok(Sent::ok(po.number.clone(), None))
 }
 

@@ -52,7 +52,7 @@ pub(super) fn send(
         return Ok(Vec::new());
     }
     let refs: Vec<&str> = shipments.iter().map(|s| s.reference.as_str()).collect();
-    let path = ch.outbox_file(batch);
+    let path = ch.outbox_file(batch)?;
     let bytes = match ch.format() {
         FileFormat::Json => serde_json::to_vec_pretty(shipments)?,
         FileFormat::Csv => {
@@ -103,7 +103,7 @@ pub(super) fn cancel(
         return Ok(Vec::new());
     }
     let refs: Vec<&str> = references.iter().map(String::as_str).collect();
-    let path = ch.outbox_file(batch);
+    let path = ch.outbox_file(batch)?;
     let bytes = match ch.format() {
         FileFormat::Json => serde_json::to_vec_pretty(
             &refs

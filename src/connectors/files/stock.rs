@@ -184,7 +184,7 @@ pub(super) fn push(
                 .map_err(|e| anyhow::anyhow!("cannot write stock CSV: {e}"))?
         }
     };
-    fs::atomic_write(&ch.outbox_file(batch), &bytes)?;
+    fs::atomic_write(&ch.outbox_file(batch)?, &bytes)?;
     Ok(levels.iter().map(|l| Sent::ok(&l.sku, None)).collect())
 }
 

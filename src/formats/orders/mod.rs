@@ -29,11 +29,14 @@
 //! columns missing, not JSON) is an `Err` up front, before any order.
 
 mod csv_group;
+mod detect;
 mod json_array;
 mod json_fields;
 mod oms_csv;
 mod oms_json;
 mod shopify_csv;
+
+pub use detect::{csv_format, detect_format, header_bytes};
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;

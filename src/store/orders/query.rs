@@ -31,6 +31,8 @@ pub struct ListFilter<'a> {
     pub status: Option<&'a str>,
     pub channel: Option<&'a str>,
     pub backordered: bool,
+    /// The start of a name, external id or email (see store::order_lookup).
+    pub search: Option<&'a str>,
     pub limit: i64,
 }
 
@@ -42,16 +44,64 @@ pub fn list(conn: &Connection, f: &ListFilter) -> rusqlite::Result<Vec<OrderRow>
     } else {
         "?1 IS NULL"
     };
+    let filters =
+        format!("{status} AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)");
+    if f.search.is_none() {
+        return list_where(
+            conn,
+            f,
+            &filters,
+            "?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL",
+        );
+    }
+    // `+` keeps the planner off `orders_status` inside the search: the text's range
+    // is the narrow one, a status can cover most of a million orders.
+    let filters = filters.replace("o.status = ?1", "+o.status = ?1");
+    let recent = list_where(
+        conn,
+        f,
+        &filters,
+        &crate::store::order_lookup::recent_condition(),
+    )?;
+    if recent.len() as i64 >= f.limit {
+        return Ok(recent);
+    }
+    let search = crate::store::order_lookup::search_condition(&filters);
+    list_where(conn, f, &filters, &search)
+}
+
+fn list_where(
+    conn: &Connection,
+    f: &ListFilter,
+    filters: &str,
+    search: &str,
+) -> rusqlite::Result<Vec<OrderRow>> {
+    let (text, hashed, lower) = match f.search {
+        Some(t) => {
+            let (a, b, c) = crate::store::order_lookup::search_params(t);
+            (Some(a), Some(b), Some(c))
+        }
+        None => (None, None, None),
+    };
     let mut stmt = conn.prepare(&format!(
         "SELECT o.id, o.channel, o.external_id, o.name, o.status, o.backordered,
                 (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id),
                 (SELECT CAST(TOTAL(quantity) AS INTEGER) FROM order_lines l WHERE l.order_id = o.id),
                 o.total_cents, o.ordered_at, o.updated_at, o.hold_until, {LINE_PRICES}
          FROM orders o
-         WHERE {status} AND (?2 IS NULL OR o.channel = ?2) AND (NOT ?3 OR o.backordered)
+         WHERE {filters} AND {search}
          ORDER BY o.id DESC LIMIT ?4"
     ))?;
-    stmt.query_map(params![f.status, f.channel, f.backordered, f.limit], |r| {
+    let p = params![
+        f.status,
+        f.channel,
+        f.backordered,
+        f.limit,
+        text,
+        hashed,
+        lower
+    ];
+    stmt.query_map(p, |r| {
         Ok(OrderRow {
             id: r.get(0)?,
             channel: r.get(1)?,
