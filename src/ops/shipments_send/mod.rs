@@ -137,7 +137,8 @@ fn send_channel(
     let total = ready.len() + held.len();
     report.ready += total;
     opts.progress.add_length(total as u64);
-    let mut batches = Vec::new();
+    // Each batch is delivered as soon as it is claimed: holding every claimed batch until
+    // all were decided kept a whole day's shipments in memory (100,000 were 70 MB).
     for batch in unsent {
         if !dry_run {
             let ids: Vec<i64> = batch.members.iter().filter_map(|(id, _)| *id).collect();
@@ -145,7 +146,7 @@ fn send_channel(
             processing::note_attempts(&tx, &ids)?;
             tx.commit()?;
         }
-        batches.push(batch);
+        deliver(store, connector.as_mut(), code, cause, opts, &batch, report)?;
     }
     for ids in ready.chunks(BATCH) {
         let list: Vec<Outbound> = processing::outbound(&store.conn, ids)?;
@@ -155,12 +156,13 @@ fn send_channel(
             .map(|o| (Some(o.id), o.reference.clone()))
             .collect();
         if dry_run {
-            batches.push(Batch {
+            let batch = Batch {
                 id: 0,
                 name: String::new(),
                 members,
                 payload: requests,
-            });
+            };
+            deliver(store, connector.as_mut(), code, cause, opts, &batch, report)?;
             continue;
         }
         let refs: Vec<&str> = list.iter().map(|o| o.reference.as_str()).collect();
@@ -169,9 +171,6 @@ fn send_channel(
         processing::note_attempts(&tx, ids)?;
         let batch = outbound::claim(&tx, outbound::SHIPMENTS, code, &name, &members, requests)?;
         tx.commit()?;
-        batches.push(batch);
-    }
-    for batch in batches {
         deliver(store, connector.as_mut(), code, cause, opts, &batch, report)?;
     }
     send_cancellations(
