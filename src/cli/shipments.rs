@@ -107,10 +107,7 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
         }
         ShipmentsCmd::Show { shipment } => {
             let store = ctx.store(&config)?;
-            let found = match shipment.trim().parse::<i64>() {
-                Ok(id) => shipments::by_id(&store.conn, id)?,
-                Err(_) => shipments::by_reference(&store.conn, &shipment)?,
-            };
+            let found = shipments::find(&store.conn, &shipment)?;
             let row = found.ok_or_else(|| usage(format!("no shipment `{shipment}`")))?;
             let detail = ShipmentDetail {
                 lines: shipments::lines(&store.conn, row.id)?,

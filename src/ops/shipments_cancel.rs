@@ -91,7 +91,7 @@ pub fn check(conn: &Connection, references: &[String]) -> anyhow::Result<Vec<Shi
     let mut found = Vec::with_capacity(references.len());
     let mut problems = Vec::new();
     for r in references {
-        let Some(row) = lookup(conn, r)? else {
+        let Some(row) = shipments::find(conn, r)? else {
             problems.push(format!("no shipment `{}`", r.trim()));
             continue;
         };
@@ -111,14 +111,6 @@ pub fn check(conn: &Connection, references: &[String]) -> anyhow::Result<Vec<Shi
         return Err(usage(problems.join("\n")));
     }
     Ok(found)
-}
-
-/// A reference (S0000042) or a shipment number (42), as `shipments show` takes them.
-fn lookup(conn: &Connection, r: &str) -> rusqlite::Result<Option<ShipmentRow>> {
-    match r.trim().parse::<i64>() {
-        Ok(id) => shipments::by_id(conn, id),
-        Err(_) => shipments::by_reference(conn, r),
-    }
 }
 
 /// Cancels the shipments in one transaction (rolled back for a dry run), checking them

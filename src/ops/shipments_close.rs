@@ -59,11 +59,7 @@ pub fn close(conn: &Connection, references: &[String], cause: &str) -> anyhow::R
     let mut found: Vec<ShipmentRow> = Vec::new();
     let mut problems = Vec::new();
     for r in references {
-        let row = match r.trim().parse::<i64>() {
-            Ok(id) => shipments::by_id(conn, id)?,
-            Err(_) => shipments::by_reference(conn, r.trim())?,
-        };
-        match row {
+        match shipments::find(conn, r)? {
             None => problems.push(format!("no shipment `{}`", r.trim())),
             Some(row) if !row.rest_open => problems.push(format!(
                 "shipment {} has nothing left open to close: it is {}",

@@ -38,7 +38,7 @@ pub fn ship_shipments(
     let mut found: Vec<ShipmentRow> = Vec::new();
     let mut problems = Vec::new();
     for r in references {
-        match shipments_lookup(conn, r)? {
+        match shipments::find(conn, r)? {
             None => problems.push(format!("no shipment `{}`", r.trim())),
             Some(row) => match shippable(&row)? {
                 Err(why) => problems.push(why),
@@ -80,13 +80,6 @@ pub fn ship_order(
         )));
     }
     ship(config, conn, &open, by_hand, cause)
-}
-
-fn shipments_lookup(conn: &Connection, r: &str) -> rusqlite::Result<Option<ShipmentRow>> {
-    match r.trim().parse::<i64>() {
-        Ok(id) => shipments::by_id(conn, id),
-        Err(_) => shipments::by_reference(conn, r.trim()),
-    }
 }
 
 /// Only a shipment that holds its allocation and is not being cancelled can ship.

@@ -200,6 +200,14 @@ pub fn by_reference(conn: &Connection, reference: &str) -> rusqlite::Result<Opti
     .optional()
 }
 
+/// A shipment named the way people type it: its reference (S0000042) or its number (42).
+pub fn find(conn: &Connection, named: &str) -> rusqlite::Result<Option<ShipmentRow>> {
+    match named.trim().parse::<i64>() {
+        Ok(id) => by_id(conn, id),
+        Err(_) => by_reference(conn, named.trim()),
+    }
+}
+
 pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<ShipmentRow>> {
     conn.prepare_cached(&format!(
         "SELECT {SHIPMENT_COLUMNS} FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ?1"
