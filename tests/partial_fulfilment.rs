@@ -202,7 +202,15 @@ fn closing_the_rest_lets_a_backordered_order_ship() {
         one(&env, "SELECT status FROM orders WHERE id = 2"),
         "approved"
     );
-    env.oms(["shipments", "close", "S0000001"]).ok();
+    let closed = env
+        .oms(["shipments", "close", "S0000001", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(
+        closed["backorders"]["allocated"].as_array().map(Vec::len),
+        Some(1),
+        "the report says the backorder was allocated: {closed}"
+    );
     assert_eq!(
         one(&env, "SELECT status FROM orders WHERE id = 2"),
         "fulfilling"

@@ -163,13 +163,7 @@ fn close(ctx: &Ctx, config: &crate::config::Config, args: CloseArgs) -> anyhow::
     let _lock = ctx.lock(config)?;
     let mut store = ctx.store(config)?;
     let tx = store.tx()?;
-    let mut report = shipments_close::close(&tx, &args.shipments, &ctx.cause)?;
-    let mut variants: Vec<i64> = report.released.iter().map(|(_, v)| *v).collect();
-    variants.sort_unstable();
-    variants.dedup();
-    if !variants.is_empty() {
-        crate::ops::backorders::retry_skus(config, &tx, None, &ctx.cause, &variants)?;
-    }
+    let mut report = shipments_close::close(config, &tx, &args.shipments, &ctx.cause)?;
     report.dry_run = args.dry_run;
     if args.dry_run {
         tx.rollback()?;

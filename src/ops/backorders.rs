@@ -65,6 +65,24 @@ pub fn retry_skus(
     retry_orders(config, conn, run_id, cause, &ids)
 }
 
+/// [`retry_skus`] for the (warehouse, variant) pairs whose available stock rose, as the
+/// flows that release or add stock collect them; `None` when nothing rose.
+pub fn retry_raised<'p>(
+    config: &Config,
+    conn: &Connection,
+    run_id: Option<i64>,
+    cause: &str,
+    raised: impl IntoIterator<Item = &'p (String, i64)>,
+) -> anyhow::Result<Option<RetryReport>> {
+    let mut variants: Vec<i64> = raised.into_iter().map(|(_, v)| *v).collect();
+    variants.sort_unstable();
+    variants.dedup();
+    if variants.is_empty() {
+        return Ok(None);
+    }
+    retry_skus(config, conn, run_id, cause, &variants).map(Some)
+}
+
 fn retry_orders(
     config: &Config,
     conn: &Connection,

@@ -443,12 +443,9 @@ fn apply_all(
         applier.apply(conn, r, report)?;
         progress.inc(1);
     }
-    let mut raised: Vec<i64> = report.stock_raised.iter().map(|(_, v)| *v).collect();
-    raised.sort_unstable();
-    raised.dedup();
+    let retry = applier.retry_backorders(conn, &report.stock_raised)?;
     report.stock_raised.extend(earlier);
-    if !raised.is_empty() {
-        let retry = applier.retry_backorders(conn, &raised)?;
+    if let Some(retry) = retry {
         report.backorders.get_or_insert_default().absorb(retry);
     }
     Ok(())

@@ -6,8 +6,10 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::config::Config;
 use crate::error::{Exit, usage};
 use crate::model::{ShipmentStatus, StockReason};
+use crate::ops::backorders::{self, RetryReport};
 use crate::ops::order_status;
 use crate::output::Report;
 use crate::store::shipments::{self, ShipmentRow};
@@ -28,15 +30,18 @@ pub struct CloseReport {
     pub dry_run: bool,
     pub closed: usize,
     pub items: Vec<CloseItem>,
-    /// (warehouse, variant) pairs whose available stock rose.
-    #[serde(skip)]
-    pub released: Vec<(String, i64)>,
+    /// Backordered orders retried because the closed rests were released.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backorders: Option<RetryReport>,
 }
 
 impl Report for CloseReport {
     type Item = CloseItem;
     fn summary(&self) -> Vec<(&'static str, String)> {
         let mut s = vec![("closed", self.closed.to_string())];
+        if let Some(b) = self.backorders.as_ref().filter(|b| !b.allocated.is_empty()) {
+            s.push(("backorders allocated", b.allocated.len().to_string()));
+        }
         if self.dry_run {
             s.push(("dry run", "nothing was written".into()));
         }
@@ -54,8 +59,14 @@ impl Report for CloseReport {
 }
 
 /// Closes every shipment named, refusing all (exit 2, nothing written) when any is unknown
-/// or not a short shipment waiting for its rest.
-pub fn close(conn: &Connection, references: &[String], cause: &str) -> anyhow::Result<CloseReport> {
+/// or not a short shipment waiting for its rest; orders waiting for the released SKUs are
+/// retried in the caller's transaction.
+pub fn close(
+    config: &Config,
+    conn: &Connection,
+    references: &[String],
+    cause: &str,
+) -> anyhow::Result<CloseReport> {
     let mut found: Vec<ShipmentRow> = Vec::new();
     let mut problems = Vec::new();
     for r in references {
@@ -73,9 +84,10 @@ pub fn close(conn: &Connection, references: &[String], cause: &str) -> anyhow::R
         return Err(usage(problems.join("\n")));
     }
     let mut report = CloseReport::default();
+    let mut raised = Vec::new();
     for row in found {
         let (units, released) = close_rest(conn, &row, cause, None)?;
-        report.released.extend(released);
+        raised.extend(released);
         let order = order_status::refresh(conn, row.order_id, cause)?;
         report.closed += 1;
         report.items.push(CloseItem {
@@ -85,6 +97,7 @@ pub fn close(conn: &Connection, references: &[String], cause: &str) -> anyhow::R
             order_status: order.to_string(),
         });
     }
+    report.backorders = backorders::retry_raised(config, conn, None, cause, &raised)?;
     Ok(report)
 }
 

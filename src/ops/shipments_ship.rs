@@ -131,13 +131,7 @@ fn ship(
         report.items.push(item);
     }
     // A short shipment releases what did not ship; orders waiting for it may fit now.
-    let mut released: Vec<i64> = report.released.iter().map(|(_, v)| *v).collect();
-    released.sort_unstable();
-    released.dedup();
-    if !released.is_empty() {
-        let retry = backorders::retry_skus(config, conn, None, cause, &released)?;
-        report.backorders = Some(retry);
-    }
+    report.backorders = backorders::retry_raised(config, conn, None, cause, &report.released)?;
     Ok(report)
 }
 

@@ -2,7 +2,7 @@
 //! line's received count, the receipt's and the PO's status. A receipt is all or nothing:
 //! one bad line rejects it whole, so a corrected copy with the same id can still be applied.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::Connection;
 
@@ -72,14 +72,14 @@ impl<'a> Applier<'a> {
         }
     }
 
-    /// Retries the backordered orders waiting for `variant_ids` (whose stock rose) in the
-    /// caller's transaction, attributed to this run.
+    /// Retries the backordered orders waiting for the SKUs whose stock `raised` (pairs of
+    /// warehouse and variant) in the caller's transaction, attributed to this run.
     pub fn retry_backorders(
         &self,
         conn: &Connection,
-        variant_ids: &[i64],
-    ) -> anyhow::Result<RetryReport> {
-        backorders::retry_skus(self.config, conn, self.run_id, &self.cause, variant_ids)
+        raised: &BTreeSet<(String, i64)>,
+    ) -> anyhow::Result<Option<RetryReport>> {
+        backorders::retry_raised(self.config, conn, self.run_id, &self.cause, raised)
     }
 
     /// Applies one receipt in the caller's transaction, or rejects and records it.

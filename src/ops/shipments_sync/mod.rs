@@ -114,14 +114,8 @@ fn sync_channel(
                 }
                 // In the file's transaction, so the release and the orders it lets ship
                 // commit together.
-                if report.released.len() > released {
-                    let mut variants: Vec<i64> = report.released[released..]
-                        .iter()
-                        .map(|(_, v)| *v)
-                        .collect();
-                    variants.sort_unstable();
-                    variants.dedup();
-                    let retry = backorders::retry_skus(config, &tx, run_id, cause, &variants)?;
+                let raised = &report.released[released..];
+                if let Some(retry) = backorders::retry_raised(config, &tx, run_id, cause, raised)? {
                     report.backorders.get_or_insert_default().absorb(retry);
                 }
                 if dry_run {
