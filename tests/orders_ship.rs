@@ -226,3 +226,35 @@ fn orders_clone_makes_a_draft_copy_with_the_same_lines_and_address() {
         .code(2)
         .stderr_has("there is no order 9");
 }
+
+#[test]
+fn a_shipment_in_a_batch_decided_before_a_crash_is_not_shipped_by_hand() {
+    let env = Env::standard();
+    env.write("catalog.csv", CATALOG);
+    env.write(
+        "stock.csv",
+        "warehouse,sku,set\neast,TEE-1,10\neast,MUG-1,10\n",
+    );
+    env.write("orders.csv", ORDERS);
+    env.oms(["catalog", "import", "--file", "catalog.csv"]).ok();
+    env.oms(["stock", "adjust", "--file", "stock.csv", "--yes"])
+        .ok();
+    ship_support::import(&env, "orders.csv");
+    // The file is written, the send not yet recorded: the next send writes it again.
+    let crashed = env
+        .oms(["orders", "process"])
+        .env("OMS_TEST_CRASH_AT", "after_write@shipments-send")
+        .run();
+    assert_eq!(crashed.code, -1, "{crashed:?}");
+    assert_eq!(shipment_status(&env), "ready_to_send");
+    env.oms(["shipments", "ship", "S0000001"])
+        .code(2)
+        .stderr_has("shipment S0000001 is in batch `shipments-S0000001")
+        .stderr_has("run `oms shipments send` first");
+    assert_eq!(level(&env, "TEE-1"), (10, 2), "nothing shipped");
+    // Once the batch is confirmed sent, shipping it by hand is fine.
+    env.oms(["shipments", "send"]).ok();
+    env.oms(["shipments", "ship", "S0000001"]).ok();
+    assert_eq!(shipment_status(&env), "shipped");
+    env.oms(["stock", "verify"]).ok();
+}

@@ -14,8 +14,8 @@ use crate::model::ShipmentStatus;
 use crate::model::clock::now_utc;
 use crate::model::shipment::{ConfirmedLine, ConfirmedStatus, ShipmentConfirmation};
 use crate::model::sku_key;
-use crate::store::orders;
 use crate::store::shipments::{self, ShipmentRow};
+use crate::store::{orders, outbound};
 
 /// What the person typed about the parcel(s).
 #[derive(Debug, Clone, Default)]
@@ -40,7 +40,7 @@ pub fn ship_shipments(
     for r in references {
         match shipments::find(conn, r)? {
             None => problems.push(format!("no shipment `{}`", r.trim())),
-            Some(row) => match shippable(&row)? {
+            Some(row) => match shippable(conn, &row)? {
                 Err(why) => problems.push(why),
                 Ok(()) if found.iter().any(|f| f.id == row.id) => {}
                 Ok(()) => found.push(row),
@@ -65,7 +65,7 @@ pub fn ship_order(
     };
     let mut open = Vec::new();
     for row in shipments::of_order(conn, id)? {
-        if shippable(&row)?.is_ok() {
+        if shippable(conn, &row)?.is_ok() {
             open.push(row);
         }
     }
@@ -83,10 +83,20 @@ pub fn ship_order(
 }
 
 /// Only a shipment that holds its allocation and is not being cancelled can ship.
-fn shippable(row: &ShipmentRow) -> anyhow::Result<Result<(), String>> {
+fn shippable(conn: &Connection, row: &ShipmentRow) -> anyhow::Result<Result<(), String>> {
     let status: ShipmentStatus = row.status.parse().map_err(anyhow::Error::msg)?;
     Ok(match status {
-        ShipmentStatus::ReadyToSend | ShipmentStatus::SentToWarehouse => Ok(()),
+        // A batch claimed before a crash goes out again as decided: shipped by hand now,
+        // the warehouse would get it anyway and ship it a second time.
+        ShipmentStatus::ReadyToSend => match outbound::unsent_batch_of(conn, &row.reference)? {
+            Some(batch) => Err(format!(
+                "shipment {} is in batch `{batch}`, decided but not yet confirmed sent; \
+                 run `oms shipments send` first, then mark it shipped if the warehouse did not",
+                row.reference
+            )),
+            None => Ok(()),
+        },
+        ShipmentStatus::SentToWarehouse => Ok(()),
         // Shipped short, the rest still allocated: shipping it by hand settles it.
         ShipmentStatus::ShortShipped if row.rest_open => Ok(()),
         ShipmentStatus::CancelRequested => Err(format!(

@@ -126,6 +126,17 @@ pub fn mark_sent(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The batch holding `reference` that was claimed and not yet marked sent, if any: it goes
+/// out again exactly as decided, so what it holds may already be at the channel.
+pub fn unsent_batch_of(conn: &Connection, reference: &str) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached(
+        "SELECT b.name FROM outbound_members m JOIN outbound_batches b ON b.id = m.batch_id
+         WHERE m.reference = ?1 AND b.sent_at IS NULL ORDER BY b.id LIMIT 1",
+    )?
+    .query_row(params![reference], |r| r.get(0))
+    .optional()
+}
+
 /// Every batch `reference` was sent in, by name, oldest first (for audits and tests).
 pub fn batches_of(conn: &Connection, reference: &str) -> rusqlite::Result<Vec<String>> {
     conn.prepare_cached(
