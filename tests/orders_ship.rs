@@ -258,3 +258,45 @@ fn a_shipment_in_a_batch_decided_before_a_crash_is_not_shipped_by_hand() {
     assert_eq!(shipment_status(&env), "shipped");
     env.oms(["stock", "verify"]).ok();
 }
+
+#[test]
+fn cancelling_a_shipment_in_a_batch_decided_before_a_crash_asks_the_warehouse() {
+    let env = Env::standard();
+    env.write("catalog.csv", CATALOG);
+    env.write(
+        "stock.csv",
+        "warehouse,sku,set\neast,TEE-1,10\neast,MUG-1,10\n",
+    );
+    env.write("orders.csv", ORDERS);
+    env.oms(["catalog", "import", "--file", "catalog.csv"]).ok();
+    env.oms(["stock", "adjust", "--file", "stock.csv", "--yes"])
+        .ok();
+    ship_support::import(&env, "orders.csv");
+    let crashed = env
+        .oms(["orders", "process"])
+        .env("OMS_TEST_CRASH_AT", "after_write@shipments-send")
+        .run();
+    assert_eq!(crashed.code, -1, "{crashed:?}");
+    // The shipment file is already in the outbox: cancelling here alone would let it ship.
+    env.oms(["shipments", "cancel", "S0000001", "--yes"]).ok();
+    assert_eq!(shipment_status(&env), "cancel_requested");
+    assert_eq!(
+        level(&env, "TEE-1"),
+        (10, 2),
+        "still allocated until the answer"
+    );
+    // The resend writes the decided batch again, then the cancellation request follows it.
+    env.oms(["shipments", "send"]).ok();
+    let cancels: Vec<String> = std::fs::read_dir(env.path("channels/east-3pl/outbox"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("cancellations-"))
+        .collect();
+    assert_eq!(cancels.len(), 1, "{cancels:?}");
+    let text =
+        std::fs::read_to_string(env.path(&format!("channels/east-3pl/outbox/{}", cancels[0])))
+            .unwrap();
+    assert!(text.contains("S0000001"), "{text}");
+    env.oms(["stock", "verify"]).ok();
+}

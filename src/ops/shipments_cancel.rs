@@ -11,9 +11,9 @@ use crate::error::{Exit, usage};
 use crate::model::{OrderStatus, ShipmentStatus, StockReason};
 use crate::ops::order_status;
 use crate::output::Report;
-use crate::store::Store;
 use crate::store::shipments::{self, ShipmentRow};
 use crate::store::stock::{self, Movement, Reference};
+use crate::store::{Store, outbound};
 
 pub struct Options<'a> {
     pub references: &'a [String],
@@ -147,8 +147,12 @@ fn one(conn: &Connection, row: &ShipmentRow, cause: &str) -> anyhow::Result<Canc
         status: row.status.clone(),
         ..Default::default()
     };
+    // A batch claimed before a crash goes out again exactly as decided, so the warehouse
+    // gets this shipment anyway: it is asked to cancel, like one already sent.
+    let claimed = status == ShipmentStatus::ReadyToSend
+        && outbound::unsent_batch_of(conn, &row.reference)?.is_some();
     match status {
-        ShipmentStatus::ReadyToSend => {
+        ShipmentStatus::ReadyToSend if !claimed => {
             for line in shipments::lines(conn, row.id)? {
                 stock::apply(
                     conn,
@@ -180,7 +184,7 @@ fn one(conn: &Connection, row: &ShipmentRow, cause: &str) -> anyhow::Result<Canc
                 other => format!("allocation released; order {} is {other}", row.order_id),
             });
         }
-        ShipmentStatus::SentToWarehouse => {
+        ShipmentStatus::ReadyToSend | ShipmentStatus::SentToWarehouse => {
             shipments::set_status(
                 conn,
                 row.id,
