@@ -227,6 +227,8 @@ fn user_errors_and_holds_refuse_one_order_and_cancellations_go_only_to_orders_st
         when.method(POST)
             .path(SHOPIFY_GRAPHQL)
             .body_includes("mutation OrderCancel")
+            // no refund from oms: the shop keeps refunds (`refund` is deprecated since 2025-07)
+            .body_includes("refundMethod: { originalPaymentMethodsRefund: false }")
             .json_body_includes(
                 json!({ "variables": { "orderId": "gid://shopify/Order/450789472", "notifyCustomer": false } })
                     .to_string(),

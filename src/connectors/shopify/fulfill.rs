@@ -63,8 +63,10 @@ const CREATE: &str = r#"mutation FulfillmentCreate($fulfillment: FulfillmentInpu
   }
 }"#;
 
+// Refunds stay the shop's business: `refundMethod` (which replaced the deprecated `refund`
+// argument in 2025-07) asks for no refund to the original payment methods.
 const CANCEL: &str = r#"mutation OrderCancel($orderId: ID!, $notifyCustomer: Boolean) {
-  orderCancel(orderId: $orderId, reason: OTHER, refund: false, restock: false, notifyCustomer: $notifyCustomer) {
+  orderCancel(orderId: $orderId, reason: OTHER, refundMethod: { originalPaymentMethodsRefund: false }, restock: false, notifyCustomer: $notifyCustomer) {
     job { id }
     orderCancelUserErrors { field message code }
   }
