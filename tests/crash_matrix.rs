@@ -8,7 +8,9 @@
 //! ShipBob alike. A point that cannot happen in a flow is marked with the reason, so a new
 //! flow without its row (or a row without a reason) is visible here. The tests print the
 //! matrix with the counts each cell checked; what each cell does lives in
-//! tests/crash_support/ (`files.rs`, `shipbob.rs`).
+//! tests/crash_support/ (`files.rs`, `shipbob.rs`). The Shopify rows (orders export, stock
+//! push, orders import) are in tests/crash_matrix_shopify.rs, and the Shopify catalog push
+//! row beside its mock in tests/shopify_catalog.rs (`crash_matrix_shopify_catalog`).
 
 mod common;
 mod crash_support;

@@ -1,7 +1,8 @@
 //! The crash matrix's Shopify rows (see tests/crash_matrix.rs for the table and the
 //! rules): `orders export` and `stock push` against a mock GraphQL Admin API on
 //! 127.0.0.1, killed before and after the call (`OMS_TEST_CRASH_AT`), then run again;
-//! `orders import` killed between pages and after its commit.
+//! `orders import` killed between pages and after its commit. (`catalog sync`'s Shopify row
+//! is in tests/shopify_catalog.rs, beside its `productSet` mock.)
 //!
 //! The mock keeps what it was asked to do, the way the shop does: once a fulfillment has
 //! been created the order shows it, and every `inventorySetQuantities` is logged with its

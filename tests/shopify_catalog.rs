@@ -215,39 +215,8 @@ fn product_set<'a>(
     })
 }
 
-#[test]
-fn catalog_sync_pushes_with_product_set_and_prunes_only_when_asked() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(POST)
-            .path(SHOPIFY_GRAPHQL)
-            .body_includes("query Products");
-        then.status(200)
-            .body(fixture("shopify_graphql/product-set-shop.json"));
-    });
-    let green = json!({
-        "id": "gid://shopify/ProductVariant/39072856",
-        "optionValues": [{ "optionName": "Color", "name": "Green" }],
-    });
-    let keeping = product_set(
-        &server,
-        &["Pink", "Red", "Green"],
-        vec![
-            variant(Some(808950810), "IPOD2008PINK", "Pink"),
-            variant(Some(49148385), "IPOD2008RED", "Red"),
-            green,
-        ],
-        "shopify_graphql/product-set-update.json",
-    );
-    let pruning = product_set(
-        &server,
-        &["Pink", "Red"],
-        vec![
-            variant(Some(808950810), "IPOD2008PINK", "Pink"),
-            variant(Some(49148385), "IPOD2008RED", "Red"),
-        ],
-        "shopify_graphql/product-set-pruned.json",
-    );
+/// A workspace whose catalog (`CATALOG`, master `oms`) is pushed to the mock shop.
+fn catalog_env(server: &MockServer) -> Env {
     let env = Env::with_config(&format!(
         r#"
 database = "oms.db"
@@ -268,6 +237,98 @@ master = "oms"
     env.write("shop.token", "shpat_CATALOG_SECRET_5a1e\n");
     env.write("catalog.csv", CATALOG);
     env.oms(["catalog", "import", "--file", "catalog.csv"]).ok();
+    env
+}
+
+/// The shop's products as `catalog sync` reads them before pushing.
+fn shop_products(server: &MockServer) {
+    server.mock(|when, then| {
+        when.method(POST)
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("query Products");
+        then.status(200)
+            .body(fixture("shopify_graphql/product-set-shop.json"));
+    });
+}
+
+/// The `productSet` that keeps the shop's extra variant (Green) while updating Pink and Red.
+fn keeping_green(server: &MockServer) -> httpmock::Mock<'_> {
+    let green = json!({
+        "id": "gid://shopify/ProductVariant/39072856",
+        "optionValues": [{ "optionName": "Color", "name": "Green" }],
+    });
+    product_set(
+        server,
+        &["Pink", "Red", "Green"],
+        vec![
+            variant(Some(808950810), "IPOD2008PINK", "Pink"),
+            variant(Some(49148385), "IPOD2008RED", "Red"),
+            green,
+        ],
+        "shopify_graphql/product-set-update.json",
+    )
+}
+
+/// The crash matrix's Shopify catalog row (tests/crash_matrix.rs has the table): `catalog
+/// sync` dies before or after `productSet`; the next run sends the same input again (an
+/// upsert by handle, so the shop ends with one product either way), and a third run finds
+/// nothing to send.
+#[test]
+fn crash_matrix_shopify_catalog() {
+    let mut cells = Vec::new();
+    for (point, calls_after_crash) in [("before_write", 0), ("after_write", 1)] {
+        let server = MockServer::start();
+        shop_products(&server);
+        let keeping = keeping_green(&server);
+        // Any other productSet input would be a different decision on the resend.
+        let other = server.mock(|when, then| {
+            when.method(POST)
+                .path(SHOPIFY_GRAPHQL)
+                .body_includes("mutation ProductSet");
+            then.status(500).body("a productSet with another input");
+        });
+        let env = catalog_env(&server);
+        let at = format!("{point}@catalog-sync");
+        let crashed = env
+            .oms(["catalog", "sync"])
+            .env("OMS_TEST_CRASH_AT", &at)
+            .run();
+        assert_eq!(
+            crashed.code, -1,
+            "the process was to die at {at}: {crashed:?}"
+        );
+        keeping.assert_calls(calls_after_crash);
+        let resumed = env.oms(["catalog", "sync", "-o", "json"]).ok().json();
+        assert_eq!(resumed["channels"][0]["outcome"], "sent", "{resumed:#}");
+        keeping.assert_calls(calls_after_crash + 1);
+        let again = env.oms(["catalog", "sync", "-o", "json"]).ok().json();
+        assert_eq!(again["channels"][0]["outcome"], "unchanged", "{again:#}");
+        keeping.assert_calls(calls_after_crash + 1);
+        other.assert_calls(0);
+        cells.push(format!("{point}: ok {} productSet", calls_after_crash + 1));
+    }
+    println!(
+        "{:<26} {} | after_commit, between_pages: n/a (writes only)",
+        "catalog-sync (Shopify)",
+        cells.join(" | ")
+    );
+}
+
+#[test]
+fn catalog_sync_pushes_with_product_set_and_prunes_only_when_asked() {
+    let server = MockServer::start();
+    shop_products(&server);
+    let keeping = keeping_green(&server);
+    let pruning = product_set(
+        &server,
+        &["Pink", "Red"],
+        vec![
+            variant(Some(808950810), "IPOD2008PINK", "Pink"),
+            variant(Some(49148385), "IPOD2008RED", "Red"),
+        ],
+        "shopify_graphql/product-set-pruned.json",
+    );
+    let env = catalog_env(&server);
 
     let done = env.oms(["catalog", "sync", "-o", "json"]).ok();
     done.stderr_has(
