@@ -9,8 +9,10 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
-/// Orders per transaction, as the product batches.
-const BATCH: usize = 1_000;
+/// Orders per transaction and page cache, as the product's import
+/// (src/ops/orders_import/batch.rs, store::processing::widen_cache).
+const BATCH: usize = 10_000;
+const CACHE_KIB: i64 = 32_768;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,6 +23,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut conn = Connection::open(db)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "wal_autocheckpoint", 10_000)?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     let variants: HashMap<String, i64> = conn
         .prepare("SELECT sku_key, id FROM variants")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?

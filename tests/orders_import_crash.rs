@@ -1,5 +1,6 @@
 //! `oms orders import` killed half-way (the test-only OMS_TEST_ABORT_AFTER_ORDERS hook):
-//! the next run finishes the work, nothing lost and nothing imported twice.
+//! the next run finishes the work, nothing lost and nothing imported twice. The batches are
+//! made 1,000 orders (OMS_TEST_IMPORT_BATCH) so a small file has several.
 
 mod common;
 mod orders_support;
@@ -57,6 +58,7 @@ fn a_crash_mid_file_loses_nothing_and_duplicates_nothing() {
     let env = env_with_catalog();
     env.write("orders.csv", &many_orders(5000));
     let crashed = import_file(&env, "orders.csv", "oms-csv")
+        .env("OMS_TEST_IMPORT_BATCH", "1000")
         .env("OMS_TEST_ABORT_AFTER_ORDERS", "2500")
         .run();
     assert!(
@@ -79,6 +81,7 @@ fn a_crash_mid_inbox_file_leaves_it_for_the_next_run() {
     env.write("channels/web/inbox/orders.csv", &many_orders(3000));
     let crashed = env
         .oms(["orders", "import"])
+        .env("OMS_TEST_IMPORT_BATCH", "1000")
         .env("OMS_TEST_ABORT_AFTER_ORDERS", "1500")
         .run();
     assert!(crashed.code != 0 && crashed.code != 3, "{crashed:?}");

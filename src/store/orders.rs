@@ -394,9 +394,3 @@ pub fn mark_exported(conn: &Connection, id: i64, hash: &str) -> rusqlite::Result
         .execute(params![id, hash])?;
     Ok(())
 }
-
-/// Whether a channel has any order yet (answered from the (channel, external_id) index).
-pub fn channel_has_orders(conn: &Connection, channel: &str) -> rusqlite::Result<bool> {
-    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM orders WHERE channel = ?1)")?
-        .query_row(params![channel], |r| r.get(0))
-}

@@ -14,7 +14,6 @@
 //! A valid order resolves its open rejection, if it has one.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, RandomState};
 
 use rusqlite::Connection;
 
@@ -44,12 +43,6 @@ pub struct Importer<'a> {
     variants: HashMap<String, i64>,
     /// Keys of this channel's open rejections: only these need resolving.
     open_rejections: HashSet<String>,
-    /// Whether the channel had orders before this run. When it had none, an order can
-    /// only be known if this run created it, so the lookup is skipped for ids not in
-    /// `created` (64-bit hashes: a collision merely costs one lookup).
-    had_orders: bool,
-    created: HashSet<u64>,
-    hasher: RandomState,
     pass: Pass,
     key: String,
     report: ImportReport,
@@ -69,9 +62,6 @@ impl<'a> Importer<'a> {
             run_id,
             variants: catalog::variant_ids(conn)?,
             open_rejections: HashSet::new(),
-            had_orders: orders::channel_has_orders(conn, channel.code)?,
-            created: HashSet::new(),
-            hasher: RandomState::new(),
             pass: Pass::Fresh,
             key: String::new(),
             report: ImportReport {
@@ -188,9 +178,7 @@ impl<'a> Importer<'a> {
     }
 
     fn lookup(&self, conn: &Connection, external_id: &str) -> anyhow::Result<Option<Known>> {
-        if external_id.is_empty()
-            || (!self.had_orders && !self.created.contains(&self.hasher.hash_one(external_id)))
-        {
+        if external_id.is_empty() {
             return Ok(None);
         }
         Ok(orders::find_by_external(
@@ -216,9 +204,6 @@ impl<'a> Importer<'a> {
         let (new, status) = (&prepared.new, prepared.status);
         let id = orders::insert(conn, new, status, self.cause)?;
         self.note_mismatch(conn, id, status, mismatch.as_deref())?;
-        if !self.had_orders {
-            self.created.insert(self.hasher.hash_one(&new.external_id));
-        }
         let resolved = self.resolve(conn, &new.external_id)?;
         let code = self.channel.code;
         let made = |message: Option<String>| Item {

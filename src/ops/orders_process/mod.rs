@@ -61,7 +61,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
     {
         return Err(usage(format!("unknown sales channel `{c}`")));
     }
-    processing::widen_cache(&store.conn)?;
+    processing::widen_cache(&store.conn, processing::PROCESS_CACHE_KIB)?;
     let mut report = flow::journaled(store, FLOW, opts.channel, opts.dry_run, |store, run_id| {
         process(config, store, opts, run_id)
     })?;
