@@ -133,7 +133,26 @@ pub fn run(config: &Config, opts: &Options) -> anyhow::Result<CheckReport> {
 
 fn check_one(config: &Config, code: &str, ch: &Channel, role: Role) -> Result<String, String> {
     if ch.kind == ChannelKind::Files {
-        return check_folder(ch.dir.as_deref());
+        let ok = check_folder(ch.dir.as_deref())?;
+        let unread = ch
+            .dir
+            .as_deref()
+            .map(|dir| crate::ops::inbox_check::unread_in(config, code, dir))
+            .unwrap_or_default();
+        return match unread.first() {
+            None => Ok(ok),
+            Some(first) => Err(format!(
+                "{} inbox file{} read by no flow: {} (this inbox reads {})",
+                unread.len(),
+                if unread.len() == 1 { " is" } else { "s are" },
+                unread
+                    .iter()
+                    .map(|f| f.file.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                first.read_here
+            )),
+        };
     }
     let result = match role {
         Role::Sales => connectors::sales(config, code).and_then(|mut c| c.check()),

@@ -132,7 +132,7 @@ pub fn play_warehouse(
 ) -> anyhow::Result<Vec<Shipped>> {
     let outbox = channel_dir.join("outbox");
     let mut lines: BTreeMap<String, Vec<(String, i64, String)>> = BTreeMap::new();
-    for file in fs::inbox_files(&outbox, &["shipments"], &["csv"])? {
+    for file in fs::files_named(&outbox, "shipments", "csv")? {
         let name = file.display().to_string();
         let opened = std::fs::File::open(&file).with_context(|| format!("cannot open {name}"))?;
         let mut table = CsvTable::open(&name, Box::new(opened))?;

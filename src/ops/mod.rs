@@ -10,6 +10,7 @@ pub mod channels_check;
 pub mod demo;
 pub mod flow;
 pub mod holds;
+pub mod inbox_check;
 pub mod order_cancel;
 pub mod order_edit;
 pub mod order_rules;

@@ -52,6 +52,8 @@ pub struct Status {
     pub expired: Vec<crate::store::cancel_after::Expired>,
     #[serde(skip)]
     pub auto_cancel: bool,
+    /// Inbox files of `files` channels that no flow reads.
+    pub unread_files: Vec<crate::ops::inbox_check::UnreadFile>,
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -177,6 +179,7 @@ pub fn gather(config: &Config, conn: &Connection) -> anyhow::Result<Status> {
     s.stock_alerts = stock_alerts(conn, threshold, &virtual_codes(config))?;
     s.runs = last_runs(conn, config.status.stale_after_hours as i64)?;
     s.journal = journal_problem(&config.database_path);
+    s.unread_files = crate::ops::inbox_check::unread_files(config);
     s.attention = attention(&s, hours);
     s.needs_attention = !s.attention.is_empty();
     Ok(s)
@@ -493,6 +496,15 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
     }
     if let Some(why) = &s.journal {
         add("journal unwritable", why.clone());
+    }
+    for f in &s.unread_files {
+        add(
+            "unread inbox file",
+            format!(
+                "{} is read by no flow of channel `{}` (it reads {})",
+                f.file, f.channel, f.read_here
+            ),
+        );
     }
     for r in &s.rejections {
         add(

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use super::inbox::{InboxFlow, claims, is_in_progress};
+
 /// Writes `bytes` to `path` so that a reader (a 3PL's SFTP pickup) sees either nothing or
 /// the whole file: a hidden temp file in the same folder, flushed to disk, then renamed.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -36,30 +38,31 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     result.with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Files waiting in `inbox`, oldest name first, whose names start with one of `prefixes`
-/// (all files when empty) and end in one of `extensions`. Hidden and temp files are skipped:
-/// they are someone else's half-written uploads.
-pub fn inbox_files(
-    inbox: &Path,
-    prefixes: &[&str],
-    extensions: &[&str],
-) -> anyhow::Result<Vec<PathBuf>> {
+/// Files of `inbox` that `flow` reads, oldest name first.
+pub fn inbox_files(inbox: &Path, flow: &InboxFlow) -> anyhow::Result<Vec<PathBuf>> {
+    files_where(inbox, |name| claims(flow, name))
+}
+
+/// Files of `dir` named `PREFIX….EXTENSION` (any case), oldest name first.
+pub fn files_named(dir: &Path, prefix: &str, extension: &str) -> anyhow::Result<Vec<PathBuf>> {
+    let suffix = format!(".{extension}");
+    files_where(dir, |name| {
+        let name = name.to_lowercase();
+        name.starts_with(prefix) && name.ends_with(&suffix)
+    })
+}
+
+/// Hidden and temp files are skipped: they are someone else's half-written uploads.
+fn files_where(dir: &Path, wanted: impl Fn(&str) -> bool) -> anyhow::Result<Vec<PathBuf>> {
     // A missing folder is an error, never "no files": see FilesChannel::existing_inbox.
     let entries =
-        std::fs::read_dir(inbox).with_context(|| format!("cannot list {}", inbox.display()))?;
+        std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
     let mut files = Vec::new();
     for entry in entries {
-        let entry = entry.with_context(|| format!("cannot list {}", inbox.display()))?;
+        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy().to_lowercase();
-        let wanted_prefix = prefixes.is_empty() || prefixes.iter().any(|p| name.starts_with(p));
-        let wanted_ext = extensions.iter().any(|x| name.ends_with(&format!(".{x}")));
-        if path.is_file()
-            && !name.starts_with('.')
-            && !name.contains(".tmp")
-            && wanted_prefix
-            && wanted_ext
-        {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_file() && !is_in_progress(&name) && wanted(&name) {
             files.push(path);
         }
     }
@@ -103,6 +106,7 @@ fn move_into(path: &Path, sub: &str) -> anyhow::Result<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::inbox::{ORDERS, STOCK};
     use super::*;
 
     #[test]
@@ -130,17 +134,19 @@ mod tests {
             ".hidden.csv",
             "x.csv.tmp-1",
             "notes.txt",
+            "products-1.csv",
             "stock-1.csv",
         ] {
             std::fs::write(inbox.join(name), "x").unwrap();
         }
-        let all = inbox_files(inbox, &[], &["csv", "json"]).unwrap();
+        let all = inbox_files(inbox, &ORDERS).unwrap();
         let names: Vec<_> = all
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
+        // A shop's inbox: stock-1.csv is an order file there, products-1.csv never is.
         assert_eq!(names, ["a-orders.json", "b-orders.csv", "stock-1.csv"]);
-        assert_eq!(inbox_files(inbox, &["stock"], &["csv"]).unwrap().len(), 1);
+        assert_eq!(inbox_files(inbox, &STOCK).unwrap().len(), 1);
 
         let done = move_done(&all[0]).unwrap();
         assert!(done.ends_with("done/a-orders.json"));
@@ -156,7 +162,7 @@ mod tests {
         let note = std::fs::read_to_string(format!("{}.error.txt", failed.display())).unwrap();
         assert_eq!(note, "line 3: not CSV\n");
         assert!(
-            inbox_files(inbox, &[], &["csv", "json"])
+            inbox_files(inbox, &ORDERS)
                 .unwrap()
                 .iter()
                 .all(|p| !p.ends_with("b-orders.csv"))

@@ -2,6 +2,7 @@
 //! us) and `outbox/` (what we send). The layout is documented in docs/files-connector.md.
 
 pub mod fs;
+pub mod inbox;
 mod order_updates;
 mod orders;
 mod products;
@@ -25,15 +26,14 @@ use crate::model::shipment::{
 /// or sets aside each source once it knows the outcome.
 fn stream_inbox<T, I>(
     ch: &FilesChannel,
-    prefixes: &[&str],
-    extensions: &[&str],
+    flow: &inbox::InboxFlow,
     read: impl Fn(&std::path::Path) -> Result<I, String>,
     sink: Sink<T>,
 ) -> anyhow::Result<()>
 where
     I: IntoIterator<Item = T>,
 {
-    for path in fs::inbox_files(&ch.existing_inbox()?, prefixes, extensions)? {
+    for path in fs::inbox_files(&ch.existing_inbox()?, flow)? {
         let source = path.display().to_string();
         match read(&path) {
             Ok(records) => {

@@ -14,7 +14,7 @@ use crate::model::order::OrderIn;
 /// that cannot be read at all, `SourceFailed` (the flow sets it aside on a real run).
 /// Files carry no watermark: what was applied has left the inbox.
 pub(super) fn fetch(ch: &FilesChannel, sink: Sink<OrderIn>) -> anyhow::Result<Option<String>> {
-    for path in super::fs::inbox_files(&ch.existing_inbox()?, &[], &["csv", "json", "ndjson"])? {
+    for path in super::fs::inbox_files(&ch.existing_inbox()?, &super::inbox::ORDERS)? {
         let source = path.display().to_string();
         match open(&path) {
             Ok(mut orders) => {

@@ -17,7 +17,7 @@ use crate::model::catalog::{CatalogEntry, ProductIn};
 
 /// Reads every products file in the inbox, one source per file, oldest name first.
 pub(super) fn list(ch: &FilesChannel, sink: Sink<ProductIn>) -> anyhow::Result<()> {
-    super::stream_inbox(ch, &["products-"], &["csv"], read_file, sink)
+    super::stream_inbox(ch, &super::inbox::PRODUCTS, read_file, sink)
 }
 
 /// The whole file is read before any record is handed over, so a file that turns out

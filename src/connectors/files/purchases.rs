@@ -71,13 +71,7 @@ pub(super) fn send_po(ch: &FilesChannel, po: &PoRequest) -> anyhow::Result<Sent>
 
 /// Reads every receipts file in the inbox, one source per file, receipts in file order.
 pub(super) fn receipts(ch: &FilesChannel, sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
-    super::stream_inbox(
-        ch,
-        &["receipts"],
-        &["csv", "json"],
-        receipt_rows::read_file,
-        sink,
-    )
+    super::stream_inbox(ch, &super::inbox::RECEIPTS, receipt_rows::read_file, sink)
 }
 
 #[cfg(test)]

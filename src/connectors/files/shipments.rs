@@ -126,13 +126,7 @@ pub(super) fn cancel(
 
 /// Reads every confirmation file in the inbox, one source per file.
 pub(super) fn updates(ch: &FilesChannel, sink: Sink<ShipmentConfirmation>) -> anyhow::Result<()> {
-    super::stream_inbox(
-        ch,
-        &["shipments", "confirmations"],
-        &["csv", "json"],
-        read_file,
-        sink,
-    )
+    super::stream_inbox(ch, &super::inbox::CONFIRMATIONS, read_file, sink)
 }
 
 fn read_file(path: &Path) -> Result<Vec<ShipmentConfirmation>, String> {

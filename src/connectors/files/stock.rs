@@ -14,7 +14,7 @@ use crate::model::shipment::{StockCount, StockPublish};
 
 /// Reads every snapshot in the inbox, one source per file, oldest name first.
 pub(super) fn counts(ch: &FilesChannel, sink: Sink<StockCount>) -> anyhow::Result<()> {
-    super::stream_inbox(ch, &["stock-"], &["csv", "json"], read_file, sink)
+    super::stream_inbox(ch, &super::inbox::STOCK, read_file, sink)
 }
 
 /// The whole file is read before any record is handed over, so a file that turns out to
