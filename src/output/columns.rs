@@ -126,7 +126,7 @@ pub struct Section {
     pub rows: Vec<Map<String, Value>>,
     /// What a table shows instead, when people read it better otherwise (a story's
     /// `from → to` in one column, no internal ids).
-    pub(super) people: Option<(Vec<String>, Vec<Map<String, Value>>)>,
+    pub(super) people: Option<Box<Section>>,
 }
 
 impl Section {
@@ -147,18 +147,14 @@ impl Section {
 
     /// Tables show `rows` instead of the section's own; CSV keeps every field.
     pub fn shown_as<T: Serialize + Default>(mut self, rows: &[T]) -> anyhow::Result<Self> {
-        let people = Section::of(self.title, rows)?;
-        self.people = Some((people.columns, people.rows));
+        self.people = Some(Box::new(Section::of(self.title, rows)?));
         Ok(self)
     }
 
     /// The columns and rows a table shows; columns empty in every row are left out.
     pub(super) fn for_people(&self) -> (Vec<Col>, &[Map<String, Value>]) {
-        let (columns, rows) = match &self.people {
-            Some((c, r)) => (c, r.as_slice()),
-            None => (&self.columns, self.rows.as_slice()),
-        };
-        (Columns::said(columns, rows), rows)
+        let shown = self.people.as_deref().unwrap_or(self);
+        (Columns::said(&shown.columns, &shown.rows), &shown.rows)
     }
 }
 

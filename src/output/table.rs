@@ -357,7 +357,7 @@ pub(super) fn table_text(v: &Value) -> String {
         Value::Object(m) => {
             let parts: Vec<String> = m
                 .iter()
-                .filter(|(_, v)| !v.is_null() && **v != Value::from(0))
+                .filter(|(_, v)| !v.is_null() && v.as_i64() != Some(0))
                 .map(|(k, v)| format!("{k} {}", table_text(v)))
                 .collect();
             parts.join(", ")
