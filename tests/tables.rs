@@ -372,3 +372,21 @@ fn item12_csv_of_a_show_is_one_table_per_part_never_json_in_cells() {
         "{header:?}"
     );
 }
+
+#[test]
+fn item2_columns_that_cannot_fit_are_named_on_stderr() {
+    let env = demo();
+    let out = oms_at(&env, 80, &["shipments", "list", "--columns", "all"]);
+    assert_fits(&out, 80, "shipments list --columns all");
+    assert!(
+        out.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("id  reference")
+    );
+    out.stderr_has("too narrow for").stderr_has("created_at");
+    // The same at a width that holds them all says nothing.
+    let wide = oms_at(&env, 400, &["shipments", "list", "--columns", "all"]);
+    assert_eq!(wide.stderr, "");
+}

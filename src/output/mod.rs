@@ -220,13 +220,9 @@ impl Printer {
         if hidden.is_empty() {
             return;
         }
-        let how = if pickable {
-            "pick columns with --columns, or see every field with -o json"
-        } else {
-            "see every field with -o json"
-        };
+        let how = if pickable { "--columns or " } else { "" };
         self.note(format!(
-            "(left out for want of width: {}; {how})",
+            "(too narrow for {}: see {how}-o json)",
             hidden.join(", ")
         ));
     }
@@ -384,6 +380,17 @@ impl Printer {
     /// A titled table for multi-part views (`oms status`); nothing when `rows` is empty.
     /// Only for table output: machine formats take the whole view as one document.
     pub fn section<T: Serialize + Default>(&self, title: &str, rows: &[T]) -> anyhow::Result<()> {
+        self.section_with(title, rows, &[])
+    }
+
+    /// [`Printer::section`] with the columns a person needs first (`?name`: optional,
+    /// left out when narrow); empty `default`: every column. Empty columns are left out.
+    pub fn section_with<T: Serialize + Default>(
+        &self,
+        title: &str,
+        rows: &[T],
+        default: &[&str],
+    ) -> anyhow::Result<()> {
         if rows.is_empty() {
             return Ok(());
         }
@@ -391,7 +398,16 @@ impl Printer {
             let mut out = io::stdout().lock();
             writeln!(out, "\n{title}")?;
         }
-        self.rows_out(rows, &Columns::default(), table::Layout::Wrapped)
+        let every = columns_of(Some(&to_object(&rows[0])?), &T::default())?;
+        let names: Vec<&str> = match default {
+            [] => every.iter().map(String::as_str).collect(),
+            some => some.to_vec(),
+        };
+        let choice = Columns {
+            default: &names,
+            picked: &[],
+        };
+        self.rows_out(rows, &choice, table::Layout::Wrapped)
     }
 
     /// An informational line on stderr, silenced by `-q`.
