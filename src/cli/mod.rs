@@ -143,6 +143,15 @@ impl ColumnsArg {
         crate::output::Columns {
             default,
             picked: &self.columns,
+            wrap: false,
+        }
+    }
+
+    /// [`ColumnsArg::or`] for a list whose free text wraps instead of being cut.
+    pub fn or_wrapped<'a>(&'a self, default: &'a [&'a str]) -> crate::output::Columns<'a> {
+        crate::output::Columns {
+            wrap: true,
+            ..self.or(default)
         }
     }
 }

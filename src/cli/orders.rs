@@ -248,8 +248,10 @@ fn rejects(ctx: &Ctx, args: RejectsArgs) -> anyhow::Result<Exit> {
             include_resolved: args.all,
         },
     )?;
-    ctx.out
-        .list_columns(&rows, &args.columns.or(super::rejects::LIST_COLUMNS))?;
+    ctx.out.list_columns(
+        &rows,
+        &args.columns.or_wrapped(super::rejects::LIST_COLUMNS),
+    )?;
     Ok(Exit::Ok)
 }
 

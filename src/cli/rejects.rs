@@ -83,7 +83,7 @@ pub fn exec(ctx: &Ctx, args: RejectsArgs) -> anyhow::Result<Exit> {
     };
     let rows = rejections::list(&store.conn, &filter)?;
     ctx.out
-        .list_columns(&rows, &args.columns.or(LIST_COLUMNS))?;
+        .list_columns(&rows, &args.columns.or_wrapped(LIST_COLUMNS))?;
     Ok(Exit::Ok)
 }
 

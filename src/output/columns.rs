@@ -16,6 +16,9 @@ pub struct Columns<'a> {
     pub default: &'a [&'a str],
     /// As typed after `--columns` (`all` for every column).
     pub picked: &'a [String],
+    /// Free text wraps within its column instead of being cut: for lists whose text is
+    /// the point (`rejects` and its reasons).
+    pub wrap: bool,
 }
 
 impl Columns<'_> {

@@ -160,7 +160,12 @@ impl Printer {
         rows: &[T],
         choice: &Columns<'_>,
     ) -> anyhow::Result<()> {
-        self.rows_out(rows, choice, table::Layout::Rows)
+        let layout = if choice.wrap {
+            table::Layout::Wrapped
+        } else {
+            table::Layout::Rows
+        };
+        self.rows_out(rows, choice, layout, true)
     }
 
     fn rows_out<T: Serialize + Default>(
@@ -168,6 +173,7 @@ impl Printer {
         rows: &[T],
         choice: &Columns<'_>,
         layout: table::Layout,
+        pickable: bool,
     ) -> anyhow::Result<()> {
         let values = rows
             .iter()
@@ -191,7 +197,7 @@ impl Printer {
                 }
                 let drawn = table::render(&cols, &values, self.color, layout, width());
                 writeln!(out, "{}", drawn.text)?;
-                self.hidden_note(&drawn.hidden, layout == table::Layout::Rows);
+                self.hidden_note(&drawn.hidden, pickable);
             }
             Format::Json => {
                 serde_json::to_writer_pretty(&mut out, &values)?;
@@ -406,8 +412,9 @@ impl Printer {
         let choice = Columns {
             default: &names,
             picked: &[],
+            wrap: true,
         };
-        self.rows_out(rows, &choice, table::Layout::Wrapped)
+        self.rows_out(rows, &choice, table::Layout::Wrapped, false)
     }
 
     /// An informational line on stderr, silenced by `-q`.

@@ -252,10 +252,39 @@ fn fit(columns: &[Column], width: usize) -> Vec<usize> {
 }
 
 /// `text` cut to `width` with `…`, at the last space when there is one in the second
-/// half (so words stay whole), else at the character.
+/// half (so words stay whole), else at the character. A path keeps its end instead
+/// (`…/inbox/orders-1.csv:12`): the file name and line are what tell it apart.
 fn cut(text: &str, width: usize) -> String {
     if width_of(text) <= width {
         return text.to_string();
+    }
+    let lead = text.len() - text.trim_start().len();
+    let (indent, body) = text.split_at(lead);
+    if body.contains('/') && !body.contains(char::is_whitespace) {
+        let room = width.saturating_sub(width_of(indent) + 1);
+        let mut tail: Vec<char> = Vec::new();
+        for ch in body.chars().rev() {
+            let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if tail
+                .iter()
+                .map(|c| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0))
+                .sum::<usize>()
+                + w
+                > room
+            {
+                break;
+            }
+            tail.push(ch);
+        }
+        let mut tail: String = tail.into_iter().rev().collect();
+        // Start at a folder boundary when one is near: `…/inbox/x.csv`, not `…box/x.csv`.
+        if let Some(slash) = tail.find('/')
+            && slash > 0
+            && slash * 2 <= tail.len()
+        {
+            tail = tail[slash..].to_string();
+        }
+        return format!("{indent}…{tail}");
     }
     let mut kept = String::new();
     for ch in text.chars() {
@@ -433,6 +462,19 @@ mod tests {
             "sku        message\n\
              TEE-BLK-S  the shop sells it but no\n\
              \x20            warehouse has it in stock"
+        );
+    }
+
+    #[test]
+    fn a_path_keeps_its_end() {
+        assert_eq!(
+            cut("/tmp/ws/channels/web/inbox/orders-1.csv:12:", 24),
+            "…/inbox/orders-1.csv:12:"
+        );
+        assert_eq!(cut("  /a/b/c/d/e/f", 8), "  …/e/f");
+        assert_eq!(
+            cut("/tmp/ws/channels/web/orders.csv", 20),
+            "…/web/orders.csv"
         );
     }
 
