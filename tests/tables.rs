@@ -317,6 +317,10 @@ fn item12_po_show_renders_lines_receipts_and_story() {
     assert!(text.contains("draft → approved"), "{text}");
     assert!(text.contains("RCV-PO-000001-1"), "{text}");
     assert!(!text.contains('{'), "{text}");
+    // What a narrow terminal leaves out of a part here is optional: no note about it.
+    assert_eq!(out.stderr, "");
+    let wide = oms_at(&env, 120, &["po", "show", "PO-000001"]);
+    assert!(wide.stdout.contains("recorded_at"), "{}", wide.stdout);
 }
 
 /// `-o csv` of a show: the record, then each part, each a CSV table of its own separated

@@ -299,7 +299,7 @@ fn print_detail(ctx: &Ctx, d: &PoDetail) -> anyhow::Result<()> {
     }
     let sections = [
         Section::of("lines", &d.lines)?,
-        Section::of("receipts", &d.receipts)?,
+        Section::of("receipts", &d.receipts)?.optional(&["recorded_at"]),
         super::story::section(&d.history)?,
     ];
     ctx.out.detail(d, &header, &sections)

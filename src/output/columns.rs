@@ -130,6 +130,8 @@ pub struct Section {
     /// What a table shows instead, when people read it better otherwise (a story's
     /// `from → to` in one column, no internal ids).
     pub(super) people: Option<Box<Section>>,
+    /// Columns a narrow table leaves out first, without a note.
+    pub(super) optional: Vec<String>,
 }
 
 impl Section {
@@ -145,7 +147,14 @@ impl Section {
             columns,
             rows,
             people: None,
+            optional: Vec::new(),
         })
+    }
+
+    /// Marks columns a narrow terminal may leave out without saying so.
+    pub fn optional(mut self, names: &[&str]) -> Self {
+        self.optional = names.iter().map(|n| n.to_string()).collect();
+        self
     }
 
     /// Tables show `rows` instead of the section's own; CSV keeps every field.
@@ -157,7 +166,11 @@ impl Section {
     /// The columns and rows a table shows; columns empty in every row are left out.
     pub(super) fn for_people(&self) -> (Vec<Col>, &[Map<String, Value>]) {
         let shown = self.people.as_deref().unwrap_or(self);
-        (Columns::said(&shown.columns, &shown.rows), &shown.rows)
+        let mut cols = Columns::said(&shown.columns, &shown.rows);
+        for c in &mut cols {
+            c.optional = self.optional.contains(&c.name);
+        }
+        (cols, &shown.rows)
     }
 }
 
