@@ -171,6 +171,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;warehouses;list'= {
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'

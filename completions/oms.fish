@@ -151,6 +151,7 @@ complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'

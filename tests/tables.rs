@@ -79,6 +79,10 @@ const LISTS: &[(&[&str], &[&str])] = &[
     ),
     (&["stock", "history"], &["at", "sku", "on_hand", "reason"]),
     (&["catalog", "list"], &["sku", "title", "price"]),
+    (
+        &["warehouses", "list"],
+        &["code", "kind", "name", "members"],
+    ),
 ];
 
 #[test]
