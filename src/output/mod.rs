@@ -6,6 +6,7 @@
 mod columns;
 mod progress;
 mod table;
+mod text;
 
 pub use columns::{Columns, Section};
 pub use progress::{LogWriter, Progress, above_bars};

@@ -4,10 +4,9 @@
 //! and only then loses columns from the right; a word, a number or a timestamp is never
 //! split over two lines.
 
-use serde_json::{Map, Value};
-use unicode_width::UnicodeWidthStr;
-
 use super::cell_text;
+use super::text::{cut, is_timestamp, table_text, width_of, wrap};
+use serde_json::{Map, Value};
 
 /// How a table lays out its cells.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,10 +40,6 @@ const GAP: usize = 2;
 const MIN_TEXT: usize = 8;
 /// A wrapped column narrower than this would be a tall thin ribbon.
 const MIN_WRAPPED: usize = 16;
-
-fn width_of(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
-}
 
 /// Renders rows as a table no wider than `width` (no limit when `None`).
 pub(super) fn render(
@@ -213,16 +208,6 @@ fn column(c: &Col, rows: &[Map<String, Value>], min_text: usize) -> Column {
     }
 }
 
-/// `2026-11-21T08:05:00Z`, `2026-11-25`: kept whole, like a number.
-fn is_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && !s.contains(' ')
-}
-
 fn gaps(n: usize) -> usize {
     n.saturating_sub(1) * GAP
 }
@@ -249,59 +234,6 @@ fn fit(columns: &[Column], width: usize) -> Vec<usize> {
         }
     }
     widths
-}
-
-/// `text` cut to `width` with `…`, at the last space when there is one in the second
-/// half (so words stay whole), else at the character. A path keeps its end instead
-/// (`…/inbox/orders-1.csv:12`): the file name and line are what tell it apart.
-fn cut(text: &str, width: usize) -> String {
-    if width_of(text) <= width {
-        return text.to_string();
-    }
-    let lead = text.len() - text.trim_start().len();
-    let (indent, body) = text.split_at(lead);
-    if body.contains('/') && !body.contains(char::is_whitespace) {
-        let room = width.saturating_sub(width_of(indent) + 1);
-        let mut tail: Vec<char> = Vec::new();
-        for ch in body.chars().rev() {
-            let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-            if tail
-                .iter()
-                .map(|c| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0))
-                .sum::<usize>()
-                + w
-                > room
-            {
-                break;
-            }
-            tail.push(ch);
-        }
-        let mut tail: String = tail.into_iter().rev().collect();
-        // Start at a folder boundary when one is near: `…/inbox/x.csv`, not `…box/x.csv`.
-        if let Some(slash) = tail.find('/')
-            && slash > 0
-            && slash * 2 <= tail.len()
-        {
-            tail = tail[slash..].to_string();
-        }
-        return format!("{indent}…{tail}");
-    }
-    let mut kept = String::new();
-    for ch in text.chars() {
-        let mut next = kept.clone();
-        next.push(ch);
-        if width_of(next.as_str()) + 1 > width {
-            break;
-        }
-        kept = next;
-    }
-    if let Some(space) = kept.rfind(' ')
-        && width_of(&kept[..space]) * 2 >= width
-    {
-        kept.truncate(space);
-    }
-    let kept = kept.trim_end_matches([' ', ',', ';', ':']);
-    format!("{kept}…")
 }
 
 fn pad_to(text: &str, width: usize, right: bool, last: bool) -> String {
@@ -351,52 +283,6 @@ fn fields_table(rows: &[Map<String, Value>], color: bool, width: Option<usize>) 
     }
     out.pop();
     out
-}
-
-/// Breaks `line` at spaces into lines of at most `room`; a word longer than `room` stays
-/// whole on its own line. Continuation lines are indented by two spaces.
-fn wrap(line: &str, room: usize) -> Vec<String> {
-    if width_of(line) <= room {
-        return vec![line.to_string()];
-    }
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    // Each word keeps the spaces after it, so the text's own spacing survives.
-    for chunk in line.split_inclusive(' ') {
-        let word = chunk.trim_end();
-        if !current.trim().is_empty() && width_of(&current) + width_of(word) > room {
-            lines.push(current.trim_end().to_string());
-            current = "  ".to_string();
-            if word.is_empty() {
-                continue;
-            }
-        }
-        current.push_str(chunk);
-    }
-    if !current.trim().is_empty() {
-        lines.push(current.trim_end().to_string());
-    }
-    lines
-}
-
-/// A cell for people: objects read `name value, …` (zero counts left out), arrays of
-/// records one per line, never JSON.
-pub(super) fn table_text(v: &Value) -> String {
-    match v {
-        Value::Object(m) => {
-            let parts: Vec<String> = m
-                .iter()
-                .filter(|(_, v)| !v.is_null() && v.as_i64() != Some(0))
-                .map(|(k, v)| format!("{k} {}", table_text(v)))
-                .collect();
-            parts.join(", ")
-        }
-        Value::Array(items) if items.iter().any(Value::is_object) => {
-            items.iter().map(table_text).collect::<Vec<_>>().join("\n")
-        }
-        Value::Array(items) => items.iter().map(table_text).collect::<Vec<_>>().join(", "),
-        other => cell_text(other),
-    }
 }
 
 #[cfg(test)]
@@ -466,19 +352,6 @@ mod tests {
     }
 
     #[test]
-    fn a_path_keeps_its_end() {
-        assert_eq!(
-            cut("/tmp/ws/channels/web/inbox/orders-1.csv:12:", 24),
-            "…/inbox/orders-1.csv:12:"
-        );
-        assert_eq!(cut("  /a/b/c/d/e/f", 8), "  …/e/f");
-        assert_eq!(
-            cut("/tmp/ws/channels/web/orders.csv", 20),
-            "…/web/orders.csv"
-        );
-    }
-
-    #[test]
     fn optional_columns_go_first_then_columns_from_the_right() {
         let data = rows(json!([{"a": "aaaaaaaaaa", "b": "bbbbbbbbbb", "c": "cccccccccc"}]));
         let drawn = render(
@@ -505,21 +378,5 @@ mod tests {
         let data = rows(json!([{"sku": "A", "qty": 5}, {"sku": "BB", "qty": 10}]));
         let drawn = render(&cols(&["sku", "qty"]), &data, false, Layout::Rows, None);
         assert_eq!(drawn.text, "sku  qty\nA      5\nBB    10");
-    }
-
-    #[test]
-    fn counts_read_as_words() {
-        assert_eq!(
-            table_text(&json!({"sent": 10, "refused": 0, "kept": 2})),
-            "sent 10, kept 2"
-        );
-    }
-
-    #[test]
-    fn field_values_wrap_at_spaces() {
-        assert_eq!(
-            wrap("one two three four", 9),
-            vec!["one two", "  three", "  four"]
-        );
     }
 }
