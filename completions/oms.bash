@@ -1149,13 +1149,17 @@ _oms() {
             return 0
             ;;
         oms__subcmd__catalog__subcmd__list)
-            opts="-o -q -v -y -h -V --search --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --search --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3329,7 +3333,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__list)
-            opts="-o -q -v -y -h -V --status --channel --backordered --search --limit --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --status --channel --backordered --search --limit --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3348,6 +3352,10 @@ _oms() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3429,13 +3437,17 @@ _oms() {
             return 0
             ;;
         oms__subcmd__orders__subcmd__rejects)
-            opts="-o -q -v -y -h -V --channel --all --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --channel --all --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4059,7 +4071,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__po__subcmd__list)
-            opts="-o -q -v -y -h -V --status --warehouse --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --status --warehouse --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4070,6 +4082,10 @@ _oms() {
                     return 0
                     ;;
                 --warehouse)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4265,7 +4281,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__rejects)
-            opts="-o -q -v -y -h -V --flow --channel --all --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version dismiss help"
+            opts="-o -q -v -y -h -V --flow --channel --all --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version dismiss help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4276,6 +4292,10 @@ _oms() {
                     return 0
                     ;;
                 --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4667,7 +4687,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__runs__subcmd__list)
-            opts="-o -q -v -y -h -V --flow --limit --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --flow --limit --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4678,6 +4698,10 @@ _oms() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4953,7 +4977,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__shipments__subcmd__list)
-            opts="-o -q -v -y -h -V --status --channel --warehouse --limit --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --status --channel --warehouse --limit --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4972,6 +4996,10 @@ _oms() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5451,7 +5479,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__stock__subcmd__history)
-            opts="-o -q -v -y -h -V --sku --warehouse --since --limit --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --sku --warehouse --since --limit --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5470,6 +5498,10 @@ _oms() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5585,7 +5617,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__stock__subcmd__show)
-            opts="-o -q -v -y -h -V --sku --warehouse --all --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --sku --warehouse --all --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5596,6 +5628,10 @@ _oms() {
                     return 0
                     ;;
                 --warehouse)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5791,12 +5827,16 @@ _oms() {
             return 0
             ;;
         oms__subcmd__warehouses__subcmd__list)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            opts="-o -q -v -y -h -V --columns --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -171,6 +171,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;warehouses;list'= {
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -294,6 +295,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;catalog;list'= {
             cand --search 'Only variants whose SKU, handle, titles or barcode contain this text'
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -453,6 +455,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;stock;show'= {
             cand --sku 'Only this SKU (`*` matches any text)'
             cand --warehouse 'Only these warehouses, physical or virtual (repeatable)'
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -477,6 +480,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --warehouse 'Physical or virtual warehouse (repeatable); a virtual one means its members'
             cand --since 'Only rows at or after this time: RFC 3339, or YYYY-MM-DD for midnight UTC'
             cand --limit 'At most this many rows'
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -691,6 +695,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;orders;rejects'= {
             cand --channel 'Only this sales channel'
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -715,6 +720,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --channel 'Only orders of this sales channel (`manual` for orders entered by hand)'
             cand --search 'Orders whose name, external id or email starts with TEXT (email in any case)'
             cand --limit 'At most this many orders'
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1041,6 +1047,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --channel 'Only shipments of this fulfillment channel'
             cand --warehouse 'warehouse'
             cand --limit 'limit'
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1291,6 +1298,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;po;list'= {
             cand --status 'Only POs in this status (draft, approved, receiving, received, cancelled, closed)'
             cand --warehouse 'Only POs into this warehouse (a virtual one means its members)'
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1534,6 +1542,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;rejects'= {
             cand --flow 'Only this flow, e.g. "shipments sync" or shipments-sync'
             cand --channel 'Only this channel'
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1610,6 +1619,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;runs;list'= {
             cand --flow 'Only runs of this flow, e.g. orders-import'
             cand --limit 'At most this many runs, newest first'
+            cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'

@@ -151,6 +151,7 @@ complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -260,6 +261,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l search -d 'Only variants whose SKU, handle, titles or barcode contain this text' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -385,6 +387,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild sync push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l sku -d 'Only this SKU (`*` matches any text)' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l warehouse -d 'Only these warehouses, physical or virtual (repeatable)' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -406,6 +409,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l warehouse -d 'Physical or virtual warehouse (repeatable); a virtual one means its members' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l since -d 'Only rows at or after this time: RFC 3339, or YYYY-MM-DD for midnight UTC' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l limit -d 'At most this many rows' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -585,6 +589,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l channel -d 'Only this sales channel' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from rejects" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -606,6 +611,7 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l channel -d 'Only orders of this sales channel (`manual` for orders entered by hand)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l search -d 'Orders whose name, external id or email starts with TEXT (email in any case)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l limit -d 'At most this many orders' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -866,6 +872,7 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subco
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l channel -d 'Only shipments of this fulfillment channel' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l warehouse -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l limit -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -1068,6 +1075,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l status -d 'Only POs in this status (draft, approved, receiving, received, cancelled, closed)' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l warehouse -d 'Only POs into this warehouse (a virtual one means its members)' -r
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -1255,6 +1263,7 @@ complete -c oms -n "__fish_oms_using_subcommand status" -s h -l help -d 'Print h
 complete -c oms -n "__fish_oms_using_subcommand status" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l flow -d 'Only this flow, e.g. "shipments sync" or shipments-sync' -r
 complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l channel -d 'Only this channel' -r
+complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand rejects; and not __fish_seen_subcommand_from dismiss help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -1316,6 +1325,7 @@ complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcom
 complete -c oms -n "__fish_oms_using_subcommand runs; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l flow -d 'Only runs of this flow, e.g. orders-import' -r
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l limit -d 'At most this many runs, newest first' -r
+complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand runs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'

@@ -148,9 +148,13 @@ fn the_same_parcel_twice_is_unchanged_and_too_many_units_are_rejected() {
     assert_eq!(report["unchanged"], 1, "{report}");
     assert_eq!(tees(&env), (7, 2));
     confirm(&env, "shipments-many.csv", 3, "1ZPART3");
-    env.oms(["shipments", "sync"]).code(3).stdout_has(
-        "ships 3 more of `TEE-1` but only 2 of the 5 on shipment `S0000001` are still to ship",
-    );
+    // Wide enough that the message is not wrapped inside its column.
+    env.oms(["shipments", "sync"])
+        .env("COLUMNS", "400")
+        .code(3)
+        .stdout_has(
+            "ships 3 more of `TEE-1` but only 2 of the 5 on shipment `S0000001` are still to ship",
+        );
     assert_eq!(tees(&env), (7, 2));
     env.oms(["stock", "verify"]).ok();
 }

@@ -102,7 +102,21 @@ pub struct ListArgs {
     /// Only variants whose SKU, handle, titles or barcode contain this text
     #[arg(long)]
     pub search: Option<String>,
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
 }
+
+/// What `catalog list` shows by default; the rest with `--columns` or `-o json`.
+const LIST_COLUMNS: &[&str] = &[
+    "sku",
+    "title",
+    "variant_title",
+    "price",
+    "status",
+    "?barcode",
+    "?product",
+    "?weight_grams",
+];
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -264,7 +278,8 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
                 .into_iter()
                 .map(ListRow::from)
                 .collect();
-            ctx.out.list(&rows)?;
+            ctx.out
+                .list_columns(&rows, &args.columns.or(LIST_COLUMNS))?;
         }
         CatalogCmd::Show { sku } => {
             let store = ctx.store(&config)?;

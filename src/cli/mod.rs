@@ -17,6 +17,7 @@ mod runs;
 mod shipments;
 mod status;
 mod stock;
+mod story;
 mod warehouses;
 
 use std::io::IsTerminal;
@@ -125,6 +126,34 @@ pub enum Command {
     Completions(generate::CompletionsArgs),
     /// Print or write the man pages
     Man(generate::ManArgs),
+}
+
+/// `--columns` of the list commands: which columns a table (and CSV) shows.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ColumnsArg {
+    /// Columns to show, comma-separated, or `all` [default: a compact set that fits the
+    /// terminal]; an unknown name is refused with the list. `-o json` has every field
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub columns: Vec<String>,
+}
+
+impl ColumnsArg {
+    /// The columns for a list whose compact set is `default` (`?name`: optional).
+    pub fn or<'a>(&'a self, default: &'a [&'a str]) -> crate::output::Columns<'a> {
+        crate::output::Columns {
+            default,
+            picked: &self.columns,
+            wrap: false,
+        }
+    }
+
+    /// [`ColumnsArg::or`] for a list whose free text wraps instead of being cut.
+    pub fn or_wrapped<'a>(&'a self, default: &'a [&'a str]) -> crate::output::Columns<'a> {
+        crate::output::Columns {
+            wrap: true,
+            ..self.or(default)
+        }
+    }
 }
 
 /// What every command gets: global flags, the printer, and the way to the config and store.

@@ -94,6 +94,8 @@ pub struct RejectsArgs {
     /// Include rejections resolved since (the order was imported after all)
     #[arg(long)]
     pub all: bool,
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
 }
 
 #[derive(Debug, Args)]
@@ -127,7 +129,22 @@ pub struct ListArgs {
     /// At most this many orders
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(i64).range(1..))]
     pub limit: i64,
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
 }
+
+/// What `orders list` shows by default; the rest with `--columns` or `-o json`.
+const LIST_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "channel",
+    "status",
+    "?backordered",
+    "units",
+    "total",
+    "ordered_at",
+    "?hold_until",
+];
 
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
@@ -231,7 +248,10 @@ fn rejects(ctx: &Ctx, args: RejectsArgs) -> anyhow::Result<Exit> {
             include_resolved: args.all,
         },
     )?;
-    ctx.out.list(&rows)?;
+    ctx.out.list_columns(
+        &rows,
+        &args.columns.or_wrapped(super::rejects::LIST_COLUMNS),
+    )?;
     Ok(Exit::Ok)
 }
 
@@ -251,7 +271,8 @@ fn list(ctx: &Ctx, args: ListArgs) -> anyhow::Result<Exit> {
             limit: args.limit,
         },
     )?;
-    ctx.out.list(&rows)?;
+    ctx.out
+        .list_columns(&rows, &args.columns.or(LIST_COLUMNS))?;
     Ok(Exit::Ok)
 }
 

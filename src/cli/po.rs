@@ -8,7 +8,7 @@ use crate::model::PoStatus;
 use crate::ops::po_change::PoChangeReport;
 use crate::ops::po_lines::{self, LineSpec};
 use crate::ops::{po_approve, po_cancel, po_close, po_create, po_edit, po_export};
-use crate::output::Format;
+use crate::output::Section;
 use crate::store::purchases::{self, PoDetail};
 
 #[derive(Debug, Subcommand)]
@@ -89,7 +89,22 @@ pub struct ListArgs {
     /// Only POs into this warehouse (a virtual one means its members)
     #[arg(long, value_name = "CODE")]
     pub warehouse: Option<String>,
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
 }
+
+/// What `po list` shows by default; the rest with `--columns` or `-o json`.
+const LIST_COLUMNS: &[&str] = &[
+    "number",
+    "status",
+    "supplier",
+    "warehouse",
+    "?lines",
+    "ordered",
+    "received",
+    "expected_at",
+    "?exported_at",
+];
 
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
@@ -258,7 +273,8 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<Exit> {
         status: a.status,
         warehouses: &warehouses,
     };
-    ctx.out.list(&purchases::list(&store.conn, &filter)?)?;
+    let rows = purchases::list(&store.conn, &filter)?;
+    ctx.out.list_columns(&rows, &a.columns.or(LIST_COLUMNS))?;
     Ok(Exit::Ok)
 }
 
@@ -271,27 +287,22 @@ fn show(ctx: &Ctx, number: &str) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// Machines get one document; people get the header, then one table per section.
+/// JSON gets one document; people get the header, then one table per section (on
+/// stdout, so `oms po show X > po.txt` keeps the headings); CSV one table per section.
 fn print_detail(ctx: &Ctx, d: &PoDetail) -> anyhow::Result<()> {
-    if ctx.out.format != Format::Table {
-        return ctx.out.one(d);
-    }
-    let header = PoDetail {
-        lines: Vec::new(),
-        receipts: Vec::new(),
-        history: Vec::new(),
-        ..d.clone()
+    let mut header = match serde_json::to_value(d)? {
+        serde_json::Value::Object(m) => m,
+        _ => serde_json::Map::new(),
     };
-    ctx.out.one(&header)?;
-    // Headings go with the tables they name, so `oms po show X > po.txt` keeps both.
-    ctx.out.heading("lines:")?;
-    ctx.out.list(&d.lines)?;
-    if !d.receipts.is_empty() {
-        ctx.out.heading("receipts:")?;
-        ctx.out.list(&d.receipts)?;
+    for part in ["lines", "receipts", "history"] {
+        header.remove(part);
     }
-    ctx.out.heading("story:")?;
-    ctx.out.list(&d.history)
+    let sections = [
+        Section::of("lines", &d.lines)?,
+        Section::of("receipts", &d.receipts)?.optional(&["recorded_at"]),
+        super::story::section(&d.history)?,
+    ];
+    ctx.out.detail(d, &header, &sections)
 }
 
 /// approve / cancel / close: confirm on a terminal (before taking the lock, so nobody

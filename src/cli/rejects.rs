@@ -19,7 +19,21 @@ pub struct RejectsArgs {
     /// Include closed rejections: resolved (applied after all) and dismissed (with the reason)
     #[arg(long)]
     pub all: bool,
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
 }
+
+/// What `rejects` and `orders rejects` show by default; the rest with `--columns`.
+pub(super) const LIST_COLUMNS: &[&str] = &[
+    "id",
+    "flow",
+    "channel",
+    "external_id",
+    "reasons",
+    "?attempts",
+    "?last_seen",
+    "?dismissed_reason",
+];
 
 #[derive(Debug, Subcommand)]
 pub enum RejectsCmd {
@@ -67,7 +81,9 @@ pub fn exec(ctx: &Ctx, args: RejectsArgs) -> anyhow::Result<Exit> {
         channel: args.channel.as_deref(),
         include_resolved: args.all,
     };
-    ctx.out.list(&rejections::list(&store.conn, &filter)?)?;
+    let rows = rejections::list(&store.conn, &filter)?;
+    ctx.out
+        .list_columns(&rows, &args.columns.or_wrapped(LIST_COLUMNS))?;
     Ok(Exit::Ok)
 }
 

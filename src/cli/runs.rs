@@ -18,7 +18,21 @@ pub struct ListArgs {
     /// At most this many runs, newest first
     #[arg(long, default_value_t = 50)]
     pub limit: i64,
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
 }
+
+/// What `runs list` shows by default: an error before the counts, which go first when
+/// the terminal is narrow.
+const LIST_COLUMNS: &[&str] = &[
+    "id",
+    "flow",
+    "channel",
+    "started_at",
+    "outcome",
+    "error",
+    "counts",
+];
 
 pub fn exec(ctx: &Ctx, cmd: RunsCmd) -> anyhow::Result<Exit> {
     let RunsCmd::List(args) = cmd;
@@ -26,6 +40,7 @@ pub fn exec(ctx: &Ctx, cmd: RunsCmd) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
     let rows = runs::list(&store.conn, flow, args.limit)?;
-    ctx.out.list(&rows)?;
+    ctx.out
+        .list_columns(&rows, &args.columns.or(LIST_COLUMNS))?;
     Ok(Exit::Ok)
 }

@@ -4,6 +4,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::error::{Exit, usage};
 use crate::ops::{shipments_cancel, shipments_close, shipments_send, shipments_sync};
+use crate::output::Section;
 use crate::store::{history, shipments};
 
 #[derive(Debug, Subcommand)]
@@ -48,7 +49,21 @@ pub struct ListArgs {
     pub warehouse: Option<String>,
     #[arg(long, default_value_t = 100)]
     pub limit: i64,
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
 }
+
+/// What `shipments list` shows by default; the rest with `--columns` or `-o json`.
+const LIST_COLUMNS: &[&str] = &[
+    "reference",
+    "order_name",
+    "warehouse",
+    "status",
+    "?carrier",
+    "?tracking_numbers",
+    "shipped_at",
+    "last_error",
+];
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
@@ -80,6 +95,14 @@ pub struct CancelArgs {
     pub dry_run: bool,
 }
 
+/// A line of `shipments show` for people: the SKU and its units, without internal ids.
+#[derive(Serialize, Default)]
+struct LineView<'a> {
+    sku: &'a str,
+    quantity: i64,
+    shipped: i64,
+}
+
 #[derive(Serialize, Default)]
 struct ShipmentDetail {
     #[serde(flatten)]
@@ -102,7 +125,9 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
                 warehouse: args.warehouse.as_deref(),
                 limit: args.limit,
             };
-            ctx.out.list(&shipments::list(&store.conn, &filter)?)?;
+            let rows = shipments::list(&store.conn, &filter)?;
+            ctx.out
+                .list_columns(&rows, &args.columns.or(LIST_COLUMNS))?;
             Ok(Exit::Ok)
         }
         ShipmentsCmd::Show { shipment } => {
@@ -114,7 +139,20 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
                 story: history::of(&store.conn, "shipment", row.id)?,
                 shipment: row,
             };
-            ctx.out.one(&detail)?;
+            let lines: Vec<LineView> = detail
+                .lines
+                .iter()
+                .map(|l| LineView {
+                    sku: &l.sku,
+                    quantity: l.quantity,
+                    shipped: l.quantity_shipped,
+                })
+                .collect();
+            let sections = [
+                Section::of("lines", &detail.lines)?.shown_as(&lines)?,
+                super::story::section(&detail.story)?,
+            ];
+            ctx.out.detail(&detail, &detail.shipment, &sections)?;
             Ok(Exit::Ok)
         }
         ShipmentsCmd::Sync(args) => {

@@ -57,7 +57,18 @@ pub fn exec(ctx: &Ctx, args: StatusArgs) -> anyhow::Result<Exit> {
                 ),
                 &s.stock_alerts,
             )?;
-            ctx.out.section("Last runs", &s.runs)?;
+            // A failed run's error matters more than how old the runs are.
+            let runs = [
+                "flow",
+                "channel",
+                "outcome",
+                "started_at",
+                "?age_hours",
+                "?last_success_hours",
+                "?stale",
+                "error",
+            ];
+            ctx.out.section_with("Last runs", &s.runs, &runs)?;
         }
     }
     Ok(if args.check && s.needs_attention {

@@ -41,7 +41,35 @@ pub struct ShowArgs {
     /// Include rows where every quantity is zero
     #[arg(long)]
     pub all: bool,
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
 }
+
+/// What `stock show` shows by default.
+const SHOW_COLUMNS: &[&str] = &[
+    "warehouse",
+    "?kind",
+    "sku",
+    "on_hand",
+    "allocated",
+    "available",
+    "incoming",
+    "held",
+];
+
+/// What `stock history` shows by default: the rarer changes go first when narrow.
+const HISTORY_COLUMNS: &[&str] = &[
+    "at",
+    "warehouse",
+    "sku",
+    "on_hand",
+    "?allocated",
+    "?incoming",
+    "?held",
+    "reason",
+    "reference",
+    "?note",
+];
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
@@ -57,6 +85,8 @@ pub struct HistoryArgs {
     /// At most this many rows
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(i64).range(1..))]
     pub limit: i64,
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
 }
 
 #[derive(Debug, Args)]
@@ -109,8 +139,9 @@ fn show(ctx: &Ctx, args: ShowArgs) -> anyhow::Result<Exit> {
         warehouses: &args.warehouse,
         all: args.all,
     };
+    let rows = stock_show::show(&store.conn, &config, &opts)?;
     ctx.out
-        .list(&stock_show::show(&store.conn, &config, &opts)?)?;
+        .list_columns(&rows, &args.columns.or(SHOW_COLUMNS))?;
     Ok(Exit::Ok)
 }
 
@@ -123,8 +154,9 @@ fn history(ctx: &Ctx, args: HistoryArgs) -> anyhow::Result<Exit> {
         since: args.since.as_deref(),
         limit: args.limit,
     };
+    let rows = stock_history::history(&store.conn, &config, &opts)?;
     ctx.out
-        .list(&stock_history::history(&store.conn, &config, &opts)?)?;
+        .list_columns(&rows, &args.columns.or(HISTORY_COLUMNS))?;
     Ok(Exit::Ok)
 }
 

@@ -1,4 +1,4 @@
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::Ctx;
@@ -7,8 +7,25 @@ use crate::error::Exit;
 #[derive(Debug, Subcommand)]
 pub enum WarehousesCmd {
     /// Physical warehouses (with their fulfillment channel and priority) and virtual ones
-    List,
+    List(ListArgs),
 }
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub columns: super::ColumnsArg,
+}
+
+/// What `warehouses list` shows by default; `location_id` and the rest with `--columns`.
+const LIST_COLUMNS: &[&str] = &[
+    "code",
+    "kind",
+    "name",
+    "fulfillment_channel",
+    "priority",
+    "?enabled",
+    "members",
+];
 
 #[derive(Serialize, Default)]
 struct WarehouseRow {
@@ -23,7 +40,7 @@ struct WarehouseRow {
 }
 
 pub fn exec(ctx: &Ctx, cmd: WarehousesCmd) -> anyhow::Result<Exit> {
-    let WarehousesCmd::List = cmd;
+    let WarehousesCmd::List(args) = cmd;
     let config = ctx.config()?;
     let mut rows: Vec<WarehouseRow> = config
         .warehouses_by_priority()
@@ -55,6 +72,7 @@ pub fn exec(ctx: &Ctx, cmd: WarehousesCmd) -> anyhow::Result<Exit> {
                 ..Default::default()
             }),
     );
-    ctx.out.list(&rows)?;
+    ctx.out
+        .list_columns(&rows, &args.columns.or(LIST_COLUMNS))?;
     Ok(Exit::Ok)
 }

@@ -3,10 +3,15 @@
 //! stable column names for machines. Messages go to stderr through [`Printer::note`] and
 //! [`Printer::warn`] so that pipes only ever carry data.
 
+mod columns;
 mod progress;
 mod table;
+mod text;
 
+pub use columns::{Columns, Section};
 pub use progress::{LogWriter, Progress, above_bars};
+
+use columns::width;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -142,14 +147,41 @@ impl Printer {
         !(self.format == Format::Table && self.quiet)
     }
 
-    /// Rows of one kind. `T::default()` supplies the column names when there are no rows,
-    /// so a CSV consumer always gets its header.
+    /// Rows of one kind, every column. `T::default()` supplies the column names when
+    /// there are no rows, so a CSV consumer always gets its header.
     pub fn list<T: Serialize + Default>(&self, rows: &[T]) -> anyhow::Result<()> {
+        self.list_columns(rows, &Columns::default())
+    }
+
+    /// Rows of one kind with the columns a list shows: the list's compact default set
+    /// (or those picked with `--columns`) in tables and CSV; json and ndjson always carry
+    /// every field. An unknown picked column is a usage error listing the valid ones.
+    pub fn list_columns<T: Serialize + Default>(
+        &self,
+        rows: &[T],
+        choice: &Columns<'_>,
+    ) -> anyhow::Result<()> {
+        let layout = if choice.wrap {
+            table::Layout::Wrapped
+        } else {
+            table::Layout::Rows
+        };
+        self.rows_out(rows, choice, layout, true)
+    }
+
+    fn rows_out<T: Serialize + Default>(
+        &self,
+        rows: &[T],
+        choice: &Columns<'_>,
+        layout: table::Layout,
+        pickable: bool,
+    ) -> anyhow::Result<()> {
         let values = rows
             .iter()
             .map(to_object)
             .collect::<anyhow::Result<Vec<_>>>()?;
-        let columns = columns_of(values.first(), &T::default())?;
+        let every = columns_of(values.first(), &T::default())?;
+        let cols = choice.resolve(&every, &values)?;
         if self.captured(
             Value::Array(values.iter().cloned().map(Value::Object).collect()),
             values.clone(),
@@ -164,11 +196,9 @@ impl Printer {
                     self.note("(none)");
                     return Ok(());
                 }
-                writeln!(
-                    out,
-                    "{}",
-                    table::render(&columns, &values, self.color, table::Layout::Rows)
-                )?;
+                let drawn = table::render(&cols, &values, self.color, layout, width());
+                writeln!(out, "{}", drawn.text)?;
+                self.hidden_note(&drawn.hidden, pickable);
             }
             Format::Json => {
                 serde_json::to_writer_pretty(&mut out, &values)?;
@@ -180,10 +210,28 @@ impl Printer {
                     writeln!(out)?;
                 }
             }
-            Format::Csv => write_csv(&mut out, &columns, &values)?,
+            Format::Csv => {
+                let names: Vec<String> = match choice.picked {
+                    [] => every,
+                    _ => cols.into_iter().map(|c| c.name).collect(),
+                };
+                write_csv(&mut out, &names, &values)?
+            }
         }
         out.flush()?;
         Ok(())
+    }
+
+    /// Says on stderr which columns did not fit, and where to find them.
+    fn hidden_note(&self, hidden: &[String], pickable: bool) {
+        if hidden.is_empty() {
+            return;
+        }
+        let how = if pickable { "--columns or " } else { "" };
+        self.note(format!(
+            "(too narrow for {}: see {how}-o json)",
+            hidden.join(", ")
+        ));
     }
 
     /// A single record (`show` commands): a two-column field/value table for people,
@@ -196,10 +244,8 @@ impl Printer {
         let mut out = io::stdout().lock();
         match self.format {
             Format::Table => {
-                let cols = vec!["field".to_string(), "value".to_string()];
                 let rows: Vec<Map<String, Value>> = value
                     .iter()
-                    .filter(|(_, v)| !v.is_array() || v.as_array().is_some_and(|a| !a.is_empty()))
                     .map(|(k, v)| {
                         let mut m = Map::new();
                         m.insert("field".into(), Value::String(k.clone()));
@@ -207,11 +253,8 @@ impl Printer {
                         m
                     })
                     .collect();
-                writeln!(
-                    out,
-                    "{}",
-                    table::render(&cols, &rows, self.color, table::Layout::Fields)
-                )?;
+                let drawn = table::render(&[], &rows, self.color, table::Layout::Fields, width());
+                writeln!(out, "{}", drawn.text)?;
             }
             Format::Json => {
                 serde_json::to_writer_pretty(&mut out, &value)?;
@@ -228,6 +271,48 @@ impl Printer {
         }
         out.flush()?;
         Ok(())
+    }
+
+    /// A record with parts (`shipments show`, `po show`, `orders show`): json and ndjson
+    /// get `whole` as one document; a table shows `head`'s fields and then each part under
+    /// its heading, on stdout with the data; CSV is one table per part, separated by an
+    /// empty line: the record's own fields first, then the parts in order, never JSON
+    /// inside a cell.
+    pub fn detail<W: Serialize, H: Serialize>(
+        &self,
+        whole: &W,
+        head: &H,
+        sections: &[Section],
+    ) -> anyhow::Result<()> {
+        match self.format {
+            Format::Json | Format::Ndjson => self.one(whole),
+            Format::Csv => {
+                let record = columns::scalar_fields(&to_object(head)?);
+                let mut out = io::stdout().lock();
+                let names: Vec<String> = record.keys().cloned().collect();
+                write_csv(&mut out, &names, &[record])?;
+                for s in sections {
+                    writeln!(out)?;
+                    write_csv(&mut out, &s.columns, &s.rows)?;
+                }
+                out.flush()?;
+                Ok(())
+            }
+            Format::Table => {
+                self.one(head)?;
+                for s in sections.iter().filter(|s| !s.rows.is_empty()) {
+                    let mut out = io::stdout().lock();
+                    writeln!(out, "\n{}:", s.title)?;
+                    let (cols, rows) = s.for_people();
+                    let drawn =
+                        table::render(&cols, rows, self.color, table::Layout::Wrapped, width());
+                    writeln!(out, "{}", drawn.text)?;
+                    drop(out);
+                    self.hidden_note(&drawn.hidden, false);
+                }
+                Ok(())
+            }
+        }
     }
 
     /// A flow's report. Tables show notable items (or all with `-v`) and the summary;
@@ -259,11 +344,11 @@ impl Printer {
                 self.origin_line(&mut out)?;
                 if !values.is_empty() {
                     let columns = columns_of(values.first(), &R::Item::default())?;
-                    writeln!(
-                        out,
-                        "{}",
-                        table::render(&columns, &values, self.color, table::Layout::Rows)
-                    )?;
+                    let cols = Columns::said(&columns, &values);
+                    let drawn =
+                        table::render(&cols, &values, self.color, table::Layout::Wrapped, width());
+                    writeln!(out, "{}", drawn.text)?;
+                    self.hidden_note(&drawn.hidden, false);
                 }
                 {
                     let width = report
@@ -302,6 +387,17 @@ impl Printer {
     /// A titled table for multi-part views (`oms status`); nothing when `rows` is empty.
     /// Only for table output: machine formats take the whole view as one document.
     pub fn section<T: Serialize + Default>(&self, title: &str, rows: &[T]) -> anyhow::Result<()> {
+        self.section_with(title, rows, &[])
+    }
+
+    /// [`Printer::section`] with the columns a person needs first (`?name`: optional,
+    /// left out when narrow); empty `default`: every column. Empty columns are left out.
+    pub fn section_with<T: Serialize + Default>(
+        &self,
+        title: &str,
+        rows: &[T],
+        default: &[&str],
+    ) -> anyhow::Result<()> {
         if rows.is_empty() {
             return Ok(());
         }
@@ -309,7 +405,17 @@ impl Printer {
             let mut out = io::stdout().lock();
             writeln!(out, "\n{title}")?;
         }
-        self.list(rows)
+        let every = columns_of(Some(&to_object(&rows[0])?), &T::default())?;
+        let names: Vec<&str> = match default {
+            [] => every.iter().map(String::as_str).collect(),
+            some => some.to_vec(),
+        };
+        let choice = Columns {
+            default: &names,
+            picked: &[],
+            wrap: true,
+        };
+        self.rows_out(rows, &choice, table::Layout::Wrapped, false)
     }
 
     /// An informational line on stderr, silenced by `-q`.

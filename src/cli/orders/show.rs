@@ -1,6 +1,7 @@
 //! `oms orders show N`: the order, its lines with shipped quantities, its shipments with
-//! tracking, and its story. Machines get one JSON object with nested arrays; people get
-//! one field/value table whose lines, shipments and story are short sentences.
+//! tracking, and its story. JSON gets one object with nested arrays, CSV one table per
+//! part; people get one field/value list whose lines, shipments and story are short
+//! sentences.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -9,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::cli::Ctx;
 use crate::error::usage;
 use crate::model::format_cents;
-use crate::output::Format;
+use crate::output::{Format, Section};
 use crate::store::history::{self, Change};
 use crate::store::order_lookup;
 use crate::store::orders::{self, LineRow, OrderDetail};
@@ -94,7 +95,12 @@ pub fn load(conn: &Connection, id: i64) -> anyhow::Result<OrderView> {
 pub fn print(ctx: &Ctx, conn: &Connection, id: i64) -> anyhow::Result<()> {
     let view = load(conn, id)?;
     if ctx.out.format != Format::Table {
-        return ctx.out.one(&view);
+        let sections = [
+            Section::of("lines", &view.lines)?,
+            Section::of("shipments", &view.shipments)?,
+            Section::of("story", &view.story)?,
+        ];
+        return ctx.out.detail(&view, &view.order, &sections);
     }
     let mut fields: Map<String, Value> = match serde_json::to_value(&view.order)? {
         Value::Object(m) => m,
