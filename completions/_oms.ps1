@@ -1636,6 +1636,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Goods arrived: restock, quarantine or dispose of them, line by line')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Nothing more is coming back: what never arrived stops being `returning`')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'End an RMA before anything arrived')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1772,6 +1773,28 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oms;returns;sync' {
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this fulfillment channel')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be sent and received without sending, writing or moving anything')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oms;returns;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List RMAs, newest first')
@@ -1779,6 +1802,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Goods arrived: restock, quarantine or dispose of them, line by line')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Nothing more is coming back: what never arrived stops being `returning`')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'End an RMA before anything arrived')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1798,6 +1822,9 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;returns;help;cancel' {
+            break
+        }
+        'oms;returns;help;sync' {
             break
         }
         'oms;returns;help;help' {
@@ -2377,6 +2404,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Goods arrived: restock, quarantine or dispose of them, line by line')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Nothing more is coming back: what never arrived stops being `returning`')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'End an RMA before anything arrived')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)')
             break
         }
         'oms;help;returns;create' {
@@ -2395,6 +2423,9 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;help;returns;cancel' {
+            break
+        }
+        'oms;help;returns;sync' {
             break
         }
         'oms;help;run' {

@@ -331,6 +331,9 @@ _oms() {
             oms__subcmd__help__subcmd__returns,show)
                 cmd="oms__subcmd__help__subcmd__returns__subcmd__show"
                 ;;
+            oms__subcmd__help__subcmd__returns,sync)
+                cmd="oms__subcmd__help__subcmd__returns__subcmd__sync"
+                ;;
             oms__subcmd__help__subcmd__rules,test)
                 cmd="oms__subcmd__help__subcmd__rules__subcmd__test"
                 ;;
@@ -565,6 +568,9 @@ _oms() {
             oms__subcmd__returns,show)
                 cmd="oms__subcmd__returns__subcmd__show"
                 ;;
+            oms__subcmd__returns,sync)
+                cmd="oms__subcmd__returns__subcmd__sync"
+                ;;
             oms__subcmd__returns__subcmd__help,cancel)
                 cmd="oms__subcmd__returns__subcmd__help__subcmd__cancel"
                 ;;
@@ -585,6 +591,9 @@ _oms() {
                 ;;
             oms__subcmd__returns__subcmd__help,show)
                 cmd="oms__subcmd__returns__subcmd__help__subcmd__show"
+                ;;
+            oms__subcmd__returns__subcmd__help,sync)
+                cmd="oms__subcmd__returns__subcmd__help__subcmd__sync"
                 ;;
             oms__subcmd__rules,help)
                 cmd="oms__subcmd__rules__subcmd__help"
@@ -2353,7 +2362,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__returns)
-            opts="create list show receive close cancel"
+            opts="create list show receive close cancel sync"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2437,6 +2446,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__returns__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__returns__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4567,7 +4590,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__returns)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version create list show receive close cancel help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version create list show receive close cancel sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4743,7 +4766,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__returns__subcmd__help)
-            opts="create list show receive close cancel help"
+            opts="create list show receive close cancel sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4854,6 +4877,20 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__returns__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__returns__subcmd__list)
             opts="-o -q -v -y -h -V --status --order --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4949,6 +4986,48 @@ _oms() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__returns__subcmd__sync)
+            opts="-o -q -v -y -h -V --channel --dry-run --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

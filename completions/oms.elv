@@ -1515,6 +1515,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand receive 'Goods arrived: restock, quarantine or dispose of them, line by line'
             cand close 'Nothing more is coming back: what never arrived stops being `returning`'
             cand cancel 'End an RMA before anything arrived'
+            cand sync 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;returns;create'= {
@@ -1644,6 +1645,27 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;returns;sync'= {
+            cand --channel 'Only this fulfillment channel'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would be sent and received without sending, writing or moving anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;returns;help'= {
             cand create 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
             cand list 'List RMAs, newest first'
@@ -1651,6 +1673,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand receive 'Goods arrived: restock, quarantine or dispose of them, line by line'
             cand close 'Nothing more is coming back: what never arrived stops being `returning`'
             cand cancel 'End an RMA before anything arrived'
+            cand sync 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;returns;help;create'= {
@@ -1664,6 +1687,8 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;returns;help;close'= {
         }
         &'oms;returns;help;cancel'= {
+        }
+        &'oms;returns;help;sync'= {
         }
         &'oms;returns;help;help'= {
         }
@@ -2160,6 +2185,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand receive 'Goods arrived: restock, quarantine or dispose of them, line by line'
             cand close 'Nothing more is coming back: what never arrived stops being `returning`'
             cand cancel 'End an RMA before anything arrived'
+            cand sync 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
         }
         &'oms;help;returns;create'= {
         }
@@ -2172,6 +2198,8 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;returns;close'= {
         }
         &'oms;help;returns;cancel'= {
+        }
+        &'oms;help;returns;sync'= {
         }
         &'oms;help;run'= {
         }

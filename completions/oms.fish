@@ -1219,29 +1219,30 @@ complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcom
 complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
 complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -f -a "create" -d 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -f -a "list" -d 'List RMAs, newest first'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -f -a "show" -d 'One RMA: lines with what arrived and what became of it, and its story'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -f -a "cancel" -d 'End an RMA before anything arrived'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "create" -d 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "list" -d 'List RMAs, newest first'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "show" -d 'One RMA: lines with what arrived and what became of it, and its story'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "cancel" -d 'End an RMA before anything arrived'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "sync" -d 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l order -d 'The order id (as `oms orders list` shows it)' -r
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l line -d 'A line coming back: SKU=QTY (repeatable)' -r
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l reason -r -f -a "damaged\t''
@@ -1356,12 +1357,31 @@ complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l channel -d 'Only this fulfillment channel' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l dry-run -d 'Show what would be sent and received without sending, writing or moving anything'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "create" -d 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "list" -d 'List RMAs, newest first'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "show" -d 'One RMA: lines with what arrived and what became of it, and its story'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'End an RMA before anything arrived'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand run" -l only -d 'Run only these flows (comma-separated, e.g. "orders-import,orders-process")' -r
 complete -c oms -n "__fish_oms_using_subcommand run" -l skip -d 'Skip these flows (comma-separated)' -r
@@ -1682,6 +1702,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "cancel" -d 'End an RMA before anything arrived'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "sync" -d 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from rejects" -f -a "dismiss" -d 'Close rejections that can never be fixed; they stay in `oms rejects --all` with the reason'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "test" -d 'Show every rule for an order: whether it matched, which condition failed, its effects'

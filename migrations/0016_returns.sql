@@ -22,6 +22,7 @@ CREATE TABLE returns (
     note               TEXT,
     exchange_order_id  INTEGER REFERENCES orders(id),
     external_id        TEXT,                            -- the warehouse's id, once sent
+    exported_at        TEXT,                            -- when the warehouse took it
     created_at         TEXT NOT NULL,
     updated_at         TEXT NOT NULL
 );

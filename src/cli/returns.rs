@@ -7,7 +7,7 @@ use crate::error::{Exit, usage};
 use crate::model::ReturnStatus;
 use crate::model::returns::{LineArg, ReturnReason, normalize_number, parse_line};
 use crate::ops::po_lines;
-use crate::ops::{returns_cancel, returns_close, returns_create, returns_receive};
+use crate::ops::{returns_cancel, returns_close, returns_create, returns_receive, returns_sync};
 use crate::output::Format;
 use crate::store::returns::{self, ReturnDetail};
 
@@ -28,6 +28,18 @@ pub enum ReturnsCmd {
     Close(ChangeArgs),
     /// End an RMA before anything arrived
     Cancel(ChangeArgs),
+    /// Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only this fulfillment channel
+    #[arg(long, value_name = "CODE")]
+    pub channel: Option<String>,
+    /// Show what would be sent and received without sending, writing or moving anything
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -125,6 +137,18 @@ pub fn exec(ctx: &Ctx, cmd: ReturnsCmd) -> anyhow::Result<Exit> {
         ReturnsCmd::Receive(a) => receive(ctx, a),
         ReturnsCmd::Close(a) => change(ctx, a, "closed", returns_close::run),
         ReturnsCmd::Cancel(a) => change(ctx, a, "cancelled", returns_cancel::run),
+        ReturnsCmd::Sync(a) => {
+            let config = ctx.config()?;
+            let _lock = ctx.lock(&config)?;
+            let mut store = ctx.store(&config)?;
+            let options = returns_sync::SyncOptions {
+                channel: a.channel.as_deref(),
+                dry_run: a.dry_run,
+                cause: &ctx.cause,
+            };
+            let report = returns_sync::run(&mut store, &config, &options)?;
+            ctx.out.report(&report)
+        }
     }
 }
 

@@ -167,6 +167,59 @@ pub fn check_returnable(
     Err(text)
 }
 
+/// An RMA as a warehouse is told about it (`returns sync`), decided and recorded in the
+/// outbound batch before it is sent, so a resend carries the same bytes.
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
+pub struct ReturnRequest {
+    pub number: String,
+    /// The order as the shop names it (`#1001`), for the warehouse's staff.
+    pub order: String,
+    pub warehouse: String,
+    /// The warehouse's id at the channel (a ShipBob fulfillment center).
+    pub location_id: Option<String>,
+    pub reason: String,
+    pub lines: Vec<ReturnRequestLine>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
+pub struct ReturnRequestLine {
+    /// The channel's SKU.
+    pub sku: String,
+    pub quantity: i64,
+    /// What oms would do with the units (the reason's configured default).
+    pub disposition: Option<Disposition>,
+}
+
+/// An RMA a warehouse was told about, for a channel that is asked about each one.
+#[derive(Debug, Clone, Default)]
+pub struct SentReturn {
+    pub number: String,
+    pub external_id: Option<String>,
+}
+
+/// A warehouse's report that returned goods arrived for one RMA.
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
+pub struct ReturnReceiptIn {
+    /// Unique per channel: a file and its RMA, or the channel's return id.
+    pub external_id: String,
+    pub rma: String,
+    pub lines: Vec<ReturnReceiptLine>,
+    /// Where it was read (file:line or endpoint), for messages.
+    pub source: String,
+    /// Problems found while reading it (bad rows); such a receipt is rejected whole.
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
+pub struct ReturnReceiptLine {
+    /// The channel's SKU.
+    pub sku: String,
+    pub quantity: i64,
+    /// `None`: the RMA reason's configured default.
+    pub disposition: Option<Disposition>,
+    pub origin: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,7 @@ pub mod returns_close;
 pub mod returns_create;
 pub mod returns_exchange;
 pub mod returns_receive;
+pub mod returns_sync;
 pub mod rule_facts;
 pub mod rules_test;
 pub mod shipments_cancel;

@@ -20,6 +20,7 @@ pub const FLOWS: &[&str] = &[
     "orders export",
     "po export",
     "receipts sync",
+    "returns sync",
     "stock sync",
     "stock push",
 ];

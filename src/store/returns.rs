@@ -278,6 +278,68 @@ pub fn shipped_from(conn: &Connection, order_id: i64) -> rusqlite::Result<Option
     .optional()
 }
 
+/// Open RMAs into `warehouses` that no warehouse has been told about yet, oldest first.
+pub fn awaiting_export(
+    conn: &Connection,
+    warehouses: &[String],
+) -> rusqlite::Result<Vec<ReturnHead>> {
+    let list = serde_json::to_string(warehouses).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(&format!(
+        "{HEAD} WHERE status = 'open' AND exported_at IS NULL
+           AND warehouse IN (SELECT value FROM json_each(?1)) ORDER BY id"
+    ))?
+    .query_map([list], head_of)?
+    .collect()
+}
+
+/// Open RMAs into `warehouses` that their warehouse was told about: the ones whose
+/// receipts a channel that is asked per return reads.
+pub fn exported_open(
+    conn: &Connection,
+    warehouses: &[String],
+) -> rusqlite::Result<Vec<ReturnHead>> {
+    let list = serde_json::to_string(warehouses).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(&format!(
+        "{HEAD} WHERE status = 'open' AND exported_at IS NOT NULL
+           AND warehouse IN (SELECT value FROM json_each(?1)) ORDER BY id"
+    ))?
+    .query_map([list], head_of)?
+    .collect()
+}
+
+/// The warehouse took RMA `id`; it is never sent again.
+pub fn mark_exported(
+    conn: &Connection,
+    id: i64,
+    external_id: Option<&str>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE returns SET exported_at = ?2, external_id = COALESCE(?3, external_id),
+                            updated_at = ?2
+         WHERE id = ?1",
+    )?
+    .execute(params![id, now(), external_id])?;
+    Ok(())
+}
+
+/// Whether any RMA exists: without one there is nothing to send or receive.
+pub fn any(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM returns)")?
+        .query_row([], |r| r.get(0))
+}
+
+/// Whether a warehouse's receipt was already applied.
+pub fn receipt_applied(
+    conn: &Connection,
+    channel: &str,
+    external_id: &str,
+) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM return_receipts WHERE channel = ?1 AND external_id = ?2)",
+    )?
+    .query_row(params![channel, external_id], |r| r.get(0))
+}
+
 /// Records a warehouse's receipt `external_id` as applied; false when it already was.
 pub fn claim_receipt(
     conn: &Connection,
