@@ -171,7 +171,8 @@ pub fn run(
         ..Default::default()
     };
     // Without an RMA there is nothing to send and no receipt could apply: no channel is
-    // opened and no run is journaled, so `oms run` costs nothing for shops without returns.
+    // opened and no run is journaled, so `oms run` costs nothing for shops without returns
+    // (and, below, for the channels whose warehouses have none).
     if !returns::any(&store.conn)? {
         return Ok(report);
     }
@@ -187,7 +188,10 @@ pub fn run(
             .fulfillment_channels
             .get(&channel)
             .is_some_and(|c| c.enabled);
-        if o.channel.is_some_and(|c| c != channel) || !enabled {
+        if o.channel.is_some_and(|c| c != channel)
+            || !enabled
+            || !returns::any_into(&store.conn, &warehouses)?
+        {
             continue;
         }
         let part = flow::journaled(store, FLOW, Some(&channel), o.dry_run, |store, run_id| {

@@ -328,6 +328,16 @@ pub fn any(conn: &Connection) -> rusqlite::Result<bool> {
         .query_row([], |r| r.get(0))
 }
 
+/// Whether any RMA goes to one of `warehouses`: a channel without one has nothing to send
+/// and no receipt of its could apply.
+pub fn any_into(conn: &Connection, warehouses: &[String]) -> rusqlite::Result<bool> {
+    let list = serde_json::to_string(warehouses).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM returns WHERE warehouse IN (SELECT value FROM json_each(?1)))",
+    )?
+    .query_row([list], |r| r.get(0))
+}
+
 /// Whether a warehouse's receipt was already applied.
 pub fn receipt_applied(
     conn: &Connection,
