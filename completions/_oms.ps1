@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('shipments', 'shipments', [CompletionResultType]::ParameterValue, 'Shipments to warehouses')
             [CompletionResult]::new('po', 'po', [CompletionResultType]::ParameterValue, 'Purchase orders to suppliers, received into physical warehouses')
             [CompletionResult]::new('receipts', 'receipts', [CompletionResultType]::ParameterValue, 'Receipts of purchase orders reported by warehouses')
+            [CompletionResult]::new('returns', 'returns', [CompletionResultType]::ParameterValue, 'Returns (RMAs): authorize, receive, restock, quarantine or dispose')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs')
             [CompletionResult]::new('rejects', 'rejects', [CompletionResultType]::ParameterValue, 'Records any flow could not apply (orders, confirmations, receipts, stock lines)')
@@ -541,6 +542,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'The SKU (case and surrounding spaces ignored)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Change on hand by this many units: +5, -3')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set on hand to this many units')
+            [CompletionResult]::new('--from-quarantine', '--from-quarantine', [CompletionResultType]::ParameterName, 'Move this many returned units out of quarantine to on hand (docs/returns.md)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why stock changed [default: other]')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Free text kept in the ledger row')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Many adjustments from a CSV file: warehouse,sku,by,set,reason,note (docs/stock-adjustments.md)')
@@ -550,6 +552,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
             [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dispose', '--dispose', [CompletionResultType]::ParameterName, 'With --from-quarantine: write the units off instead of putting them on hand')
             [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'With --file: apply the valid rows even if some are invalid (exit 3)')
             [CompletionResult]::new('--allow-negative', '--allow-negative', [CompletionResultType]::ParameterName, 'Allow on hand to go below zero')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change without writing')
@@ -1617,6 +1620,224 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         'oms;receipts;help;help' {
             break
         }
+        'oms;returns' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List RMAs, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One RMA: lines with what arrived and what became of it, and its story')
+            [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Goods arrived: restock, quarantine or dispose of them, line by line')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Nothing more is coming back: what never arrived stops being `returning`')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'End an RMA before anything arrived')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oms;returns;create' {
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'The order id (as `oms orders list` shows it)')
+            [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'A line coming back: SKU=QTY (repeatable)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--warehouse', '--warehouse', [CompletionResultType]::ParameterName, 'The physical warehouse receiving the goods [default: the one that shipped them]')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'note')
+            [CompletionResult]::new('--exchange', '--exchange', [CompletionResultType]::ParameterName, 'Send this instead, as a new approved order: SKU=QTY or SKU=QTY@PRICE (price 0 unless given; repeatable)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the RMA that would be created without writing it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;returns;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only RMAs in this status (open, received, closed, cancelled)')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only RMAs of this order')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;returns;show' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;returns;receive' {
+            [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'What arrived: SKU=QTY, or SKU=QTY:restock|quarantine|dispose [default: the disposition configured for the RMA''s reason] (repeatable)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the result without writing it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;returns;close' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the result without writing it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;returns;cancel' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the result without writing it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;returns;sync' {
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this fulfillment channel')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be sent and received without sending, writing or moving anything')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oms;returns;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List RMAs, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One RMA: lines with what arrived and what became of it, and its story')
+            [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Goods arrived: restock, quarantine or dispose of them, line by line')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Nothing more is coming back: what never arrived stops being `returning`')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'End an RMA before anything arrived')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'oms;returns;help;create' {
+            break
+        }
+        'oms;returns;help;list' {
+            break
+        }
+        'oms;returns;help;show' {
+            break
+        }
+        'oms;returns;help;receive' {
+            break
+        }
+        'oms;returns;help;close' {
+            break
+        }
+        'oms;returns;help;cancel' {
+            break
+        }
+        'oms;returns;help;sync' {
+            break
+        }
+        'oms;returns;help;help' {
+            break
+        }
         'oms;run' {
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these flows (comma-separated, e.g. "orders-import,orders-process")')
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Skip these flows (comma-separated)')
@@ -1962,6 +2183,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('shipments', 'shipments', [CompletionResultType]::ParameterValue, 'Shipments to warehouses')
             [CompletionResult]::new('po', 'po', [CompletionResultType]::ParameterValue, 'Purchase orders to suppliers, received into physical warehouses')
             [CompletionResult]::new('receipts', 'receipts', [CompletionResultType]::ParameterValue, 'Receipts of purchase orders reported by warehouses')
+            [CompletionResult]::new('returns', 'returns', [CompletionResultType]::ParameterValue, 'Returns (RMAs): authorize, receive, restock, quarantine or dispose')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs')
             [CompletionResult]::new('rejects', 'rejects', [CompletionResultType]::ParameterValue, 'Records any flow could not apply (orders, confirmations, receipts, stock lines)')
@@ -2183,6 +2405,37 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;help;receipts;sync' {
+            break
+        }
+        'oms;help;returns' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List RMAs, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One RMA: lines with what arrived and what became of it, and its story')
+            [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Goods arrived: restock, quarantine or dispose of them, line by line')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Nothing more is coming back: what never arrived stops being `returning`')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'End an RMA before anything arrived')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)')
+            break
+        }
+        'oms;help;returns;create' {
+            break
+        }
+        'oms;help;returns;list' {
+            break
+        }
+        'oms;help;returns;show' {
+            break
+        }
+        'oms;help;returns;receive' {
+            break
+        }
+        'oms;help;returns;close' {
+            break
+        }
+        'oms;help;returns;cancel' {
+            break
+        }
+        'oms;help;returns;sync' {
             break
         }
         'oms;help;run' {

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand shipments 'Shipments to warehouses'
             cand po 'Purchase orders to suppliers, received into physical warehouses'
             cand receipts 'Receipts of purchase orders reported by warehouses'
+            cand returns 'Returns (RMAs): authorize, receive, restock, quarantine or dispose'
             cand run 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
             cand rejects 'Records any flow could not apply (orders, confirmations, receipts, stock lines)'
@@ -504,6 +505,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --sku 'The SKU (case and surrounding spaces ignored)'
             cand --by 'Change on hand by this many units: +5, -3'
             cand --set 'Set on hand to this many units'
+            cand --from-quarantine 'Move this many returned units out of quarantine to on hand (docs/returns.md)'
             cand --reason 'Why stock changed [default: other]'
             cand --note 'Free text kept in the ledger row'
             cand --file 'Many adjustments from a CSV file: warehouse,sku,by,set,reason,note (docs/stock-adjustments.md)'
@@ -513,6 +515,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --output 'Output format: tables for people, json/ndjson/csv for machines'
             cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
             cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dispose 'With --from-quarantine: write the units off instead of putting them on hand'
             cand --skip-invalid 'With --file: apply the valid rows even if some are invalid (exit 3)'
             cand --allow-negative 'Allow on hand to go below zero'
             cand --dry-run 'Show what would change without writing'
@@ -1496,6 +1499,207 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;receipts;help;help'= {
         }
+        &'oms;returns'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
+            cand list 'List RMAs, newest first'
+            cand show 'One RMA: lines with what arrived and what became of it, and its story'
+            cand receive 'Goods arrived: restock, quarantine or dispose of them, line by line'
+            cand close 'Nothing more is coming back: what never arrived stops being `returning`'
+            cand cancel 'End an RMA before anything arrived'
+            cand sync 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;returns;create'= {
+            cand --order 'The order id (as `oms orders list` shows it)'
+            cand --line 'A line coming back: SKU=QTY (repeatable)'
+            cand --reason 'reason'
+            cand --warehouse 'The physical warehouse receiving the goods [default: the one that shipped them]'
+            cand --note 'note'
+            cand --exchange 'Send this instead, as a new approved order: SKU=QTY or SKU=QTY@PRICE (price 0 unless given; repeatable)'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show the RMA that would be created without writing it'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;returns;list'= {
+            cand --status 'Only RMAs in this status (open, received, closed, cancelled)'
+            cand --order 'Only RMAs of this order'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;returns;show'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;returns;receive'= {
+            cand --line 'What arrived: SKU=QTY, or SKU=QTY:restock|quarantine|dispose [default: the disposition configured for the RMA''s reason] (repeatable)'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show the result without writing it'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;returns;close'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show the result without writing it'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;returns;cancel'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show the result without writing it'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;returns;sync'= {
+            cand --channel 'Only this fulfillment channel'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand --dry-run 'Show what would be sent and received without sending, writing or moving anything'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;returns;help'= {
+            cand create 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
+            cand list 'List RMAs, newest first'
+            cand show 'One RMA: lines with what arrived and what became of it, and its story'
+            cand receive 'Goods arrived: restock, quarantine or dispose of them, line by line'
+            cand close 'Nothing more is coming back: what never arrived stops being `returning`'
+            cand cancel 'End an RMA before anything arrived'
+            cand sync 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;returns;help;create'= {
+        }
+        &'oms;returns;help;list'= {
+        }
+        &'oms;returns;help;show'= {
+        }
+        &'oms;returns;help;receive'= {
+        }
+        &'oms;returns;help;close'= {
+        }
+        &'oms;returns;help;cancel'= {
+        }
+        &'oms;returns;help;sync'= {
+        }
+        &'oms;returns;help;help'= {
+        }
         &'oms;run'= {
             cand --only 'Run only these flows (comma-separated, e.g. "orders-import,orders-process")'
             cand --skip 'Skip these flows (comma-separated)'
@@ -1816,6 +2020,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand shipments 'Shipments to warehouses'
             cand po 'Purchase orders to suppliers, received into physical warehouses'
             cand receipts 'Receipts of purchase orders reported by warehouses'
+            cand returns 'Returns (RMAs): authorize, receive, restock, quarantine or dispose'
             cand run 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
             cand status 'The operator''s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
             cand rejects 'Records any flow could not apply (orders, confirmations, receipts, stock lines)'
@@ -1982,6 +2187,29 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand sync 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
         }
         &'oms;help;receipts;sync'= {
+        }
+        &'oms;help;returns'= {
+            cand create 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
+            cand list 'List RMAs, newest first'
+            cand show 'One RMA: lines with what arrived and what became of it, and its story'
+            cand receive 'Goods arrived: restock, quarantine or dispose of them, line by line'
+            cand close 'Nothing more is coming back: what never arrived stops being `returning`'
+            cand cancel 'End an RMA before anything arrived'
+            cand sync 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+        }
+        &'oms;help;returns;create'= {
+        }
+        &'oms;help;returns;list'= {
+        }
+        &'oms;help;returns;show'= {
+        }
+        &'oms;help;returns;receive'= {
+        }
+        &'oms;help;returns;close'= {
+        }
+        &'oms;help;returns;cancel'= {
+        }
+        &'oms;help;returns;sync'= {
         }
         &'oms;help;run'= {
         }

@@ -49,6 +49,7 @@ complete -c oms -n "__fish_oms_needs_command" -f -a "orders" -d 'Sales orders: i
 complete -c oms -n "__fish_oms_needs_command" -f -a "shipments" -d 'Shipments to warehouses'
 complete -c oms -n "__fish_oms_needs_command" -f -a "po" -d 'Purchase orders to suppliers, received into physical warehouses'
 complete -c oms -n "__fish_oms_needs_command" -f -a "receipts" -d 'Receipts of purchase orders reported by warehouses'
+complete -c oms -n "__fish_oms_needs_command" -f -a "returns" -d 'Returns (RMAs): authorize, receive, restock, quarantine or dispose'
 complete -c oms -n "__fish_oms_needs_command" -f -a "run" -d 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
 complete -c oms -n "__fish_oms_needs_command" -f -a "status" -d 'The operator\'s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
 complete -c oms -n "__fish_oms_needs_command" -f -a "rejects" -d 'Records any flow could not apply (orders, confirmations, receipts, stock lines)'
@@ -430,6 +431,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l sku -d 'The SKU (case and surrounding spaces ignored)' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l by -d 'Change on hand by this many units: +5, -3' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l set -d 'Set on hand to this many units' -r
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l from-quarantine -d 'Move this many returned units out of quarantine to on hand (docs/returns.md)' -r
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l reason -d 'Why stock changed [default: other]' -r -f -a "damaged\t''
 expired\t''
 lost\t''
@@ -448,6 +450,7 @@ complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l dispose -d 'With --from-quarantine: write the units off instead of putting them on hand'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l skip-invalid -d 'With --file: apply the valid rows even if some are invalid (exit 3)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l allow-negative -d 'Allow on hand to go below zero'
 complete -c oms -n "__fish_oms_using_subcommand stock; and __fish_seen_subcommand_from adjust" -l dry-run -d 'Show what would change without writing'
@@ -1224,6 +1227,170 @@ complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcom
 complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
 complete -c oms -n "__fish_oms_using_subcommand receipts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "create" -d 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "list" -d 'List RMAs, newest first'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "show" -d 'One RMA: lines with what arrived and what became of it, and its story'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "cancel" -d 'End an RMA before anything arrived'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "sync" -d 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l order -d 'The order id (as `oms orders list` shows it)' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l line -d 'A line coming back: SKU=QTY (repeatable)' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l reason -r -f -a "damaged\t''
+defective\t''
+wrong_item\t''
+not_as_described\t''
+unwanted\t''
+other\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l warehouse -d 'The physical warehouse receiving the goods [default: the one that shipped them]' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l note -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l exchange -d 'Send this instead, as a new approved order: SKU=QTY or SKU=QTY@PRICE (price 0 unless given; repeatable)' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l dry-run -d 'Show the RMA that would be created without writing it'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -l status -d 'Only RMAs in this status (open, received, closed, cancelled)' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -l order -d 'Only RMAs of this order' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -l line -d 'What arrived: SKU=QTY, or SKU=QTY:restock|quarantine|dispose [default: the disposition configured for the RMA\'s reason] (repeatable)' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -l dry-run -d 'Show the result without writing it'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from receive" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -l dry-run -d 'Show the result without writing it'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -l dry-run -d 'Show the result without writing it'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l channel -d 'Only this fulfillment channel' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l dry-run -d 'Show what would be sent and received without sending, writing or moving anything'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "create" -d 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "list" -d 'List RMAs, newest first'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "show" -d 'One RMA: lines with what arrived and what became of it, and its story'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'End an RMA before anything arrived'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand run" -l only -d 'Run only these flows (comma-separated, e.g. "orders-import,orders-process")' -r
 complete -c oms -n "__fish_oms_using_subcommand run" -l skip -d 'Skip these flows (comma-separated)' -r
 complete -c oms -n "__fish_oms_using_subcommand run" -l channel -d 'Only this channel, in every flow that reads or sends' -r
@@ -1473,25 +1640,26 @@ complete -c oms -n "__fish_oms_using_subcommand man" -l no-progress -d 'Never dr
 complete -c oms -n "__fish_oms_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand man" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "init" -d 'Write a starter config and create the database'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "config" -d 'Check or show the configuration'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "catalog" -d 'Products and variants'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "orders" -d 'Sales orders: import, list, show, approve, cancel, create, rejections'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "shipments" -d 'Shipments to warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "po" -d 'Purchase orders to suppliers, received into physical warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "receipts" -d 'Receipts of purchase orders reported by warehouses'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "run" -d 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "status" -d 'The operator\'s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "rejects" -d 'Records any flow could not apply (orders, confirmations, receipts, stock lines)'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "runs" -d 'The journal of runs'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "rules" -d 'Order rules: test what they do for an order'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "channels" -d 'Sales and fulfillment channels: check their connections'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "demo" -d 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "man" -d 'Print or write the man pages'
-complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "init" -d 'Write a starter config and create the database'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "config" -d 'Check or show the configuration'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "warehouses" -d 'List physical and virtual warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "catalog" -d 'Products and variants'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "stock" -d 'Stock levels, the ledger and adjustments'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "orders" -d 'Sales orders: import, list, show, approve, cancel, create, rejections'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "shipments" -d 'Shipments to warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "po" -d 'Purchase orders to suppliers, received into physical warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "receipts" -d 'Receipts of purchase orders reported by warehouses'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "returns" -d 'Returns (RMAs): authorize, receive, restock, quarantine or dispose'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "run" -d 'Run the flows in order, for cron: quiet with -q, exit code = worst outcome'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "status" -d 'The operator\'s view: orders, backorders, unconfirmed shipments, rejections, stock, runs'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "rejects" -d 'Records any flow could not apply (orders, confirmations, receipts, stock lines)'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "runs" -d 'The journal of runs'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "rules" -d 'Order rules: test what they do for an order'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "channels" -d 'Sales and fulfillment channels: check their connections'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "demo" -d 'Build a demo workspace on the `files` connectors and run the whole cycle in it'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "man" -d 'Print or write the man pages'
+complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config with secrets redacted'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from warehouses" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
@@ -1538,6 +1706,13 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "cancel" -d 'Cancel a draft, or an approved PO with nothing received; releases its incoming stock'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from po" -f -a "close" -d 'Close a PO that is receiving, short; releases the incoming stock that never arrived'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from receipts" -f -a "sync" -d 'Read receipts from fulfillment channels: on hand up, incoming down, POs advance'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "create" -d 'Authorize a return of units an order shipped: RMA-000001, `open`, units `returning`'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "list" -d 'List RMAs, newest first'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "show" -d 'One RMA: lines with what arrived and what became of it, and its story'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "cancel" -d 'End an RMA before anything arrived'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "sync" -d 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from rejects" -f -a "dismiss" -d 'Close rejections that can never be fixed; they stay in `oms rejects --all` with the reason'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "test" -d 'Show every rule for an order: whether it matched, which condition failed, its effects'

@@ -18,7 +18,7 @@ mod cycle_support;
 mod process_support;
 
 use common::Env;
-use crash_support::{files::*, shipbob::*};
+use crash_support::{files::*, returns::*, shipbob::*};
 use process_support::{assert_stock_consistent, standard};
 
 /// One cell: crash there, or why that point does not exist in this flow.
@@ -223,6 +223,22 @@ const MATRIX: &[Row] = &[
         cells: [Na(INBOUND_ONLY), Na(INBOUND_ONLY), Crash, Crash],
     },
     Row {
+        name: "returns-sync (files)",
+        flow: "returns-sync",
+        drive: Files {
+            command: &["returns", "sync"],
+            setup: returns_setup,
+            new_work: returns_new_work,
+            check: returns_check,
+        },
+        cells: [
+            Crash,
+            Crash,
+            Crash,
+            Na("one receipt file per source, acknowledged after its commit; no pages"),
+        ],
+    },
+    Row {
         name: "catalog-sync (files master, push)",
         flow: "catalog-sync",
         drive: Files {
@@ -270,6 +286,17 @@ const MATRIX: &[Row] = &[
             Crash,
             Na(OUTBOUND_ONLY),
             Na("lookup pages only read; nothing is applied between them"),
+        ],
+    },
+    Row {
+        name: "returns-sync (ShipBob returns)",
+        flow: "returns-sync",
+        drive: ShipBob(returns_to_shipbob),
+        cells: [
+            Crash,
+            Crash,
+            Na("covered by the files row: the same commit, then nothing to acknowledge"),
+            Na("each return order is read by its id; there are no pages"),
         ],
     },
 ];

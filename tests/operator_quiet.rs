@@ -135,6 +135,7 @@ fn item3_run_json_is_one_document() {
             "shipments sync",
             "orders export",
             "receipts sync",
+            "returns sync",
             "stock sync",
             "stock push"
         ]

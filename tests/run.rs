@@ -87,10 +87,18 @@ fn run_goes_through_the_flows_in_order_and_says_which_it_is_in() {
         .lines()
         .filter_map(|l| l.strip_prefix("== "))
         .collect();
+    // `returns sync` runs (and says so) but journals nothing while there are no RMAs.
     let expected: Vec<&str> = ORDER
         .iter()
         .copied()
         .filter(|f| *f != "shipments send")
+        .flat_map(|f| {
+            if f == "receipts sync" {
+                vec![f, "returns sync"]
+            } else {
+                vec![f]
+            }
+        })
         .collect();
     assert_eq!(headings, expected, "stdout:\n{}", out.stdout);
 

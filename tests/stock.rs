@@ -94,7 +94,7 @@ fn show_json_and_csv_with_virtual_sums() {
     );
     assert_eq!(
         csv.stdout.lines().next(),
-        Some("warehouse,kind,sku,on_hand,allocated,available,incoming,held")
+        Some("warehouse,kind,sku,on_hand,allocated,available,incoming,held,returning,quarantine")
     );
     assert_eq!(csv.csv().len(), 5);
 
@@ -104,7 +104,7 @@ fn show_json_and_csv_with_virtual_sums() {
         .ok();
     assert_eq!(
         none.stdout,
-        "warehouse,kind,sku,on_hand,allocated,available,incoming,held\n"
+        "warehouse,kind,sku,on_hand,allocated,available,incoming,held,returning,quarantine\n"
     );
 }
 

@@ -11,6 +11,7 @@ mod orders;
 mod po;
 mod receipts;
 mod rejects;
+mod returns;
 mod rules;
 mod run;
 mod runs;
@@ -105,6 +106,9 @@ pub enum Command {
     /// Receipts of purchase orders reported by warehouses
     #[command(subcommand)]
     Receipts(receipts::ReceiptsCmd),
+    /// Returns (RMAs): authorize, receive, restock, quarantine or dispose
+    #[command(subcommand)]
+    Returns(returns::ReturnsCmd),
     /// Run the flows in order, for cron: quiet with -q, exit code = worst outcome
     Run(run::RunArgs),
     /// The operator's view: orders, backorders, unconfirmed shipments, rejections, stock, runs
@@ -383,6 +387,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Shipments(cmd) => shipments::exec(ctx, cmd),
         Command::Po(cmd) => po::exec(ctx, cmd),
         Command::Receipts(cmd) => receipts::exec(ctx, cmd),
+        Command::Returns(cmd) => returns::exec(ctx, cmd),
         Command::Run(args) => run::exec(ctx, args),
         Command::Status(args) => status::exec(ctx, args),
         Command::Rejects(args) => rejects::exec(ctx, args),

@@ -19,6 +19,7 @@ pub const DEFAULT_FLOWS: &[&str] = &[
     "shipments sync",
     "orders export",
     "receipts sync",
+    "returns sync",
     "stock sync",
     "stock push",
 ];
@@ -33,6 +34,7 @@ const KNOWN: &[(&str, &[&str])] = &[
     ("orders export", &["orders", "export"]),
     ("po export", &["po", "export"]),
     ("receipts sync", &["receipts", "sync"]),
+    ("returns sync", &["returns", "sync"]),
     ("stock sync", &["stock", "sync"]),
     ("stock push", &["stock", "push"]),
 ];
@@ -261,6 +263,7 @@ mod tests {
                 "shipments sync",
                 "orders export",
                 "receipts sync",
+                "returns sync",
                 "stock push"
             ]
         );

@@ -43,6 +43,13 @@ pub fn exec(ctx: &Ctx, args: StatusArgs) -> anyhow::Result<Exit> {
             ctx.out.section("Past cancel_after, not sent", &s.expired)?;
             ctx.out.section(
                 &format!(
+                    "Returns open more than {} days",
+                    config.returns.stale_after_days
+                ),
+                &s.stale_returns,
+            )?;
+            ctx.out.section(
+                &format!(
                     "Sent, not confirmed for {}h ({} in all)",
                     config.status.unconfirmed_after_hours, s.unconfirmed_total
                 ),

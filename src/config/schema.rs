@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use toml::Spanned;
 
 use super::secret::Secret;
+use crate::model::returns::{Disposition, ReturnReason};
 
 #[derive(Debug, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -33,6 +34,8 @@ pub struct Config {
     pub run: Run,
     #[serde(default)]
     pub status: Status,
+    #[serde(default)]
+    pub returns: Returns,
 
     /// Where this config was read from (not a key).
     #[serde(skip)]
@@ -427,6 +430,87 @@ impl Default for Status {
             stale_after_hours: default_stale(),
         }
     }
+}
+
+/// `[returns]` (docs/returns.md).
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Returns {
+    /// An RMA still open this many days after it was created needs a look (`oms status`).
+    #[serde(default = "default_stale_days")]
+    pub stale_after_days: u64,
+    #[serde(default)]
+    pub dispositions: Dispositions,
+}
+
+impl Default for Returns {
+    fn default() -> Self {
+        Returns {
+            stale_after_days: default_stale_days(),
+            dispositions: Dispositions::default(),
+        }
+    }
+}
+
+fn default_stale_days() -> u64 {
+    14
+}
+
+/// `[returns.dispositions]`: what a returned unit becomes when it arrives and nobody said
+/// otherwise, per return reason.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dispositions {
+    #[serde(default = "dispose")]
+    pub damaged: Disposition,
+    #[serde(default = "quarantine")]
+    pub defective: Disposition,
+    #[serde(default = "restock")]
+    pub wrong_item: Disposition,
+    #[serde(default = "quarantine")]
+    pub not_as_described: Disposition,
+    #[serde(default = "restock")]
+    pub unwanted: Disposition,
+    #[serde(default = "quarantine")]
+    pub other: Disposition,
+}
+
+impl Dispositions {
+    pub fn for_reason(&self, reason: ReturnReason) -> Disposition {
+        match reason {
+            ReturnReason::Damaged => self.damaged,
+            ReturnReason::Defective => self.defective,
+            ReturnReason::WrongItem => self.wrong_item,
+            ReturnReason::NotAsDescribed => self.not_as_described,
+            ReturnReason::Unwanted => self.unwanted,
+            ReturnReason::Other => self.other,
+        }
+    }
+}
+
+impl Default for Dispositions {
+    fn default() -> Self {
+        Dispositions {
+            damaged: dispose(),
+            defective: quarantine(),
+            wrong_item: restock(),
+            not_as_described: quarantine(),
+            unwanted: restock(),
+            other: quarantine(),
+        }
+    }
+}
+
+fn dispose() -> Disposition {
+    Disposition::Dispose
+}
+
+fn quarantine() -> Disposition {
+    Disposition::Quarantine
+}
+
+fn restock() -> Disposition {
+    Disposition::Restock
 }
 
 fn default_unconfirmed() -> u64 {

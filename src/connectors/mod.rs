@@ -16,6 +16,7 @@ use crate::formats::csv_table::LineTally;
 use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::order::OrderIn;
 use crate::model::purchase::{OwnedPo, PoRequest, ReceiptIn};
+use crate::model::returns::{ReturnReceiptIn, ReturnRequest, SentReturn};
 use crate::model::shipment::{
     OrderUpdate, ShipmentConfirmation, ShipmentRequest, StockCount, StockPublish,
 };
@@ -284,6 +285,23 @@ pub trait FulfillmentChannel {
     /// Streams receipts against purchase orders.
     fn receipts(&mut self, _sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
         Err(self.unsupported("report receipts"))
+    }
+
+    /// Tells the warehouse an RMA's goods are coming back; idempotent on the RMA number
+    /// (docs/returns.md), so a resend after a lost answer never makes a second return.
+    fn send_return(&mut self, _rma: &ReturnRequest) -> anyhow::Result<Sent> {
+        Err(self.unsupported("take returns"))
+    }
+
+    /// Streams the warehouse's reports of returned goods that arrived. `sent` names the
+    /// RMAs this channel was told about and still expects (a channel that is asked about
+    /// each return reads only those).
+    fn return_receipts(
+        &mut self,
+        _sent: &[SentReturn],
+        _sink: Sink<ReturnReceiptIn>,
+    ) -> anyhow::Result<()> {
+        Err(self.unsupported("report returns"))
     }
 
     /// Streams the channel's products and variants (catalog sync, when it is the master).

@@ -7,13 +7,14 @@ pub mod hold;
 pub mod money;
 pub mod order;
 pub mod purchase;
+pub mod returns;
 pub mod rollup;
 pub mod rules;
 pub mod shipment;
 pub mod status;
 
 pub use money::{NoTotal, format_cents, lines_total, parse_cents};
-pub use status::{OrderStatus, PoStatus, ReceiptStatus, ShipmentStatus};
+pub use status::{OrderStatus, PoStatus, ReceiptStatus, ReturnStatus, ShipmentStatus};
 
 /// The key two SKUs are compared by (SPEC §1): surrounding whitespace trimmed, case ignored.
 /// The catalog keeps the spelling it first saw; this key is what makes them equal.
@@ -36,6 +37,19 @@ pub enum StockReason {
     Hold,
     /// Held units given back: the hold ended (time, by hand) or the order was cancelled.
     HoldReleased,
+    /// An RMA was opened: its units are `returning` to its warehouse.
+    ReturnOpened,
+    /// Returned units arrived and went back on hand.
+    ReturnRestocked,
+    /// Returned units arrived and were put in quarantine.
+    ReturnQuarantined,
+    /// Returned units arrived and were written off.
+    ReturnDisposed,
+    /// An RMA was closed or cancelled: what never arrived is no longer `returning`.
+    ReturnClosed,
+    /// Quarantined units released to on hand, or written off, by hand.
+    QuarantineReleased,
+    QuarantineDisposed,
 }
 
 /// The reasons a person may give for a manual adjustment (SPEC §4.2).
@@ -98,6 +112,13 @@ impl StockReason {
             StockReason::StockSync => "stock_sync",
             StockReason::Hold => "hold",
             StockReason::HoldReleased => "hold_released",
+            StockReason::ReturnOpened => "return_opened",
+            StockReason::ReturnRestocked => "return_restocked",
+            StockReason::ReturnQuarantined => "return_quarantined",
+            StockReason::ReturnDisposed => "return_disposed",
+            StockReason::ReturnClosed => "return_closed",
+            StockReason::QuarantineReleased => "quarantine_released",
+            StockReason::QuarantineDisposed => "quarantine_disposed",
         }
     }
 }

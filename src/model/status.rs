@@ -74,6 +74,22 @@ status_enum!(ReceiptStatus {
     Received => "received",
 });
 
+// An RMA (docs/returns.md): `open` until every unit arrived (`received`), closed short by
+// hand (`closed`), or cancelled before anything arrived (`cancelled`).
+status_enum!(ReturnStatus {
+    Open => "open",
+    Received => "received",
+    Closed => "closed",
+    Cancelled => "cancelled",
+});
+
+/// For report rows built with `..Default::default()`; every stored RMA has its own.
+impl Default for ReturnStatus {
+    fn default() -> Self {
+        ReturnStatus::Open
+    }
+}
+
 impl OrderStatus {
     pub fn is_final(self) -> bool {
         matches!(self, Self::Shipped | Self::ShortShipped | Self::Cancelled)

@@ -20,6 +20,7 @@ pub const FLOWS: &[&str] = &[
     "orders export",
     "po export",
     "receipts sync",
+    "returns sync",
     "stock sync",
     "stock push",
 ];
@@ -50,10 +51,23 @@ pub struct Status {
     /// Orders past their cancel_after that no warehouse has seen: without `auto_cancel`
     /// a person cancels them (or not); with it, the next `orders process` does.
     pub expired: Vec<crate::store::cancel_after::Expired>,
+    /// RMAs open longer than `returns.stale_after_days` (docs/returns.md), oldest first.
+    pub stale_returns: Vec<StaleReturn>,
     #[serde(skip)]
     pub auto_cancel: bool,
     /// Inbox files of `files` channels that no flow reads.
     pub unread_files: Vec<crate::ops::inbox_check::UnreadFile>,
+    #[serde(skip)]
+    pub stale_return_days: u64,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct StaleReturn {
+    pub rma: String,
+    pub order_id: i64,
+    pub warehouse: String,
+    pub created_at: String,
+    pub days_open: i64,
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -159,6 +173,8 @@ pub fn gather(config: &Config, conn: &Connection) -> anyhow::Result<Status> {
     s.expired = crate::store::cancel_after::expired(conn, &crate::model::now())?;
     s.expired.truncate(LIMIT as usize);
     s.auto_cancel = config.defaults.auto_cancel;
+    s.stale_return_days = config.returns.stale_after_days;
+    s.stale_returns = stale_returns(conn, config.returns.stale_after_days)?;
     s.unconfirmed_total = conn.query_row(
         "SELECT COUNT(*) FROM shipments WHERE status = 'sent_to_warehouse'
            AND (julianday('now') - julianday(sent_at)) * 24 > ?1",
@@ -183,6 +199,24 @@ pub fn gather(config: &Config, conn: &Connection) -> anyhow::Result<Status> {
     s.attention = attention(&s, hours);
     s.needs_attention = !s.attention.is_empty();
     Ok(s)
+}
+
+fn stale_returns(conn: &Connection, days: u64) -> anyhow::Result<Vec<StaleReturn>> {
+    let now = crate::model::clock::now_utc();
+    let days = i64::try_from(days).unwrap_or(i64::MAX / 2).min(1_000_000);
+    let cutoff =
+        (now - chrono::Duration::days(days)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Ok(crate::store::returns::open_before(conn, &cutoff)?
+        .into_iter()
+        .map(|h| StaleReturn {
+            days_open: chrono::DateTime::parse_from_rfc3339(&h.created_at)
+                .map_or(0, |t| (now - t.with_timezone(&chrono::Utc)).num_days()),
+            rma: h.number,
+            order_id: h.order_id,
+            warehouse: h.warehouse,
+            created_at: h.created_at,
+        })
+        .collect())
 }
 
 fn count(conn: &Connection, sql: &str) -> rusqlite::Result<i64> {
@@ -503,6 +537,18 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
             format!(
                 "{} is read by no flow of channel `{}` (it reads {})",
                 f.file, f.channel, f.read_here
+            ),
+        );
+    }
+    if let Some(oldest) = s.stale_returns.first() {
+        add(
+            "stale returns",
+            format!(
+                "{} RMAs open more than {} days (oldest {}, {} days); receive or close them",
+                s.stale_returns.len(),
+                s.stale_return_days,
+                oldest.rma,
+                oldest.days_open
             ),
         );
     }

@@ -65,7 +65,14 @@ pub fn show(
             .filter(|r| shown.contains(&r.warehouse)),
     );
     if !opts.all {
-        rows.retain(|r| r.on_hand != 0 || r.allocated != 0 || r.incoming != 0 || r.held != 0);
+        rows.retain(|r| {
+            r.on_hand != 0
+                || r.allocated != 0
+                || r.incoming != 0
+                || r.held != 0
+                || r.returning != 0
+                || r.quarantine != 0
+        });
     }
     // Per SKU: its physical rows, then the virtual sums they add up to.
     rows.sort_by_cached_key(|r| (sku_key(&r.sku), r.kind != "physical", r.warehouse.clone()));
@@ -96,6 +103,8 @@ fn sum_over(code: &str, members: &[String], physical: &[LevelRow]) -> Vec<LevelR
         sum.available += row.available;
         sum.incoming += row.incoming;
         sum.held += row.held;
+        sum.returning += row.returning;
+        sum.quarantine += row.quarantine;
     }
     sums
 }
@@ -113,7 +122,7 @@ mod tests {
             allocated,
             available: on_hand - allocated,
             incoming,
-            held: 0,
+            ..LevelRow::default()
         }
     }
 

@@ -14,6 +14,7 @@ pub mod outbound;
 pub mod processing;
 pub mod purchases;
 pub mod rejections;
+pub mod returns;
 pub mod runs;
 pub mod shipment_parts;
 pub mod shipments;
@@ -82,6 +83,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0014_operator",
         include_str!("../../migrations/0014_operator.sql"),
+    ),
+    (
+        "0015_returns",
+        include_str!("../../migrations/0015_returns.sql"),
     ),
 ];
 

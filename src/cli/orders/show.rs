@@ -14,6 +14,7 @@ use crate::output::{Format, Section};
 use crate::store::history::{self, Change};
 use crate::store::order_lookup;
 use crate::store::orders::{self, LineRow, OrderDetail};
+use crate::store::returns::{self, ReturnHead, ReturnLine};
 use crate::store::shipments::{self, ShipmentRow};
 
 #[derive(Debug, Serialize, Default)]
@@ -22,7 +23,17 @@ pub struct OrderView {
     pub order: OrderDetail,
     pub lines: Vec<LineRow>,
     pub shipments: Vec<ShipmentRow>,
+    /// Its RMAs (docs/returns.md), newest first, with what became of each line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub returns: Vec<ReturnView>,
     pub story: Vec<Change>,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct ReturnView {
+    #[serde(flatten)]
+    pub head: ReturnHead,
+    pub lines: Vec<ReturnLine>,
 }
 
 /// The order id `args` names: an id, a shop's order name, or `--external`. Several
@@ -87,6 +98,15 @@ pub fn load(conn: &Connection, id: i64) -> anyhow::Result<OrderView> {
     Ok(OrderView {
         lines: orders::lines(conn, id)?,
         shipments: shipments::of_order(conn, id)?,
+        returns: returns::list(conn, None, Some(id))?
+            .into_iter()
+            .map(|head| {
+                Ok(ReturnView {
+                    lines: returns::lines(conn, head.id)?,
+                    head,
+                })
+            })
+            .collect::<rusqlite::Result<_>>()?,
         story: history::of(conn, "order", id)?,
         order,
     })
@@ -117,6 +137,7 @@ pub fn print(ctx: &Ctx, conn: &Connection, id: i64) -> anyhow::Result<()> {
         "shipments",
         view.shipments.iter().map(shipment_text).collect(),
     );
+    text("returns", view.returns.iter().map(return_text).collect());
     text("story", view.story.iter().map(change_text).collect());
     ctx.out.one(&fields)
 }
@@ -149,6 +170,44 @@ fn shipment_text(s: &ShipmentRow) -> String {
     }
     if let Some(at) = &s.shipped_at {
         t.push_str(&format!(", shipped {at}"));
+    }
+    t
+}
+
+/// `RMA-000001 received (unwanted) into east: TEE-1 × 2 (1 restocked, 1 quarantined)`.
+fn return_text(r: &ReturnView) -> String {
+    let lines: Vec<String> = r
+        .lines
+        .iter()
+        .map(|l| {
+            let outcomes: Vec<String> = [
+                (l.restocked, "restocked"),
+                (l.quarantined, "quarantined"),
+                (l.disposed, "disposed"),
+                (l.remaining, "expected"),
+            ]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+            let outcomes = if outcomes.is_empty() {
+                "none arrived".to_string()
+            } else {
+                outcomes.join(", ")
+            };
+            format!("{} × {} ({outcomes})", l.sku, l.quantity)
+        })
+        .collect();
+    let mut t = format!(
+        "{} {} ({}) into {}: {}",
+        r.head.number,
+        r.head.status,
+        r.head.reason,
+        r.head.warehouse,
+        lines.join("; ")
+    );
+    if let Some(x) = r.head.exchange_order_id {
+        t.push_str(&format!("; exchange order {x}"));
     }
     t
 }

@@ -11,7 +11,7 @@ use crate::model::AdjustReason;
 use crate::ops::stock_adjust::{
     self, AdjustReport, Batch, Change, Options, Outcome, ProblemKind, Request,
 };
-use crate::ops::stock_adjust_file;
+use crate::ops::{stock_adjust_file, stock_adjust_quarantine};
 use crate::output::{Format, Progress};
 
 #[derive(Debug, Args)]
@@ -32,8 +32,8 @@ pub struct AdjustArgs {
         long,
         value_name = "N",
         allow_hyphen_values = true,
-        required_unless_present_any = ["set", "file"],
-        conflicts_with_all = ["set", "file"]
+        required_unless_present_any = ["set", "file", "from_quarantine"],
+        conflicts_with_all = ["set", "file", "from_quarantine"]
     )]
     pub by: Option<i64>,
     /// Set on hand to this many units
@@ -41,9 +41,15 @@ pub struct AdjustArgs {
         long,
         value_name = "N",
         allow_hyphen_values = true,
-        conflicts_with = "file"
+        conflicts_with_all = ["file", "from_quarantine"]
     )]
     pub set: Option<i64>,
+    /// Move this many returned units out of quarantine to on hand (docs/returns.md)
+    #[arg(long, value_name = "N", conflicts_with = "file")]
+    pub from_quarantine: Option<i64>,
+    /// With --from-quarantine: write the units off instead of putting them on hand
+    #[arg(long, requires = "from_quarantine")]
+    pub dispose: bool,
     /// Why stock changed [default: other]
     #[arg(long, value_enum, conflicts_with = "file")]
     pub reason: Option<AdjustReason>,
@@ -70,6 +76,9 @@ pub struct AdjustArgs {
 /// judged as it is then.
 pub fn exec(ctx: &Ctx, args: AdjustArgs) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
+    if let Some(quantity) = args.from_quarantine {
+        return from_quarantine(ctx, &config, &args, quantity);
+    }
     let batch = match &args.file {
         Some(path) => {
             super::super::input_file(path)?;
@@ -135,6 +144,64 @@ pub fn exec(ctx: &Ctx, args: AdjustArgs) -> anyhow::Result<Exit> {
     )?;
     applying.finish();
     finish(ctx, &batch, &report)
+}
+
+fn from_quarantine(
+    ctx: &Ctx,
+    config: &crate::config::Config,
+    args: &AdjustArgs,
+    quantity: i64,
+) -> anyhow::Result<Exit> {
+    let (Some(warehouse), Some(sku)) = (&args.warehouse, &args.sku) else {
+        return Err(usage("give --warehouse and --sku with --from-quarantine"));
+    };
+    let verb = if args.dispose {
+        "Write off"
+    } else {
+        "Release to on hand"
+    };
+    if !args.dry_run
+        && !ctx.confirm(&format!(
+            "{verb} {quantity} × {sku} from quarantine at {warehouse}?"
+        ))?
+    {
+        ctx.out.note("nothing was changed");
+        return Ok(Exit::Failed);
+    }
+    let _lock = ctx.lock(config)?;
+    let mut store = ctx.store(config)?;
+    let done = stock_adjust_quarantine::run(
+        &mut store,
+        config,
+        &stock_adjust_quarantine::QuarantineOptions {
+            warehouse,
+            sku,
+            quantity,
+            dispose: args.dispose,
+            note: args.note.as_deref(),
+            dry_run: args.dry_run,
+            cause: &ctx.cause,
+        },
+    )?;
+    let what = if args.dispose {
+        "written off"
+    } else {
+        "released to on hand"
+    };
+    ctx.out.note(format!(
+        "{}{quantity} × {} {what} from quarantine at {warehouse} ({} left in quarantine)",
+        if args.dry_run {
+            "dry run: would have "
+        } else {
+            ""
+        },
+        done.sku,
+        done.quarantine_after
+    ));
+    if ctx.out.format != Format::Table {
+        ctx.out.one(&done)?;
+    }
+    Ok(Exit::Ok)
 }
 
 fn flags_request(args: &AdjustArgs) -> anyhow::Result<Batch> {

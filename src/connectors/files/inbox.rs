@@ -55,7 +55,21 @@ pub const RECEIPTS: InboxFlow = InboxFlow {
     reads: Reads::Fulfillment,
 };
 
-pub const FLOWS: [&InboxFlow; 5] = [&ORDERS, &PRODUCTS, &CONFIRMATIONS, &STOCK, &RECEIPTS];
+pub const RETURN_RECEIPTS: InboxFlow = InboxFlow {
+    flow: "returns-sync",
+    prefixes: &["return-receipts"],
+    extensions: &["csv"],
+    reads: Reads::Fulfillment,
+};
+
+pub const FLOWS: [&InboxFlow; 6] = [
+    &ORDERS,
+    &PRODUCTS,
+    &CONFIRMATIONS,
+    &STOCK,
+    &RECEIPTS,
+    &RETURN_RECEIPTS,
+];
 
 /// The roles a channel code has, which decide the flows that read its inbox.
 #[derive(Clone, Copy, Default)]
@@ -191,6 +205,7 @@ mod tests {
         );
         assert_eq!(flow_of("stock-1.json", WAREHOUSE), Some("stock-sync"));
         assert_eq!(flow_of("receipts-1.csv", WAREHOUSE), Some("receipts-sync"));
+        assert_eq!(flow_of("return-receipts-1.csv", WAREHOUSE), Some("returns-sync"));
         assert_eq!(flow_of("confirm-7.csv", WAREHOUSE), None);
         assert_eq!(
             flow_of("stock.csv", WAREHOUSE),

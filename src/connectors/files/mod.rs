@@ -7,6 +7,7 @@ mod order_updates;
 mod orders;
 mod products;
 mod purchases;
+mod returns;
 mod shipments;
 mod stock;
 
@@ -17,6 +18,7 @@ use crate::config::{Channel, ChannelKind, FileFormat};
 use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::order::OrderIn;
 use crate::model::purchase::{PoRequest, ReceiptIn};
+use crate::model::returns::{ReturnReceiptIn, ReturnRequest, SentReturn};
 use crate::model::shipment::{
     OrderUpdate, ShipmentConfirmation, ShipmentRequest, StockCount, StockPublish,
 };
@@ -230,6 +232,18 @@ impl FulfillmentChannel for FilesChannel {
 
     fn receipts(&mut self, sink: Sink<ReceiptIn>) -> anyhow::Result<()> {
         purchases::receipts(self, sink)
+    }
+
+    fn send_return(&mut self, rma: &ReturnRequest) -> anyhow::Result<Sent> {
+        returns::send(self, rma)
+    }
+
+    fn return_receipts(
+        &mut self,
+        _sent: &[SentReturn],
+        sink: Sink<ReturnReceiptIn>,
+    ) -> anyhow::Result<()> {
+        returns::receipts(self, sink)
     }
 
     fn stock_counts(&mut self, sink: Sink<StockCount>) -> anyhow::Result<()> {

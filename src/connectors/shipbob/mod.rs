@@ -7,6 +7,7 @@ mod orders;
 mod products;
 mod receiving;
 mod receiving_in;
+mod returns;
 mod tracking;
 mod wire;
 
@@ -19,6 +20,7 @@ use super::{FulfillmentChannel, Sent, Sink};
 use crate::config::{Channel, ChannelKind, ReceiveOn};
 use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::purchase::{OwnedPo, PoRequest, ReceiptIn};
+use crate::model::returns::{ReturnReceiptIn, ReturnRequest, SentReturn};
 use crate::model::shipment::{ShipmentConfirmation, ShipmentRequest, StockCount};
 
 /// The API version used when the config names none.
@@ -231,6 +233,18 @@ impl FulfillmentChannel for ShipbobChannel {
 
     fn settled(&mut self) -> Vec<(String, String)> {
         std::mem::take(&mut self.settled)
+    }
+
+    fn send_return(&mut self, rma: &ReturnRequest) -> anyhow::Result<Sent> {
+        returns::send(self, rma)
+    }
+
+    fn return_receipts(
+        &mut self,
+        sent: &[SentReturn],
+        sink: Sink<ReturnReceiptIn>,
+    ) -> anyhow::Result<()> {
+        returns::receipts(self, sent, sink)
     }
 
     fn ack(&mut self, source: &str) -> anyhow::Result<()> {

@@ -20,6 +20,10 @@ pub struct Mismatch {
     pub ledger_incoming: i64,
     pub level_held: i64,
     pub ledger_held: i64,
+    pub level_returning: i64,
+    pub ledger_returning: i64,
+    pub level_quarantine: i64,
+    pub ledger_quarantine: i64,
     #[serde(skip)]
     pub variant_id: i64,
 }
@@ -27,7 +31,8 @@ pub struct Mismatch {
 const LEDGER_VS_LEVELS: &str = "
     WITH sums AS (
         SELECT warehouse, variant_id, SUM(d_on_hand) AS on_hand, SUM(d_allocated) AS allocated,
-               SUM(d_incoming) AS incoming, SUM(d_held) AS held
+               SUM(d_incoming) AS incoming, SUM(d_held) AS held,
+               SUM(d_returning) AS returning_qty, SUM(d_quarantine) AS quarantine
         FROM stock_ledger GROUP BY warehouse, variant_id
     ),
     keys AS (
@@ -38,7 +43,9 @@ const LEDGER_VS_LEVELS: &str = "
            COALESCE(l.on_hand, 0), COALESCE(s.on_hand, 0),
            COALESCE(l.allocated, 0), COALESCE(s.allocated, 0),
            COALESCE(l.incoming, 0), COALESCE(s.incoming, 0),
-           COALESCE(l.held, 0), COALESCE(s.held, 0)
+           COALESCE(l.held, 0), COALESCE(s.held, 0),
+           COALESCE(l.returning_qty, 0), COALESCE(s.returning_qty, 0),
+           COALESCE(l.quarantine, 0), COALESCE(s.quarantine, 0)
     FROM keys k
     JOIN variants v ON v.id = k.variant_id
     LEFT JOIN stock_levels l ON l.warehouse = k.warehouse AND l.variant_id = k.variant_id
@@ -47,6 +54,8 @@ const LEDGER_VS_LEVELS: &str = "
        OR COALESCE(l.allocated, 0) != COALESCE(s.allocated, 0)
        OR COALESCE(l.incoming, 0) != COALESCE(s.incoming, 0)
        OR COALESCE(l.held, 0) != COALESCE(s.held, 0)
+       OR COALESCE(l.returning_qty, 0) != COALESCE(s.returning_qty, 0)
+       OR COALESCE(l.quarantine, 0) != COALESCE(s.quarantine, 0)
     ORDER BY v.sku_key, k.warehouse";
 
 /// Every (warehouse, SKU) whose level differs from the ledger's sums.
@@ -65,6 +74,10 @@ pub fn verify(conn: &Connection) -> rusqlite::Result<Vec<Mismatch>> {
             ledger_incoming: r.get(8)?,
             level_held: r.get(9)?,
             ledger_held: r.get(10)?,
+            level_returning: r.get(11)?,
+            ledger_returning: r.get(12)?,
+            level_quarantine: r.get(13)?,
+            ledger_quarantine: r.get(14)?,
         })
     })?
     .collect()
@@ -83,13 +96,15 @@ pub fn rebuild(conn: &Connection) -> anyhow::Result<Vec<Mismatch>> {
     let at = now();
     let mut upsert = conn.prepare_cached(
         "INSERT INTO stock_levels (warehouse, variant_id, on_hand, allocated, incoming, held,
-                                   updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6)
+                                   updated_at, returning_qty, quarantine)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?8, ?9)
          ON CONFLICT (warehouse, variant_id) DO UPDATE SET
             on_hand = excluded.on_hand,
             allocated = excluded.allocated,
             incoming = excluded.incoming,
             held = excluded.held,
+            returning_qty = excluded.returning_qty,
+            quarantine = excluded.quarantine,
             updated_at = excluded.updated_at",
     )?;
     for m in &mended {
@@ -101,7 +116,9 @@ pub fn rebuild(conn: &Connection) -> anyhow::Result<Vec<Mismatch>> {
                 m.ledger_allocated,
                 m.ledger_incoming,
                 at,
-                m.ledger_held
+                m.ledger_held,
+                m.ledger_returning,
+                m.ledger_quarantine
             ])
             .with_context(|| {
                 format!(

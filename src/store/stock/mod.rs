@@ -10,6 +10,7 @@ mod audit;
 pub mod counted;
 pub mod push;
 mod query;
+pub mod returns;
 pub mod snapshot;
 
 pub use audit::{Mismatch, level_count, rebuild, verify};

@@ -37,6 +37,10 @@ pub struct LevelRow {
     pub incoming: i64,
     /// Units reserved by orders on hold; only a sales channel's stock source has any.
     pub held: i64,
+    /// Units on open RMAs on their way back (docs/returns.md); like incoming, not available.
+    pub returning: i64,
+    /// Returned units held aside: neither on hand nor available.
+    pub quarantine: i64,
 }
 
 /// Physical levels for the given warehouses (every warehouse that has a level when the
@@ -57,13 +61,15 @@ pub fn levels(
              UNION SELECT DISTINCT warehouse FROM stock_levels WHERE ?1
          )
          SELECT wh.code, v.sku, COALESCE(l.on_hand, 0), COALESCE(l.allocated, 0),
-                COALESCE(l.incoming, 0), COALESCE(l.held, 0)
+                COALESCE(l.incoming, 0), COALESCE(l.held, 0),
+                COALESCE(l.returning_qty, 0), COALESCE(l.quarantine, 0)
          FROM variants v CROSS JOIN wh
          LEFT JOIN stock_levels l ON l.warehouse = wh.code AND l.variant_id = v.id
          WHERE (?3 IS NULL OR v.sku_key LIKE ?3 ESCAPE '\\')
          ORDER BY v.sku_key, wh.code"
     } else {
-        "SELECT l.warehouse, v.sku, l.on_hand, l.allocated, l.incoming, l.held
+        "SELECT l.warehouse, v.sku, l.on_hand, l.allocated, l.incoming, l.held,
+                l.returning_qty, l.quarantine
          FROM stock_levels l JOIN variants v ON v.id = l.variant_id
          WHERE (?1 OR l.warehouse IN (SELECT value FROM json_each(?2)))
            AND (?3 IS NULL OR v.sku_key LIKE ?3 ESCAPE '\\')
@@ -83,6 +89,8 @@ pub fn levels(
             available: on_hand - allocated - held,
             incoming: r.get(4)?,
             held,
+            returning: r.get(6)?,
+            quarantine: r.get(7)?,
         })
     })?
     .collect()
@@ -105,6 +113,8 @@ pub struct LedgerRow {
     pub allocated: i64,
     pub incoming: i64,
     pub held: i64,
+    pub returning: i64,
+    pub quarantine: i64,
     pub reason: String,
     pub reference: Option<String>,
     pub run_id: Option<i64>,
@@ -129,7 +139,7 @@ pub fn history(conn: &Connection, f: &HistoryFilter) -> rusqlite::Result<Vec<Led
         "SELECT g.id, g.at, g.warehouse, v.sku, g.d_on_hand, g.d_allocated, g.d_incoming, g.reason,
                 CASE WHEN g.ref_kind IS NULL THEN NULL
                      ELSE trim(g.ref_kind || ' ' || COALESCE(g.ref_id, '')) END,
-                g.run_id, g.note, g.d_held
+                g.run_id, g.note, g.d_held, g.d_returning, g.d_quarantine
          FROM stock_ledger g JOIN variants v ON v.id = g.variant_id
          WHERE (?1 OR g.warehouse IN (SELECT value FROM json_each(?2)))
            AND (?3 IS NULL OR v.sku_key LIKE ?3 ESCAPE '\\')
@@ -150,6 +160,8 @@ pub fn history(conn: &Connection, f: &HistoryFilter) -> rusqlite::Result<Vec<Led
             run_id: r.get(9)?,
             note: r.get(10)?,
             held: r.get(11)?,
+            returning: r.get(12)?,
+            quarantine: r.get(13)?,
         })
     })?
     .collect()
