@@ -1,4 +1,4 @@
-//! Return authorizations (RMAs) and their lines (migration 0016, docs/returns.md). An
+//! Return authorizations (RMAs) and their lines (migration 0015, docs/returns.md). An
 //! RMA's status changes only through [`set_status`], which writes the story row too.
 
 use rusqlite::{Connection, params};

@@ -60,57 +60,79 @@ pub struct Movement<'a> {
 /// Applies a movement: ledger row + level update, in the caller's transaction.
 /// A movement that changes nothing writes nothing.
 pub fn apply(conn: &Connection, m: &Movement) -> rusqlite::Result<()> {
-    if m.on_hand == 0 && m.allocated == 0 && m.incoming == 0 {
-        return Ok(());
-    }
-    let at = now();
-    let args = params![
+    write(
+        conn,
+        &FLOW_OF_GOODS,
         m.warehouse,
         m.variant_id,
-        m.on_hand,
-        m.allocated,
-        m.incoming,
-        at
-    ];
-    // Not an UPSERT: SQLite checks the CHECK constraint on the row an INSERT proposes
-    // before it finds the conflict, so `INSERT … ON CONFLICT DO UPDATE` with a negative
-    // allocated delta would fail even when the existing row has enough to release.
-    // No RETURNING either: it makes SQLite buffer every changed row, and this runs for
-    // every line of every order processed.
-    let updated = conn
-        .prepare_cached(
-            "UPDATE stock_levels SET
+        [m.on_hand, m.allocated, m.incoming],
+        m.reason,
+        &m.reference,
+    )
+}
+
+/// The statements that move three quantities of one level and log the change in the
+/// ledger: each writer has its own (constant, so SQLite prepares them once).
+pub(crate) struct LevelColumns {
+    update: &'static str,
+    insert: &'static str,
+    ledger: &'static str,
+}
+
+/// on_hand, allocated, incoming: orders, receipts, adjustments.
+const FLOW_OF_GOODS: LevelColumns = LevelColumns {
+    update: "UPDATE stock_levels SET
                 on_hand = on_hand + ?3,
                 allocated = allocated + ?4,
                 incoming = incoming + ?5,
                 updated_at = ?6
              WHERE warehouse = ?1 AND variant_id = ?2",
-        )?
-        .execute(args)?;
-    if updated == 0 {
-        conn.prepare_cached(
-            "INSERT INTO stock_levels (warehouse, variant_id, on_hand, allocated, incoming, updated_at)
+    insert:
+        "INSERT INTO stock_levels (warehouse, variant_id, on_hand, allocated, incoming, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(args)?;
-    }
-    conn.prepare_cached(
+    ledger:
         "INSERT INTO stock_ledger (at, warehouse, variant_id, d_on_hand, d_allocated, d_incoming,
                                    reason, ref_kind, ref_id, run_id, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+};
+
+/// Writes one level change and its ledger row; three zeros write nothing.
+pub(crate) fn write(
+    conn: &Connection,
+    columns: &LevelColumns,
+    warehouse: &str,
+    variant_id: i64,
+    deltas: [i64; 3],
+    reason: StockReason,
+    reference: &Reference,
+) -> rusqlite::Result<()> {
+    if deltas == [0, 0, 0] {
+        return Ok(());
+    }
+    let at = now();
+    let [a, b, c] = deltas;
+    let args = params![warehouse, variant_id, a, b, c, at];
+    // Not an UPSERT: SQLite checks the CHECK constraint on the row an INSERT proposes
+    // before it finds the conflict, so `INSERT … ON CONFLICT DO UPDATE` with a negative
+    // allocated delta would fail even when the existing row has enough to release.
+    // No RETURNING either: it makes SQLite buffer every changed row, and this runs for
+    // every line of every order processed.
+    let updated = conn.prepare_cached(columns.update)?.execute(args)?;
+    if updated == 0 {
+        conn.prepare_cached(columns.insert)?.execute(args)?;
+    }
+    conn.prepare_cached(columns.ledger)?.execute(params![
         at,
-        m.warehouse,
-        m.variant_id,
-        m.on_hand,
-        m.allocated,
-        m.incoming,
-        m.reason.as_str(),
-        m.reference.kind,
-        m.reference.id,
-        m.reference.run_id,
-        m.reference.note,
+        warehouse,
+        variant_id,
+        a,
+        b,
+        c,
+        reason.as_str(),
+        reference.kind,
+        reference.id,
+        reference.run_id,
+        reference.note,
     ])?;
     Ok(())
 }

@@ -1,11 +1,11 @@
-//! The writer of `returning` and `quarantine` (migration 0016, docs/returns.md): like
+//! The writer of `returning` and `quarantine` (migration 0015, docs/returns.md): like
 //! [`super::apply`], one ledger row and the level change together, in the caller's
 //! transaction, so `stock verify` proves these quantities from the ledger as well.
 
 use rusqlite::{Connection, params};
 
-use super::Reference;
-use crate::model::{StockReason, now};
+use super::{LevelColumns, Reference, write};
+use crate::model::StockReason;
 
 /// One change of a returned good at one (physical warehouse, variant).
 #[derive(Debug, Clone, Copy)]
@@ -19,57 +19,32 @@ pub struct ReturnMovement<'a> {
     pub reference: Reference<'a>,
 }
 
-/// Applies a movement; one that changes nothing writes nothing.
-pub fn apply(conn: &Connection, m: &ReturnMovement) -> rusqlite::Result<()> {
-    if m.on_hand == 0 && m.returning == 0 && m.quarantine == 0 {
-        return Ok(());
-    }
-    let at = now();
-    let args = params![
-        m.warehouse,
-        m.variant_id,
-        m.on_hand,
-        m.returning,
-        m.quarantine,
-        at
-    ];
-    // Update first, insert when there is no row: see `super::apply` for why not an UPSERT.
-    let updated = conn
-        .prepare_cached(
-            "UPDATE stock_levels SET
+/// on_hand, returning, quarantine: what returns move.
+const RETURNED_GOODS: LevelColumns = LevelColumns {
+    update: "UPDATE stock_levels SET
                 on_hand = on_hand + ?3,
                 returning_qty = returning_qty + ?4,
                 quarantine = quarantine + ?5,
                 updated_at = ?6
              WHERE warehouse = ?1 AND variant_id = ?2",
-        )?
-        .execute(args)?;
-    if updated == 0 {
-        conn.prepare_cached(
-            "INSERT INTO stock_levels (warehouse, variant_id, on_hand, returning_qty, quarantine, updated_at)
+    insert: "INSERT INTO stock_levels (warehouse, variant_id, on_hand, returning_qty, quarantine, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(args)?;
-    }
-    conn.prepare_cached(
-        "INSERT INTO stock_ledger (at, warehouse, variant_id, d_on_hand, d_returning, d_quarantine,
+    ledger: "INSERT INTO stock_ledger (at, warehouse, variant_id, d_on_hand, d_returning, d_quarantine,
                                    reason, ref_kind, ref_id, run_id, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        at,
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+};
+
+/// Applies a movement; one that changes nothing writes nothing.
+pub fn apply(conn: &Connection, m: &ReturnMovement) -> rusqlite::Result<()> {
+    write(
+        conn,
+        &RETURNED_GOODS,
         m.warehouse,
         m.variant_id,
-        m.on_hand,
-        m.returning,
-        m.quarantine,
-        m.reason.as_str(),
-        m.reference.kind,
-        m.reference.id,
-        m.reference.run_id,
-        m.reference.note,
-    ])?;
-    Ok(())
+        [m.on_hand, m.returning, m.quarantine],
+        m.reason,
+        &m.reference,
+    )
 }
 
 /// (returning, quarantine) of one (warehouse, variant); zeros when it has no level.
