@@ -175,3 +175,48 @@ mod tests {
         assert_eq!(rows[1].counts.as_ref().unwrap()["done"], 3);
     }
 }
+
+/// What became of one recorded document sent on its own (a PO, an RMA).
+pub enum OneSent {
+    /// Taken; the channel's id for it, if it gave one.
+    Accepted(Option<String>),
+    /// Refused: an answer, so its batch is settled and the next run decides afresh.
+    Refused(Option<String>),
+    /// No answer (the channel failed): the batch stays unsent and goes out again as it is.
+    Failed(String),
+}
+
+/// Sends one document whose batch (`batch_id`, when it has one) was recorded before, with
+/// the flow's crash points around the call, and settles it: an accepted one is marked by
+/// `accepted` in the transaction that marks its batch sent.
+pub fn send_one(
+    store: &mut Store,
+    crash_flow: &str,
+    batch_id: Option<i64>,
+    send: impl FnOnce() -> anyhow::Result<crate::connectors::Sent>,
+    accepted: impl FnOnce(&rusqlite::Transaction, Option<&str>) -> rusqlite::Result<()>,
+) -> anyhow::Result<OneSent> {
+    use crate::crashpoint::{self, Point};
+    use crate::store::outbound;
+    crashpoint::hit(crash_flow, Point::BeforeWrite);
+    let answer = send();
+    crashpoint::hit(crash_flow, Point::AfterWrite);
+    Ok(match answer {
+        Ok(sent) if sent.error.is_none() => {
+            let tx = store.tx()?;
+            accepted(&tx, sent.external_id.as_deref())?;
+            if let Some(id) = batch_id {
+                outbound::mark_sent(&tx, id)?;
+            }
+            tx.commit()?;
+            OneSent::Accepted(sent.external_id)
+        }
+        Ok(sent) => {
+            if let Some(id) = batch_id {
+                outbound::mark_sent(&store.conn, id)?;
+            }
+            OneSent::Refused(sent.error)
+        }
+        Err(e) => OneSent::Failed(format!("{e:#}")),
+    })
+}

@@ -11,7 +11,6 @@ use serde_json::json;
 use super::flow::{self, Journaled};
 use crate::config::Config;
 use crate::connectors;
-use crate::crashpoint::{self, Point};
 use crate::error::{Exit, usage};
 use crate::model::purchase::{PoRequest, PoRequestLine};
 use crate::model::sku_key;
@@ -261,32 +260,25 @@ fn export_channel(
             ..Default::default()
         };
         if let Some(connector) = connector.as_mut() {
-            crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
-            let answer = connector.send_purchase_order(&request);
-            crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
-            match answer {
-                Ok(sent) if sent.error.is_none() => {
-                    let tx = store.tx()?;
-                    purchases::mark_exported(&tx, po.id, sent.external_id.as_deref())?;
-                    if let Some(id) = batch_id {
-                        outbound::mark_sent(&tx, id)?;
-                    }
-                    tx.commit()?;
+            let po_id = po.id;
+            match flow::send_one(
+                store,
+                CRASH_FLOW,
+                batch_id,
+                || connector.send_purchase_order(&request),
+                |tx, external_id| purchases::mark_exported(tx, po_id, external_id),
+            )? {
+                flow::OneSent::Accepted(external_id) => {
                     item.outcome = ExportOutcome::Exported;
-                    item.external_id = sent.external_id;
+                    item.external_id = external_id;
                 }
-                Ok(sent) => {
-                    // Refused is an answer: the batch is settled, and the next export
-                    // decides afresh from the PO as it is then.
-                    if let Some(id) = batch_id {
-                        outbound::mark_sent(&store.conn, id)?;
-                    }
+                flow::OneSent::Refused(why) => {
                     item.outcome = ExportOutcome::Failed;
-                    item.message = sent.error;
+                    item.message = why;
                 }
-                Err(e) => {
+                flow::OneSent::Failed(why) => {
                     item.outcome = ExportOutcome::Failed;
-                    item.message = Some(format!("{e:#}"));
+                    item.message = Some(why);
                 }
             }
         }

@@ -329,31 +329,25 @@ fn send_out(
             ..Default::default()
         };
         if !dry_run {
-            crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
-            let answer = connector.send_return(&request);
-            crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
-            match answer {
-                Ok(sent) if sent.error.is_none() => {
-                    let tx = store.tx()?;
-                    returns::mark_exported(&tx, head.id, sent.external_id.as_deref())?;
-                    if let Some(id) = batch_id {
-                        outbound::mark_sent(&tx, id)?;
-                    }
-                    tx.commit()?;
+            let head_id = head.id;
+            match flow::send_one(
+                store,
+                CRASH_FLOW,
+                batch_id,
+                || connector.send_return(&request),
+                |tx, external_id| returns::mark_exported(tx, head_id, external_id),
+            )? {
+                flow::OneSent::Accepted(external_id) => {
                     item.outcome = SyncOutcome::Sent;
-                    item.external_id = sent.external_id;
+                    item.external_id = external_id;
                 }
-                Ok(sent) => {
-                    // A refusal is an answer: the next sync decides afresh.
-                    if let Some(id) = batch_id {
-                        outbound::mark_sent(&store.conn, id)?;
-                    }
+                flow::OneSent::Refused(why) => {
                     item.outcome = SyncOutcome::Failed;
-                    item.reasons = sent.error.into_iter().collect();
+                    item.reasons = why.into_iter().collect();
                 }
-                Err(e) => {
+                flow::OneSent::Failed(why) => {
                     item.outcome = SyncOutcome::Failed;
-                    item.reasons = vec![format!("{e:#}")];
+                    item.reasons = vec![why];
                 }
             }
         }
