@@ -1,6 +1,7 @@
 //! Typed SQL over one SQLite file. `store` knows SQL, not HTTP or config; `ops` combines
 //! it with connectors. Every multi-row change runs in a transaction opened by the caller.
 
+pub mod bundles;
 pub mod cancel_after;
 pub mod catalog;
 pub mod channel_refs;
@@ -82,6 +83,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0014_operator",
         include_str!("../../migrations/0014_operator.sql"),
+    ),
+    (
+        "0015_bundles",
+        include_str!("../../migrations/0015_bundles.sql"),
     ),
 ];
 

@@ -1,0 +1,136 @@
+//! Bundles: which variants a bundle variant is made of, and how many of each per kit.
+//! The checks that keep the table meaningful (a component is not a bundle, a bundle has no
+//! stock) live in `ops::catalog_bundle`, which calls these inside its transaction.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use super::OptionalRow;
+use crate::model::sku_key;
+
+/// One component of a bundle, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Component {
+    #[serde(skip)]
+    pub variant_id: i64,
+    pub sku: String,
+    /// Units of this component in one kit.
+    pub quantity: i64,
+    /// The component's product status: an order for a kit with an inactive component is
+    /// rejected.
+    pub status: String,
+    /// The component's product title, for the component lines of orders.
+    #[serde(skip)]
+    pub title: String,
+}
+
+/// A bundle with its components, for `catalog bundle list|show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bundle {
+    #[serde(skip)]
+    pub variant_id: i64,
+    pub sku: String,
+    pub components: Vec<Component>,
+}
+
+/// Replaces the components of `bundle_id` (an empty list makes it a plain variant again).
+pub fn replace(
+    conn: &Connection,
+    bundle_id: i64,
+    components: &[(i64, i64)],
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM bundle_components WHERE bundle_id = ?1",
+        params![bundle_id],
+    )?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO bundle_components (bundle_id, component_id, quantity) VALUES (?1, ?2, ?3)",
+    )?;
+    for (component_id, quantity) in components {
+        insert.execute(params![bundle_id, component_id, quantity])?;
+    }
+    Ok(())
+}
+
+/// The components of a bundle in SKU order; empty for a variant that is not a bundle.
+pub fn components(conn: &Connection, bundle_id: i64) -> rusqlite::Result<Vec<Component>> {
+    conn.prepare_cached(
+        "SELECT v.id, v.sku, b.quantity, p.status, p.title
+         FROM bundle_components b
+         JOIN variants v ON v.id = b.component_id
+         JOIN products p ON p.id = v.product_id
+         WHERE b.bundle_id = ?1 ORDER BY v.sku_key",
+    )?
+    .query_map(params![bundle_id], |r| {
+        Ok(Component {
+            variant_id: r.get(0)?,
+            sku: r.get(1)?,
+            quantity: r.get(2)?,
+            status: r.get(3)?,
+            title: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+pub fn is_bundle(conn: &Connection, variant_id: i64) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM bundle_components WHERE bundle_id = ?1 LIMIT 1")?
+        .query_row(params![variant_id], |_| Ok(()))
+        .optional()
+        .map(|found| found.is_some())
+}
+
+/// The SKUs of the bundles `variant_id` is a component of.
+pub fn bundles_containing(conn: &Connection, variant_id: i64) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached(
+        "SELECT v.sku FROM bundle_components b JOIN variants v ON v.id = b.bundle_id
+         WHERE b.component_id = ?1 ORDER BY v.sku_key",
+    )?
+    .query_map(params![variant_id], |r| r.get(0))?
+    .collect()
+}
+
+/// Every bundle with its components, in SKU order; `sku` limits it to one bundle.
+pub fn list(conn: &Connection, sku: Option<&str>) -> rusqlite::Result<Vec<Bundle>> {
+    let key = sku.map(sku_key);
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT v.id, v.sku FROM bundle_components b JOIN variants v ON v.id = b.bundle_id
+         WHERE ?1 IS NULL OR v.sku_key = ?1 ORDER BY v.sku_key",
+    )?;
+    let heads: Vec<(i64, String)> = stmt
+        .query_map(params![key], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    heads
+        .into_iter()
+        .map(|(variant_id, sku)| {
+            Ok(Bundle {
+                components: components(conn, variant_id)?,
+                variant_id,
+                sku,
+            })
+        })
+        .collect()
+}
+
+/// Every bundle's components by bundle variant id, for flows that look at many lines.
+pub fn all(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<Component>>> {
+    let mut out: HashMap<i64, Vec<Component>> = HashMap::new();
+    for b in list(conn, None)? {
+        out.insert(b.variant_id, b.components);
+    }
+    Ok(out)
+}
+
+/// Where a variant has stock rows (levels or ledger): a variant with stock cannot become
+/// a bundle, whose stock is its components'.
+pub fn stocked_in(conn: &Connection, variant_id: i64) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached(
+        "SELECT warehouse FROM stock_levels WHERE variant_id = ?1
+           AND (on_hand <> 0 OR allocated <> 0 OR incoming <> 0)
+         ORDER BY warehouse",
+    )?
+    .query_map(params![variant_id], |r| r.get(0))?
+    .collect()
+}
