@@ -90,6 +90,7 @@ proptest! {
                     variant_id,
                     sku: format!("SKU-{variant_id}"),
                     quantity,
+                    kit: None,
                 })
                 .collect();
             let candidates: Vec<WarehouseId> = order.candidates.iter().map(|&i| ids[i]).collect();

@@ -343,6 +343,15 @@ pub fn set_line_shipped(
         "UPDATE order_lines SET quantity_shipped = quantity_shipped + ?2 WHERE id = ?1",
     )?
     .execute(params![line.order_line_id, shipped - line.quantity_shipped])?;
+    // A bundle line counts as shipped in whole kits: the fewest kits any of its
+    // components has shipped (a partial kit is not shipped).
+    conn.prepare_cached(
+        "UPDATE order_lines SET quantity_shipped = (
+             SELECT MIN(c.quantity_shipped / (c.quantity / order_lines.quantity))
+             FROM order_lines c WHERE c.bundle_line_id = order_lines.id)
+         WHERE id = (SELECT bundle_line_id FROM order_lines WHERE id = ?1)",
+    )?
+    .execute(params![line.order_line_id])?;
     Ok(())
 }
 

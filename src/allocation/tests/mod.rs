@@ -46,6 +46,7 @@ fn line(id: i64, variant: i64, sku: &str, quantity: i64) -> LineToPlan {
         variant_id: variant,
         sku: sku.to_string(),
         quantity,
+        kit: None,
     }
 }
 
