@@ -193,6 +193,32 @@ fn a_kit_is_imported_with_its_components_and_allocated_from_one_warehouse() {
     assert_eq!(allocated(&env, "east", "A"), 2);
     assert_eq!(kit_ledger_rows(&env), 0);
     env.oms(["stock", "verify"]).ok();
+
+    // The warehouse gets the components, each naming its kit.
+    let mut sent = Vec::new();
+    for e in std::fs::read_dir(env.path("channels/east-3pl/outbox"))
+        .unwrap()
+        .flatten()
+    {
+        let mut reader = csv::Reader::from_path(e.path()).unwrap();
+        for r in reader.deserialize::<std::collections::HashMap<String, String>>() {
+            let r = r.unwrap();
+            sent.push((
+                r["sku"].clone(),
+                r["quantity"].clone(),
+                r["bundle_sku"].clone(),
+            ));
+        }
+    }
+    sent.sort();
+    assert_eq!(
+        sent,
+        [
+            (s("A"), s("2"), s("KIT-1")),
+            (s("B"), s("1"), s("KIT-1")),
+            (s("C"), s("1"), s("")),
+        ]
+    );
 }
 
 #[test]
@@ -372,4 +398,62 @@ fn a_kit_with_an_inactive_component_is_rejected_naming_it() {
         .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))
         .unwrap();
     assert_eq!(orders, 0);
+}
+
+/// Rows of every order-updates file in the web channel's outbox: (reference, sku, line id,
+/// quantity), sorted.
+fn exported(env: &Env) -> Vec<(String, String, String, String)> {
+    let mut rows = Vec::new();
+    for e in std::fs::read_dir(env.path("channels/web/outbox"))
+        .unwrap()
+        .flatten()
+    {
+        if !e
+            .file_name()
+            .to_string_lossy()
+            .starts_with("order-updates-")
+        {
+            continue;
+        }
+        let mut reader = csv::Reader::from_path(e.path()).unwrap();
+        for r in reader.deserialize::<std::collections::HashMap<String, String>>() {
+            let r = r.unwrap();
+            rows.push((
+                r["shipment_reference"].clone(),
+                r["sku"].clone(),
+                r["line_id"].clone(),
+                r["quantity"].clone(),
+            ));
+        }
+    }
+    rows.sort();
+    rows.dedup();
+    rows
+}
+
+#[test]
+fn the_shop_hears_of_whole_kits_never_of_components() {
+    let env = workspace(STANDARD_CONFIG);
+    stock(
+        &env,
+        &[("east", "A", 2), ("east", "B", 1), ("east", "C", 1)],
+    );
+    import(&env, "7001", &[("L1", "KIT-1", 1), ("L2", "C", 1)], 0);
+    env.oms(["orders", "process"]).ok();
+
+    // First parcel: the plain line and half a kit. The shop hears of C only (0 kits).
+    confirm(&env, "shipments-1.csv", &[("A", 2), ("C", 1)]);
+    env.oms(["orders", "export"]).ok();
+    assert_eq!(exported(&env), [(s("S0000001"), s("C"), s("L2"), s("1"))]);
+    // Second parcel completes the kit: the shop hears of 1 kit, on the bundle line.
+    confirm(&env, "shipments-2.csv", &[("B", 1)]);
+    env.oms(["orders", "export"]).ok();
+    assert_eq!(
+        exported(&env),
+        [
+            (s("S0000001"), s("C"), s("L2"), s("1")),
+            (s("S0000001-2"), s("KIT-1"), s("L1"), s("1")),
+        ]
+    );
+    env.oms(["stock", "verify"]).ok();
 }

@@ -209,6 +209,10 @@ pub struct OutboundLine {
     pub sku: String,
     pub quantity: i64,
     pub title: Option<String>,
+    /// For a component of a bundle line: the bundle's SKU, so the warehouse can pack the kit.
+    pub bundle_sku: Option<String>,
+    /// ... and the bundle line's id (oms's order line id).
+    pub bundle_line_id: Option<i64>,
 }
 
 /// The given shipments with everything a shipment request needs, in id order.
@@ -249,10 +253,12 @@ pub fn outbound(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<Outbound
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT sl.shipment_id, v.sku, sl.quantity, ol.title
+        "SELECT sl.shipment_id, v.sku, sl.quantity, ol.title, bv.sku, ol.bundle_line_id
          FROM shipment_lines sl
          JOIN variants v ON v.id = sl.variant_id
          JOIN order_lines ol ON ol.id = sl.order_line_id
+         LEFT JOIN order_lines b ON b.id = ol.bundle_line_id
+         LEFT JOIN variants bv ON bv.id = b.variant_id
          WHERE sl.shipment_id IN (SELECT value FROM json_each(?1))
          ORDER BY sl.shipment_id, sl.id",
     )?;
@@ -269,6 +275,8 @@ pub fn outbound(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<Outbound
                 sku: r.get(1)?,
                 quantity: r.get(2)?,
                 title: r.get(3)?,
+                bundle_sku: r.get(4)?,
+                bundle_line_id: r.get(5)?,
             });
         }
     }
