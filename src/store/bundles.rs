@@ -134,3 +134,53 @@ pub fn stocked_in(conn: &Connection, variant_id: i64) -> rusqlite::Result<Vec<St
     .query_map(params![variant_id], |r| r.get(0))?
     .collect()
 }
+
+/// Kits of every bundle that can be packed from `warehouses`' available stock (on hand −
+/// allocated − held of each component), by bundle variant id. A kit is packed in one
+/// warehouse, so this is the sum over the warehouses of min over components of
+/// floor(available ÷ units per kit); with `split`, components may come from different
+/// warehouses and it is min over components of floor(summed available ÷ units per kit).
+pub fn kits_available(
+    conn: &Connection,
+    warehouses: &[String],
+    split: bool,
+) -> rusqlite::Result<HashMap<i64, i64>> {
+    let list = serde_json::to_string(warehouses).unwrap_or_else(|_| "[]".into());
+    let sql = if split {
+        "WITH per(bundle_id, component_id, quantity, avail) AS (
+             SELECT b.bundle_id, b.component_id, b.quantity,
+                    COALESCE((SELECT SUM(s.on_hand - s.allocated - s.held) FROM stock_levels s
+                              WHERE s.variant_id = b.component_id
+                                AND s.warehouse IN (SELECT value FROM json_each(?1))), 0)
+             FROM bundle_components b
+         )
+         SELECT bundle_id, MIN(MAX(avail, 0) / quantity) FROM per GROUP BY bundle_id"
+    } else {
+        "WITH per(bundle_id, warehouse, quantity, avail) AS (
+             SELECT b.bundle_id, w.value, b.quantity,
+                    COALESCE((SELECT s.on_hand - s.allocated - s.held FROM stock_levels s
+                              WHERE s.variant_id = b.component_id AND s.warehouse = w.value), 0)
+             FROM bundle_components b CROSS JOIN json_each(?1) w
+         ),
+         kits(bundle_id, n) AS (
+             SELECT bundle_id, MIN(MAX(avail, 0) / quantity) FROM per GROUP BY bundle_id, warehouse
+         )
+         SELECT bundle_id, SUM(n) FROM kits GROUP BY bundle_id"
+    };
+    conn.prepare(sql)?
+        .query_map(params![list], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+/// Bundles whose SKU key matches a `stock::sku_like` pattern (all when `None`), as
+/// (variant id, SKU) in SKU order.
+pub fn matching(conn: &Connection, like: Option<&str>) -> rusqlite::Result<Vec<(i64, String)>> {
+    conn.prepare(
+        "SELECT v.id, v.sku FROM variants v
+         WHERE EXISTS (SELECT 1 FROM bundle_components b WHERE b.bundle_id = v.id)
+           AND (?1 IS NULL OR v.sku_key LIKE ?1 ESCAPE '\\')
+         ORDER BY v.sku_key",
+    )?
+    .query_map(params![like], |r| Ok((r.get(0)?, r.get(1)?)))?
+    .collect()
+}
