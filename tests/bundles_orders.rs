@@ -298,14 +298,15 @@ fn a_kit_ships_from_one_warehouse_unless_the_channel_splits_bundles() {
     env.oms(["stock", "verify"]).ok();
 }
 
-/// A warehouse confirmation of shipment S0000001: (sku, units shipped).
-fn confirm(env: &Env, name: &str, rows: &[(&str, i64)]) {
+/// A warehouse confirmation of shipment S0000001: (sku, units shipped); returns the
+/// `shipments sync` report.
+fn confirm(env: &Env, name: &str, rows: &[(&str, i64)]) -> Value {
     let mut text = String::from("reference,sku,quantity_shipped,carrier,tracking_number\n");
     for (sku, qty) in rows {
         text.push_str(&format!("S0000001,{sku},{qty},UPS,1Z-{name}\n"));
     }
     env.write(&format!("channels/east-3pl/inbox/{name}"), &text);
-    env.oms(["shipments", "sync"]).ok();
+    env.oms(["shipments", "sync", "-o", "json"]).ok().json()
 }
 
 /// Units shipped of the order's lines: (sku, shipped) in line order.
@@ -336,7 +337,13 @@ fn a_partial_kit_is_not_shipped_and_cancelling_releases_its_other_components() {
     );
 
     // The warehouse ships the A of both kits and one B: one whole kit.
-    confirm(&env, "shipments-1.csv", &[("A", 4), ("B", 1)]);
+    let report = confirm(&env, "shipments-1.csv", &[("A", 4), ("B", 1)]);
+    assert!(
+        report
+            .to_string()
+            .contains("KIT-1: 1 of 2 kits shipped, a partial kit is not counted (short: B ×1)"),
+        "{report:#}"
+    );
     assert_eq!(
         line_shipped(&env, "5001"),
         [(s("KIT-1"), 1), (s("A"), 4), (s("B"), 1)]
@@ -360,7 +367,13 @@ fn a_kit_counts_as_shipped_only_when_every_component_is() {
     stock(&env, &[("east", "A", 2), ("east", "B", 1)]);
     import(&env, "5002", &[("L1", "KIT-1", 1)], 0);
     env.oms(["orders", "process"]).ok();
-    confirm(&env, "shipments-1.csv", &[("A", 2)]);
+    let report = confirm(&env, "shipments-1.csv", &[("A", 2)]);
+    assert!(
+        report
+            .to_string()
+            .contains("KIT-1: 0 of 1 kits shipped, a partial kit is not counted (short: B ×1)"),
+        "{report:#}"
+    );
     assert_eq!(
         line_shipped(&env, "5002"),
         [(s("KIT-1"), 0), (s("A"), 2), (s("B"), 0)]

@@ -184,3 +184,87 @@ pub fn matching(conn: &Connection, like: Option<&str>) -> rusqlite::Result<Vec<(
     .query_map(params![like], |r| Ok((r.get(0)?, r.get(1)?)))?
     .collect()
 }
+
+/// A bundle line of an order with part of a kit shipped: some component has shipped
+/// units beyond the whole kits counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartialKit {
+    pub bundle_sku: String,
+    pub kits_shipped: i64,
+    pub kits: i64,
+    /// Components short of completing the next kit: (SKU, units missing).
+    pub short: Vec<(String, i64)>,
+}
+
+impl std::fmt::Display for PartialKit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let short: Vec<String> = self
+            .short
+            .iter()
+            .map(|(sku, n)| format!("{sku} ×{n}"))
+            .collect();
+        write!(
+            f,
+            "{}: {} of {} kits shipped, a partial kit is not counted (short: {})",
+            self.bundle_sku,
+            self.kits_shipped,
+            self.kits,
+            short.join(", ")
+        )
+    }
+}
+
+pub fn partial_kits(conn: &Connection, order_id: i64) -> rusqlite::Result<Vec<PartialKit>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.id, bv.sku, b.quantity, b.quantity_shipped, cv.sku,
+                c.quantity / b.quantity, c.quantity_shipped
+         FROM order_lines b
+         JOIN variants bv ON bv.id = b.variant_id
+         JOIN order_lines c ON c.bundle_line_id = b.id
+         JOIN variants cv ON cv.id = c.variant_id
+         WHERE b.order_id = ?1 ORDER BY b.line_no, c.line_no",
+    )?;
+    let rows = stmt.query_map(params![order_id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, i64>(5)?,
+            r.get::<_, i64>(6)?,
+        ))
+    })?;
+    let mut out: Vec<(i64, bool, PartialKit)> = Vec::new();
+    for row in rows {
+        let (line, bundle_sku, kits, kits_shipped, sku, per_kit, shipped) = row?;
+        if out.last().is_none_or(|(l, _, _)| *l != line) {
+            out.push((
+                line,
+                false,
+                PartialKit {
+                    bundle_sku,
+                    kits_shipped,
+                    kits,
+                    short: Vec::new(),
+                },
+            ));
+        }
+        let Some((_, beyond, kit)) = out.last_mut() else {
+            continue;
+        };
+        let counted = kits_shipped * per_kit;
+        if shipped > counted {
+            *beyond = true;
+        }
+        let missing = (kits_shipped + 1) * per_kit - shipped;
+        if missing > 0 && kits_shipped < kits {
+            kit.short.push((sku, missing));
+        }
+    }
+    Ok(out
+        .into_iter()
+        .filter(|(_, beyond, _)| *beyond)
+        .map(|(_, _, kit)| kit)
+        .collect())
+}
