@@ -365,3 +365,61 @@ fn bundles_file_applies_the_good_bundles_and_names_each_bad_row() {
     assert_eq!(dry["bundles_set"], 1);
     assert_eq!(bundle_rows(&env).len(), 2);
 }
+
+#[test]
+fn purchase_orders_and_warehouse_snapshots_refuse_a_bundle() {
+    let env = workspace();
+    env.oms([
+        "catalog",
+        "bundle",
+        "set",
+        "KIT-1",
+        "--component",
+        "A=2",
+        "--component",
+        "B=1",
+    ])
+    .ok();
+    let po = env
+        .oms([
+            "po",
+            "create",
+            "--supplier",
+            "Acme",
+            "--warehouse",
+            "east",
+            "--line",
+            "KIT-1=5",
+        ])
+        .run();
+    assert_ne!(po.code, 0);
+    assert!(
+        po.stderr
+            .contains("`KIT-1` is a bundle; order its components from the supplier"),
+        "{}",
+        po.stderr
+    );
+
+    env.write(
+        "channels/east-3pl/inbox/stock-1.csv",
+        "location,sku,on_hand\neast,KIT-1,7\neast,A,9\n",
+    );
+    let report = env.oms(["stock", "sync", "-o", "json"]).code(3).json();
+    assert!(
+        report
+            .to_string()
+            .contains("`KIT-1` is a bundle: it has no stock of its own"),
+        "{report:#}"
+    );
+    let on_hand: i64 = env
+        .db()
+        .query_row(
+            "SELECT on_hand FROM stock_levels l JOIN variants v ON v.id = l.variant_id
+             WHERE v.sku = 'A' AND l.warehouse = 'east'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(on_hand, 9, "the other line of the snapshot is applied");
+    env.oms(["stock", "verify"]).ok();
+}

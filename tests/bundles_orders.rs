@@ -470,3 +470,18 @@ fn the_shop_hears_of_whole_kits_never_of_components() {
     );
     env.oms(["stock", "verify"]).ok();
 }
+
+#[test]
+fn an_upstream_edit_gives_the_kit_new_component_lines() {
+    let env = workspace(STANDARD_CONFIG);
+    import(&env, "8001", &[("L1", "KIT-1", 1)], 0);
+    import(&env, "8001", &[("L1", "KIT-1", 2)], 0);
+    assert_eq!(
+        lines(&env, "8001"),
+        [
+            (s("KIT-1"), 2, None),
+            (s("A"), 4, Some(s("KIT-1"))),
+            (s("B"), 2, Some(s("KIT-1"))),
+        ]
+    );
+}
