@@ -1,6 +1,7 @@
 //! Unit tests of the planner: one file per concern, shared helpers here.
 
 mod explain;
+mod kits;
 mod rules;
 mod run;
 mod throughput;
