@@ -17,12 +17,10 @@ use serde::Serialize;
 
 use super::catalog_bundle::{self, Part, Spec};
 use crate::error::Exit;
-use crate::formats::csv_table::{CsvRow, CsvTable};
+use crate::formats::bundles::{self, BundleRow};
 use crate::model::sku_key;
 use crate::output::Report;
 use crate::store::Store;
-
-pub const COLUMNS: [&str; 3] = ["parent_sku", "component_sku", "quantity"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -115,57 +113,62 @@ pub fn apply(
     input: Box<dyn Read>,
     dry_run: bool,
 ) -> anyhow::Result<BundlesReport> {
-    let mut table = CsvTable::open(source, input)?;
-    table.require(&COLUMNS)?;
+    let file = bundles::read(source, input)?;
+    let tx = store.tx()?;
+    let mut report = apply_rows(&tx, source, file.rows)?;
+    report.warnings = file.warnings;
+    report.dry_run = dry_run;
+    if dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    Ok(report)
+}
+
+/// Applies the rows of one bundles file in the caller's transaction (also used by
+/// `catalog sync` for a files master's `inbox/bundles-*.csv`).
+pub fn apply_rows(
+    conn: &rusqlite::Connection,
+    source: &str,
+    rows: Vec<BundleRow>,
+) -> anyhow::Result<BundlesReport> {
     let mut report = BundlesReport {
         file: source.to_string(),
         format: "oms-bundles-csv",
-        dry_run,
         ..BundlesReport::default()
     };
-    let unknown: Vec<&str> = table
-        .headers()
-        .iter()
-        .filter(|h| !h.is_empty() && !COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(h)))
-        .map(String::as_str)
-        .collect();
-    if !unknown.is_empty() {
-        report.warnings.push(format!(
-            "{source}:1: ignoring unknown column(s) {} (known: {})",
-            unknown.join(", "),
-            COLUMNS.join(", ")
-        ));
-    }
     let mut groups: Vec<Group> = Vec::new();
     let mut orphans = Vec::new();
-    while let Some(row) = table.next_row() {
-        let item = match row {
-            Ok(row) => read_row(&row),
-            Err(e) => RowItem {
-                line: e.line,
-                outcome: Outcome::Rejected,
-                message: e.to_string(),
-                ..RowItem::default()
+    for row in rows {
+        let item = RowItem {
+            line: row.line,
+            outcome: if row.problems.is_empty() {
+                Outcome::Applied
+            } else {
+                Outcome::Rejected
             },
+            message: row.problems.join("; "),
+            parent_sku: row.parent_sku,
+            component_sku: row.component_sku,
+            quantity: row.quantity,
         };
-        match (item.parent_sku.is_empty(), &item.outcome) {
-            (false, _) => {
-                let key = sku_key(&item.parent_sku);
-                match groups.iter_mut().find(|g| g.key == key) {
-                    Some(g) => g.rows.push(item),
-                    None => groups.push(Group {
-                        key,
-                        rows: vec![item],
-                    }),
-                }
-            }
+        if item.parent_sku.is_empty() {
             // No parent: the row belongs to no bundle and stops none.
-            (true, _) => orphans.push(item),
+            orphans.push(item);
+            continue;
+        }
+        let key = sku_key(&item.parent_sku);
+        match groups.iter_mut().find(|g| g.key == key) {
+            Some(g) => g.rows.push(item),
+            None => groups.push(Group {
+                key,
+                rows: vec![item],
+            }),
         }
     }
-    let tx = store.tx()?;
     for mut group in groups {
-        judge(&tx, source, &mut group)?;
+        judge(conn, source, &mut group)?;
         let rejected = group.rows.iter().any(|r| r.outcome == Outcome::Rejected);
         if rejected {
             report.bundles_rejected += 1;
@@ -175,11 +178,7 @@ pub fn apply(
                 .filter(|r| r.outcome == Outcome::Rejected)
                 .map(|r| r.line.to_string())
                 .collect();
-            for r in group
-                .rows
-                .iter_mut()
-                .filter(|r| r.outcome != Outcome::Rejected)
-            {
+            for r in group.rows.iter_mut().filter(|r| r.outcome != Outcome::Rejected) {
                 r.outcome = Outcome::NotApplied;
                 r.message = format!(
                     "{source}:{}: bundle {} kept as it was: line(s) {} of it are rejected",
@@ -211,11 +210,6 @@ pub fn apply(
             _ => {}
         }
         counted.push(key);
-    }
-    if dry_run {
-        tx.rollback()?;
-    } else {
-        tx.commit()?;
     }
     Ok(report)
 }
@@ -271,44 +265,4 @@ fn judge(conn: &rusqlite::Connection, source: &str, group: &mut Group) -> anyhow
         }
     }
     Ok(())
-}
-
-/// A row's own problems (empty cells, a quantity that is not a whole number).
-fn read_row(row: &CsvRow) -> RowItem {
-    let mut problems = Vec::new();
-    let parent_sku = row.get("parent_sku").unwrap_or_default().to_string();
-    let component_sku = row.get("component_sku").unwrap_or_default().to_string();
-    if parent_sku.is_empty() {
-        problems.push(row.problem("parent_sku", "is empty"));
-    }
-    if component_sku.is_empty() {
-        problems.push(row.problem("component_sku", "is empty"));
-    }
-    let quantity = match row.int("quantity") {
-        Ok(Some(q)) if q > 0 => Some(q),
-        Ok(Some(q)) => {
-            problems.push(row.problem("quantity", format!("{q}: units per kit must be 1 or more")));
-            None
-        }
-        Ok(None) => {
-            problems.push(row.problem("quantity", "is empty"));
-            None
-        }
-        Err(e) => {
-            problems.push(e);
-            None
-        }
-    };
-    RowItem {
-        line: row.line,
-        parent_sku,
-        component_sku,
-        quantity,
-        outcome: if problems.is_empty() {
-            Outcome::Applied
-        } else {
-            Outcome::Rejected
-        },
-        message: problems.join("; "),
-    }
 }
