@@ -423,3 +423,31 @@ fn purchase_orders_and_warehouse_snapshots_refuse_a_bundle() {
     assert_eq!(on_hand, 9, "the other line of the snapshot is applied");
     env.oms(["stock", "verify"]).ok();
 }
+
+#[test]
+fn catalog_sync_reads_bundles_from_a_files_master_after_its_products() {
+    let env = Env::standard();
+    env.write(
+        "oms.toml",
+        &format!("{}\n[catalog]\nmaster = \"web\"\n", common::STANDARD_CONFIG),
+    );
+    env.write("channels/web/inbox/products-1.csv", CATALOG);
+    env.write(
+        "channels/web/inbox/bundles-1.csv",
+        "parent_sku,component_sku,quantity\nKIT-1,A,2\nKIT-1,B,1\nKIT-2,KIT-1,1\n",
+    );
+    let report = env.oms(["catalog", "sync", "-o", "json"]).code(3).json();
+    assert_eq!(
+        bundle_rows(&env),
+        [row("KIT-1", "A", 2), row("KIT-1", "B", 1)]
+    );
+    let text = report.to_string();
+    assert!(
+        text.contains("bundles-1.csv:4: component_sku: KIT-2 → KIT-1 is a bundle"),
+        "{report:#}"
+    );
+    // Read once: the file is done, and the next sync has nothing to do.
+    assert!(env.path("channels/web/inbox/done/bundles-1.csv").exists());
+    env.oms(["catalog", "sync"]).ok();
+    assert_eq!(bundle_rows(&env).len(), 2);
+}

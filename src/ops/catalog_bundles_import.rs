@@ -178,7 +178,11 @@ pub fn apply_rows(
                 .filter(|r| r.outcome == Outcome::Rejected)
                 .map(|r| r.line.to_string())
                 .collect();
-            for r in group.rows.iter_mut().filter(|r| r.outcome != Outcome::Rejected) {
+            for r in group
+                .rows
+                .iter_mut()
+                .filter(|r| r.outcome != Outcome::Rejected)
+            {
                 r.outcome = Outcome::NotApplied;
                 r.message = format!(
                     "{source}:{}: bundle {} kept as it was: line(s) {} of it are rejected",
