@@ -451,3 +451,33 @@ fn catalog_sync_reads_bundles_from_a_files_master_after_its_products() {
     env.oms(["catalog", "sync"]).ok();
     assert_eq!(bundle_rows(&env).len(), 2);
 }
+
+#[test]
+fn a_sku_on_open_orders_cannot_become_a_bundle() {
+    let env = workspace();
+    env.write(
+        "orders.csv",
+        "order_id,ship_name,ship_address1,ship_city,ship_zip,ship_country,sku,quantity\n\
+         9001,Ada,1 Way,London,N1,GB,KIT-2,1\n",
+    );
+    env.oms([
+        "orders",
+        "import",
+        "--file",
+        "orders.csv",
+        "--format",
+        "oms-csv",
+    ])
+    .ok();
+    let refused = env
+        .oms(["catalog", "bundle", "set", "KIT-2", "--component", "C=1"])
+        .code(2);
+    assert!(
+        refused
+            .stderr
+            .contains("KIT-2 is on open orders as a plain SKU (order 1)"),
+        "{}",
+        refused.stderr
+    );
+    assert!(bundle_rows(&env).is_empty());
+}

@@ -79,6 +79,19 @@ pub fn check(conn: &Connection, spec: &Spec) -> anyhow::Result<Result<Checked, V
                 ),
             });
         }
+        let open = bundles::open_plain_orders(conn, b.id)?;
+        if !open.is_empty() {
+            let list: Vec<String> = open.iter().map(i64::to_string).collect();
+            problems.push(Problem {
+                part: Part::Bundle,
+                message: format!(
+                    "{} is on open orders as a plain SKU (order {}); they would wait for \
+                     stock a bundle never has: ship or cancel them first",
+                    b.sku,
+                    list.join(", ")
+                ),
+            });
+        }
         let stocked = bundles::stocked_in(conn, b.id)?;
         if !stocked.is_empty() {
             problems.push(Problem {

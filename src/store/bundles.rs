@@ -123,6 +123,20 @@ pub fn all(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<Component>>> 
     Ok(out)
 }
 
+/// Open orders (not shipped, short shipped or cancelled) with a line of this variant that
+/// has no component lines: it was imported before the SKU became a bundle.
+pub fn open_plain_orders(conn: &Connection, variant_id: i64) -> rusqlite::Result<Vec<i64>> {
+    conn.prepare_cached(
+        "SELECT DISTINCT o.id FROM order_lines l JOIN orders o ON o.id = l.order_id
+         WHERE l.variant_id = ?1 AND l.bundle_line_id IS NULL
+           AND o.status NOT IN ('shipped', 'short_shipped', 'cancelled')
+           AND NOT EXISTS (SELECT 1 FROM order_lines k WHERE k.bundle_line_id = l.id)
+         ORDER BY o.id LIMIT 5",
+    )?
+    .query_map(params![variant_id], |r| r.get(0))?
+    .collect()
+}
+
 /// Where a variant has stock rows (levels or ledger): a variant with stock cannot become
 /// a bundle, whose stock is its components'.
 pub fn stocked_in(conn: &Connection, variant_id: i64) -> rusqlite::Result<Vec<String>> {
