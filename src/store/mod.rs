@@ -85,8 +85,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0014_operator.sql"),
     ),
     (
-        "0015_bundles",
-        include_str!("../../migrations/0015_bundles.sql"),
+        "0016_bundles",
+        include_str!("../../migrations/0016_bundles.sql"),
     ),
 ];
 

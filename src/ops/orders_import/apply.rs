@@ -169,7 +169,7 @@ impl<'a> Importer<'a> {
         let checked = self
             .channel
             .check(&order, &self.variants, &mut self.key)
-            .and_then(|ids| self.check_bundles(&order, ids));
+            .and_then(|ids| super::bundles::check(&self.bundles, &order, ids));
         let known = self.lookup(conn, &order.external_id)?;
         match (known, checked) {
             (Some(known), _) if order.cancelled => self.cancel_known(conn, known, &order)?,
@@ -191,40 +191,6 @@ impl<'a> Importer<'a> {
         }
         batch.order_written()?;
         Ok(())
-    }
-
-    /// A bundle line can ship only if every component can: one that is not active (draft
-    /// or archived) rejects the order, naming it (docs/bundles.md).
-    fn check_bundles(&self, order: &OrderIn, ids: Vec<i64>) -> Result<Vec<i64>, Vec<String>> {
-        if self.bundles.is_empty() {
-            return Ok(ids);
-        }
-        let mut reasons = Vec::new();
-        for (line, id) in order.lines.iter().zip(&ids) {
-            let Some(components) = self.bundles.get(id) else {
-                continue;
-            };
-            let at = if line.source.is_empty() {
-                &order.source
-            } else {
-                &line.source
-            };
-            for c in components.iter().filter(|c| c.status != "active") {
-                reasons.push(format!(
-                    "{at}: sku: bundle `{}` has the component {} ({} per kit), which is {} \
-                     (not active): activate it or change the bundle",
-                    line.sku.trim(),
-                    c.sku,
-                    c.quantity,
-                    c.status
-                ));
-            }
-        }
-        if reasons.is_empty() {
-            Ok(ids)
-        } else {
-            Err(reasons)
-        }
     }
 
     fn lookup(&self, conn: &Connection, external_id: &str) -> anyhow::Result<Option<Known>> {
