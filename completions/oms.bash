@@ -79,6 +79,9 @@ _oms() {
             oms__subcmd__catalog,add)
                 cmd="oms__subcmd__catalog__subcmd__add"
                 ;;
+            oms__subcmd__catalog,bundle)
+                cmd="oms__subcmd__catalog__subcmd__bundle"
+                ;;
             oms__subcmd__catalog,edit)
                 cmd="oms__subcmd__catalog__subcmd__edit"
                 ;;
@@ -100,8 +103,41 @@ _oms() {
             oms__subcmd__catalog,sync)
                 cmd="oms__subcmd__catalog__subcmd__sync"
                 ;;
+            oms__subcmd__catalog__subcmd__bundle,help)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__help"
+                ;;
+            oms__subcmd__catalog__subcmd__bundle,list)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__list"
+                ;;
+            oms__subcmd__catalog__subcmd__bundle,remove)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__remove"
+                ;;
+            oms__subcmd__catalog__subcmd__bundle,set)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__set"
+                ;;
+            oms__subcmd__catalog__subcmd__bundle,show)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__show"
+                ;;
+            oms__subcmd__catalog__subcmd__bundle__subcmd__help,help)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__help"
+                ;;
+            oms__subcmd__catalog__subcmd__bundle__subcmd__help,list)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__list"
+                ;;
+            oms__subcmd__catalog__subcmd__bundle__subcmd__help,remove)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__remove"
+                ;;
+            oms__subcmd__catalog__subcmd__bundle__subcmd__help,set)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__set"
+                ;;
+            oms__subcmd__catalog__subcmd__bundle__subcmd__help,show)
+                cmd="oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__show"
+                ;;
             oms__subcmd__catalog__subcmd__help,add)
                 cmd="oms__subcmd__catalog__subcmd__help__subcmd__add"
+                ;;
+            oms__subcmd__catalog__subcmd__help,bundle)
+                cmd="oms__subcmd__catalog__subcmd__help__subcmd__bundle"
                 ;;
             oms__subcmd__catalog__subcmd__help,edit)
                 cmd="oms__subcmd__catalog__subcmd__help__subcmd__edit"
@@ -123,6 +159,18 @@ _oms() {
                 ;;
             oms__subcmd__catalog__subcmd__help,sync)
                 cmd="oms__subcmd__catalog__subcmd__help__subcmd__sync"
+                ;;
+            oms__subcmd__catalog__subcmd__help__subcmd__bundle,list)
+                cmd="oms__subcmd__catalog__subcmd__help__subcmd__bundle__subcmd__list"
+                ;;
+            oms__subcmd__catalog__subcmd__help__subcmd__bundle,remove)
+                cmd="oms__subcmd__catalog__subcmd__help__subcmd__bundle__subcmd__remove"
+                ;;
+            oms__subcmd__catalog__subcmd__help__subcmd__bundle,set)
+                cmd="oms__subcmd__catalog__subcmd__help__subcmd__bundle__subcmd__set"
+                ;;
+            oms__subcmd__catalog__subcmd__help__subcmd__bundle,show)
+                cmd="oms__subcmd__catalog__subcmd__help__subcmd__bundle__subcmd__show"
                 ;;
             oms__subcmd__channels,check)
                 cmd="oms__subcmd__channels__subcmd__check"
@@ -217,6 +265,9 @@ _oms() {
             oms__subcmd__help__subcmd__catalog,add)
                 cmd="oms__subcmd__help__subcmd__catalog__subcmd__add"
                 ;;
+            oms__subcmd__help__subcmd__catalog,bundle)
+                cmd="oms__subcmd__help__subcmd__catalog__subcmd__bundle"
+                ;;
             oms__subcmd__help__subcmd__catalog,edit)
                 cmd="oms__subcmd__help__subcmd__catalog__subcmd__edit"
                 ;;
@@ -234,6 +285,18 @@ _oms() {
                 ;;
             oms__subcmd__help__subcmd__catalog,sync)
                 cmd="oms__subcmd__help__subcmd__catalog__subcmd__sync"
+                ;;
+            oms__subcmd__help__subcmd__catalog__subcmd__bundle,list)
+                cmd="oms__subcmd__help__subcmd__catalog__subcmd__bundle__subcmd__list"
+                ;;
+            oms__subcmd__help__subcmd__catalog__subcmd__bundle,remove)
+                cmd="oms__subcmd__help__subcmd__catalog__subcmd__bundle__subcmd__remove"
+                ;;
+            oms__subcmd__help__subcmd__catalog__subcmd__bundle,set)
+                cmd="oms__subcmd__help__subcmd__catalog__subcmd__bundle__subcmd__set"
+                ;;
+            oms__subcmd__help__subcmd__catalog__subcmd__bundle,show)
+                cmd="oms__subcmd__help__subcmd__catalog__subcmd__bundle__subcmd__show"
                 ;;
             oms__subcmd__help__subcmd__channels,check)
                 cmd="oms__subcmd__help__subcmd__channels__subcmd__check"
@@ -772,7 +835,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__catalog)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version add edit list show import export sync help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version add edit list show import export bundle sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -876,6 +939,284 @@ _oms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle)
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version set list show remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__help)
+            opts="set list show remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__list)
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__remove)
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__set)
+            opts="-o -q -v -y -h -V --component --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --component)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__bundle__subcmd__show)
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1013,7 +1354,7 @@ _oms() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "oms-csv shopify-csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "oms-csv shopify-csv oms-bundles-csv" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -1052,7 +1393,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__catalog__subcmd__help)
-            opts="add edit list show import export sync help"
+            opts="add edit list show import export bundle sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1068,6 +1409,76 @@ _oms() {
         oms__subcmd__catalog__subcmd__help__subcmd__add)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__help__subcmd__bundle)
+            opts="set list show remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__help__subcmd__bundle__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__help__subcmd__bundle__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__help__subcmd__bundle__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__catalog__subcmd__help__subcmd__bundle__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1189,7 +1600,7 @@ _oms() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "oms-csv shopify-csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "oms-csv shopify-csv oms-bundles-csv" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1736,7 +2147,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__catalog)
-            opts="add edit list show import export sync"
+            opts="add edit list show import export bundle sync"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1752,6 +2163,76 @@ _oms() {
         oms__subcmd__help__subcmd__catalog__subcmd__add)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__catalog__subcmd__bundle)
+            opts="set list show remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__catalog__subcmd__bundle__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__catalog__subcmd__bundle__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__catalog__subcmd__bundle__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__catalog__subcmd__bundle__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -223,6 +223,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand show 'Show one variant with its product'
             cand import 'Import products from a file (exit 3 when some rows were rejected)'
             cand export 'Export the catalog to stdout or a file'
+            cand bundle 'Bundles (kits): SKUs sold as one and shipped as their components'
             cand sync 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -377,6 +378,124 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;catalog;bundle'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Make a SKU a bundle of other SKUs, replacing its components if it is one already'
+            cand list 'List bundles, one row per component (`-o csv` writes an oms-bundles-csv file)'
+            cand show 'Show one bundle and its components'
+            cand remove 'Make a bundle a plain SKU again (orders already imported keep their component lines)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;catalog;bundle;set'= {
+            cand --component 'A component and its units per kit, e.g. `--component A=2` (repeat for each)'
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;bundle;list'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;bundle;show'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;bundle;remove'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oms;catalog;bundle;help'= {
+            cand set 'Make a SKU a bundle of other SKUs, replacing its components if it is one already'
+            cand list 'List bundles, one row per component (`-o csv` writes an oms-bundles-csv file)'
+            cand show 'Show one bundle and its components'
+            cand remove 'Make a bundle a plain SKU again (orders already imported keep their component lines)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oms;catalog;bundle;help;set'= {
+        }
+        &'oms;catalog;bundle;help;list'= {
+        }
+        &'oms;catalog;bundle;help;show'= {
+        }
+        &'oms;catalog;bundle;help;remove'= {
+        }
+        &'oms;catalog;bundle;help;help'= {
+        }
         &'oms;catalog;sync'= {
             cand --channel 'Only this channel: the master (import only) or another channel (push only)'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
@@ -407,6 +526,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand show 'Show one variant with its product'
             cand import 'Import products from a file (exit 3 when some rows were rejected)'
             cand export 'Export the catalog to stdout or a file'
+            cand bundle 'Bundles (kits): SKUs sold as one and shipped as their components'
             cand sync 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -421,6 +541,20 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;catalog;help;import'= {
         }
         &'oms;catalog;help;export'= {
+        }
+        &'oms;catalog;help;bundle'= {
+            cand set 'Make a SKU a bundle of other SKUs, replacing its components if it is one already'
+            cand list 'List bundles, one row per component (`-o csv` writes an oms-bundles-csv file)'
+            cand show 'Show one bundle and its components'
+            cand remove 'Make a bundle a plain SKU again (orders already imported keep their component lines)'
+        }
+        &'oms;catalog;help;bundle;set'= {
+        }
+        &'oms;catalog;help;bundle;list'= {
+        }
+        &'oms;catalog;help;bundle;show'= {
+        }
+        &'oms;catalog;help;bundle;remove'= {
         }
         &'oms;catalog;help;sync'= {
         }
@@ -2054,6 +2188,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand show 'Show one variant with its product'
             cand import 'Import products from a file (exit 3 when some rows were rejected)'
             cand export 'Export the catalog to stdout or a file'
+            cand bundle 'Bundles (kits): SKUs sold as one and shipped as their components'
             cand sync 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
         }
         &'oms;help;catalog;add'= {
@@ -2067,6 +2202,20 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;catalog;import'= {
         }
         &'oms;help;catalog;export'= {
+        }
+        &'oms;help;catalog;bundle'= {
+            cand set 'Make a SKU a bundle of other SKUs, replacing its components if it is one already'
+            cand list 'List bundles, one row per component (`-o csv` writes an oms-bundles-csv file)'
+            cand show 'Show one bundle and its components'
+            cand remove 'Make a bundle a plain SKU again (orders already imported keep their component lines)'
+        }
+        &'oms;help;catalog;bundle;set'= {
+        }
+        &'oms;help;catalog;bundle;list'= {
+        }
+        &'oms;help;catalog;bundle;show'= {
+        }
+        &'oms;help;catalog;bundle;remove'= {
         }
         &'oms;help;catalog;sync'= {
         }

@@ -171,30 +171,31 @@ complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subc
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from help" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "add" -d 'Add a variant (and its product when new)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "edit" -d 'Change a variant or its product; only the fields given change'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "list" -d 'List variants'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "show" -d 'Show one variant with its product'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "export" -d 'Export the catalog to stdout or a file'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "sync" -d 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -f -a "add" -d 'Add a variant (and its product when new)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -f -a "edit" -d 'Change a variant or its product; only the fields given change'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -f -a "list" -d 'List variants'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -f -a "show" -d 'Show one variant with its product'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -f -a "export" -d 'Export the catalog to stdout or a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -f -a "bundle" -d 'Bundles (kits): SKUs sold as one and shipped as their components'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -f -a "sync" -d 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and not __fish_seen_subcommand_from add edit list show import export bundle sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l sku -d 'The variant\'s SKU (case and surrounding spaces ignored when matching)' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l title -d 'Product title' -r
@@ -297,7 +298,8 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l file -d 'The file to import' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l format -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
-shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'"
+shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'
+oms-bundles-csv\t'Bundles: `parent_sku,component_sku,quantity` (import only; see docs/bundles.md)'"
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -316,7 +318,8 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l format -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
-shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'"
+shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'
+oms-bundles-csv\t'Bundles: `parent_sku,component_sku,quantity` (import only; see docs/bundles.md)'"
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l file -d 'Write to this file (atomically) instead of stdout' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -334,6 +337,27 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -f -a "set" -d 'Make a SKU a bundle of other SKUs, replacing its components if it is one already'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -f -a "list" -d 'List bundles, one row per component (`-o csv` writes an oms-bundles-csv file)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -f -a "show" -d 'Show one bundle and its components'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -f -a "remove" -d 'Make a bundle a plain SKU again (orders already imported keep their component lines)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from bundle" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l channel -d 'Only this channel: the master (import only) or another channel (push only)' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -360,6 +384,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one variant with its product'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export the catalog to stdout or a file'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "bundle" -d 'Bundles (kits): SKUs sold as one and shipped as their components'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand stock; and not __fish_seen_subcommand_from show history adjust verify rebuild sync push help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
@@ -1669,6 +1694,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "show" -d 'Show one variant with its product'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Import products from a file (exit 3 when some rows were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "export" -d 'Export the catalog to stdout or a file'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "bundle" -d 'Bundles (kits): SKUs sold as one and shipped as their components'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "sync" -d 'Import from the master product source (catalog.master), then push the catalog to every other channel that takes products (exit 3 when some records were rejected)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "show" -d 'Levels per warehouse and SKU (virtual warehouses show their members\' sums)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from stock" -f -a "history" -d 'The stock ledger, newest first'

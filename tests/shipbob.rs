@@ -38,6 +38,7 @@ fn request(reference: &str) -> ShipmentRequest {
             sku: "TEE-1".into(),
             quantity: 2,
             title: Some("Black Tee M".into()),
+            ..Default::default()
         }],
         ..Default::default()
     }

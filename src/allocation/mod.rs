@@ -17,7 +17,7 @@
 //!
 //! // Per order, oldest first: candidates from requested → rule → channel default → priority.
 //! let candidates = planner.candidates([Some("west"), None, Some("east")].into_iter().flatten())?;
-//! let lines = vec![LineToPlan { order_line_id: 1, variant_id: 7, sku: "TEE-BLK-M".into(), quantity: 5 }];
+//! let lines = vec![LineToPlan { order_line_id: 1, variant_id: 7, sku: "TEE-BLK-M".into(), quantity: 5, kit: None }];
 //! let order = OrderToPlan { order_id: 42, lines: &lines, candidates: &candidates };
 //! let plan = planner.allocate(&order, false); // plans and reserves, so the next order sees less
 //!
@@ -50,6 +50,7 @@
 //! drive availability negative: the warehouse handles its own backorders.
 
 mod explain;
+mod kits;
 mod plan;
 mod search;
 
@@ -60,7 +61,7 @@ mod tests;
 
 use std::collections::HashMap;
 
-pub use plan::{BackorderedLine, Plan, PlanKind, PlannedShipment, Reason, ShipmentLine};
+pub use plan::{BackorderedLine, KitShort, Plan, PlanKind, PlannedShipment, Reason, ShipmentLine};
 
 /// A physical warehouse as the planner knows it: a small index into its own table, so that
 /// availability rows stay dense and candidate lists stay cheap to copy. Only meaningful for
@@ -118,6 +119,22 @@ pub struct Limits {
     /// Ship only in full: no partial shipments, no unchecked `wms` allocation; what cannot
     /// ship in full from the candidates is backordered here.
     pub strict: bool,
+    /// The sales channel's `split_bundles`: a kit's components may come from several
+    /// warehouses. Either way a kit line is allocated whole or not at all.
+    pub split_bundles: bool,
+}
+
+/// What makes a line a component of a kit (a bundle line of the order, docs/bundles.md):
+/// the lines of one kit ship from one warehouse unless [`Limits::split_bundles`], and all
+/// together or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kit {
+    /// The bundle line the component belongs to.
+    pub line_id: i64,
+    /// The bundle's SKU, for reasons.
+    pub sku: String,
+    /// Units of this component in one kit.
+    pub per_kit: i64,
 }
 
 /// One order line still to allocate.
@@ -130,6 +147,8 @@ pub struct LineToPlan {
     /// Units still to allocate (ordered minus already allocated or shipped). Lines with 0 or
     /// less are skipped, so the caller may pass an order's lines as they are.
     pub quantity: i64,
+    /// Set for a component line of a kit.
+    pub kit: Option<Kit>,
 }
 
 /// One order to plan.

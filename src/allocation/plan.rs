@@ -94,6 +94,51 @@ pub enum Reason {
         shipped: i64,
         max_splits: usize,
     },
+    /// A kit cannot be packed: one of its components is short.
+    Kit(KitShort),
+    /// Every component of a kit is in stock in some warehouse, but no one warehouse holds
+    /// them all (and the sales channel does not set `split_bundles`).
+    KitApart { bundle: String, kits: i64 },
+}
+
+/// A kit's component that is short: over every candidate, or (without `split_bundles`)
+/// in any one warehouse, which is where a kit is packed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KitShort {
+    pub bundle: String,
+    pub component: String,
+    pub per_kit: i64,
+    /// Units of the component the kit line needs (per kit × kits).
+    pub needed: i64,
+    /// Units over every candidate warehouse.
+    pub available: i64,
+    /// Most units in one candidate warehouse; `None` when kits may be split.
+    pub in_one: Option<i64>,
+}
+
+impl fmt::Display for KitShort {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kits = self.needed / self.per_kit.max(1);
+        let k = if kits == 1 { "kit" } else { "kits" };
+        let head = format!(
+            "{} needs {} ×{} per kit",
+            self.bundle, self.component, self.per_kit
+        );
+        match self.in_one {
+            Some(best) if self.available >= self.needed => write!(
+                f,
+                "not enough stock in one warehouse: {head}, {best} available in one warehouse \
+                 ({kits} {k} need {}; a kit ships from one warehouse unless the sales channel \
+                 sets split_bundles = true)",
+                self.needed
+            ),
+            _ => write!(
+                f,
+                "not enough stock: {head}, {} available ({kits} {k} need {})",
+                self.available, self.needed
+            ),
+        }
+    }
 }
 
 impl fmt::Display for Reason {
@@ -128,6 +173,14 @@ impl fmt::Display for Reason {
                 "not enough stock where it may ship: SKU {sku} needs {needed}, {shipped} shipped; \
                  the rest is only beyond max_splits = {max_splits} or where partial shipments \
                  are not allowed"
+            ),
+            Reason::Kit(short) => short.fmt(f),
+            Reason::KitApart { bundle, kits } => write!(
+                f,
+                "not enough stock in one warehouse: no warehouse holds every component of \
+                 {bundle} for {kits} {} (a kit ships from one warehouse unless the sales \
+                 channel sets split_bundles = true)",
+                if *kits == 1 { "kit" } else { "kits" }
             ),
         }
     }

@@ -90,6 +90,7 @@ proptest! {
                     variant_id,
                     sku: format!("SKU-{variant_id}"),
                     quantity,
+                    kit: None,
                 })
                 .collect();
             let candidates: Vec<WarehouseId> = order.candidates.iter().map(|&i| ids[i]).collect();
@@ -153,6 +154,90 @@ proptest! {
                 prop_assert_eq!(plan.kind, PlanKind::Single);
                 prop_assert_eq!(plan.shipments[0].warehouse, w);
             }
+        }
+    }
+}
+
+/// A case with one kit per order (variants 0 and 1, `per_kit` units each) beside random
+/// plain lines, which may be of the same variants.
+fn kit_case() -> impl Strategy<Value = (Case, Vec<(i64, i64, i64)>, bool)> {
+    case().prop_flat_map(|c| {
+        let n = c.orders.len();
+        (
+            Just(c),
+            prop::collection::vec((1i64..=3, 1i64..=3, 1i64..=2), n),
+            any::<bool>(),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn kits_ship_whole_from_one_warehouse_unless_split(
+        (case, kits, split) in kit_case()
+    ) {
+        let specs = case
+            .allow_partial
+            .iter()
+            .enumerate()
+            .map(|(i, &partial)| WarehouseSpec::new(format!("w{i}"), partial))
+            .collect();
+        let settings = Settings { max_splits: case.max_splits, backorder_mode: BackorderMode::Oms };
+        let mut p = Planner::new(specs, settings).expect("distinct codes");
+        let ids = p.by_priority().to_vec();
+        for (w, row) in case.stock.iter().enumerate() {
+            for (v, &qty) in row.iter().enumerate() {
+                p.set_stock(ids[w], v as i64, qty, 0);
+            }
+        }
+        for (n, (order, &(count, per_a, per_b))) in case.orders.iter().zip(&kits).enumerate() {
+            let order_id = n as i64;
+            let kit = |per_kit| Some(Kit { line_id: order_id * 10 + 9, sku: "KIT".into(), per_kit });
+            let mut lines = vec![
+                LineToPlan { order_line_id: order_id * 10, variant_id: 0, sku: "A".into(), quantity: count * per_a, kit: kit(per_a) },
+                LineToPlan { order_line_id: order_id * 10 + 1, variant_id: 1, sku: "B".into(), quantity: count * per_b, kit: kit(per_b) },
+            ];
+            for (i, &(variant_id, quantity)) in order.lines.iter().enumerate() {
+                lines.push(LineToPlan {
+                    order_line_id: order_id * 10 + 2 + i as i64,
+                    variant_id,
+                    sku: format!("SKU-{variant_id}"),
+                    quantity,
+                    kit: None,
+                });
+            }
+            let candidates: Vec<WarehouseId> = order.candidates.iter().map(|&i| ids[i]).collect();
+            let before = snapshot(&p);
+            let limits = Limits { split_bundles: split, ..Limits::default() };
+            let plan = p.allocate_limited(&OrderToPlan { order_id, lines: &lines, candidates: &candidates }, limits, false);
+
+            let mut taken: HashMap<(WarehouseId, i64), i64> = HashMap::new();
+            let mut kit_from: Vec<WarehouseId> = Vec::new();
+            let mut kit_units: HashMap<i64, i64> = HashMap::new();
+            for s in &plan.shipments {
+                for l in &s.lines {
+                    *taken.entry((s.warehouse, l.variant_id)).or_default() += l.quantity;
+                    if l.order_line_id % 10 < 2 {
+                        *kit_units.entry(l.order_line_id).or_default() += l.quantity;
+                        if !kit_from.contains(&s.warehouse) { kit_from.push(s.warehouse); }
+                    }
+                }
+            }
+            for (key, &qty) in &taken {
+                prop_assert!(qty <= before[key], "allocated {} of {} at {:?}", qty, before[key], key);
+            }
+            let a = kit_units.get(&(order_id * 10)).copied().unwrap_or(0);
+            let b = kit_units.get(&(order_id * 10 + 1)).copied().unwrap_or(0);
+            prop_assert!(
+                (a, b) == (0, 0) || (a, b) == (count * per_a, count * per_b),
+                "a kit shipped in part: A {}, B {}", a, b
+            );
+            if !split {
+                prop_assert!(kit_from.len() <= 1, "a kit from {} warehouses", kit_from.len());
+            }
+            prop_assert_eq!(plan.is_backordered(), !plan.reasons.is_empty());
         }
     }
 }

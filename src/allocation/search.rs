@@ -3,6 +3,7 @@
 //! Nothing here allocates strings unless the order ends up (partly) backordered or an
 //! explanation is asked for: `orders process` calls this for every order in a run.
 
+pub(super) use super::kits::KitGroup;
 use super::plan::{BackorderedLine, Plan, PlanKind, PlannedShipment, Reason, ShipmentLine};
 use super::{BackorderMode, Limits, OrderToPlan, Planner, WarehouseId, explain};
 
@@ -45,6 +46,9 @@ pub(super) struct Work<'p, 'o> {
     /// Full shipments only (an order rule's `only_enough_stock`): no partial shipments
     /// and no unchecked `wms` allocation.
     pub strict: bool,
+    /// The order's kits; empty for most orders, which then take the plain paths.
+    pub kits: Vec<KitGroup<'o>>,
+    pub split_bundles: bool,
 }
 
 pub(super) fn plan(
@@ -58,6 +62,7 @@ pub(super) fn plan(
         work.max_splits = usize::try_from(m.max(1)).unwrap_or(usize::MAX);
     }
     work.strict = limits.strict;
+    work.split_bundles = limits.split_bundles;
     let decision = work.decide();
     let mut plan = work.build(&decision);
     if explain {
@@ -92,6 +97,23 @@ impl<'p, 'o> Work<'p, 'o> {
             };
             open.push((ix, d));
         }
+        let mut kits: Vec<KitGroup<'o>> = Vec::new();
+        for (p, &(ix, _)) in open.iter().enumerate() {
+            let Some(kit) = &order.lines[ix].kit else {
+                continue;
+            };
+            let same = |g: &KitGroup| {
+                let first = &order.lines[open[g.members[0]].0];
+                first.kit.as_ref().map(|k| k.line_id) == Some(kit.line_id)
+            };
+            match kits.iter_mut().find(|g| same(g)) {
+                Some(g) => g.members.push(p),
+                None => kits.push(KitGroup {
+                    sku: &kit.sku,
+                    members: vec![p],
+                }),
+            }
+        }
         let mut candidates = Vec::with_capacity(order.candidates.len());
         for &w in order.candidates {
             if !candidates.contains(&w) {
@@ -106,6 +128,8 @@ impl<'p, 'o> Work<'p, 'o> {
             candidates,
             max_splits: planner.max_splits,
             strict: false,
+            kits,
+            split_bundles: false,
         }
     }
 
@@ -117,7 +141,7 @@ impl<'p, 'o> Work<'p, 'o> {
     }
 
     /// What a warehouse can give towards a demand.
-    fn usable(&self, w: WarehouseId, d: usize) -> i64 {
+    pub(super) fn usable(&self, w: WarehouseId, d: usize) -> i64 {
         self.available(w, d).max(0)
     }
 
@@ -134,6 +158,7 @@ impl<'p, 'o> Work<'p, 'o> {
 
     pub fn covers(&self, set: &[WarehouseId]) -> bool {
         (0..self.demands.len()).all(|d| self.usable_in(set, d) >= self.demands[d].need)
+            && (self.kits.is_empty() || self.fill(set).takes_all(self))
     }
 
     fn decide(&self) -> Decision {
@@ -261,7 +286,11 @@ impl<'p, 'o> Work<'p, 'o> {
             }
         }
         if plan.is_backordered() && plan.reasons.is_empty() {
-            plan.reasons = self.reasons(plan.kind, &shipped);
+            plan.reasons = if self.kits.is_empty() {
+                self.reasons(plan.kind, &shipped)
+            } else {
+                self.kit_reasons(plan.kind, &plan)
+            };
         }
         plan
     }
@@ -269,6 +298,9 @@ impl<'p, 'o> Work<'p, 'o> {
     /// Hands each line its units from the set's warehouses, in set order; what no warehouse
     /// gives is backordered.
     fn assign(&self, kind: PlanKind, set: &[WarehouseId], plan: &mut Plan, shipped: &mut [i64]) {
+        if !self.kits.is_empty() && kind != PlanKind::Unchecked {
+            return self.assign_kits(set, plan, shipped);
+        }
         let n = set.len();
         // left[d * n + k]: units of demand d that warehouse set[k] gives.
         let mut left = vec![0i64; self.demands.len() * n];

@@ -1,3 +1,5 @@
+mod bundle;
+
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -11,8 +13,10 @@ use crate::formats::products::ProductFormat;
 use crate::model::catalog::{ProductPatch, ProductStatus, VariantPatch};
 use crate::model::{format_cents, parse_cents};
 use crate::ops::catalog_add::Change;
-use crate::ops::{catalog_add, catalog_edit, catalog_export, catalog_import, catalog_sync};
-use crate::store::catalog::{Record, Saved, record, records};
+use crate::ops::{
+    catalog_add, catalog_bundles_import, catalog_edit, catalog_export, catalog_import, catalog_sync,
+};
+use crate::store::catalog::{Record, Saved, find_variant, record, records};
 
 #[derive(Debug, Subcommand)]
 pub enum CatalogCmd {
@@ -31,24 +35,33 @@ pub enum CatalogCmd {
     Import(ImportArgs),
     /// Export the catalog to stdout or a file
     Export(ExportArgs),
+    /// Bundles (kits): SKUs sold as one and shipped as their components
+    #[command(subcommand)]
+    Bundle(bundle::BundleCmd),
     /// Import from the master product source (catalog.master), then push the catalog to
     /// every other channel that takes products (exit 3 when some records were rejected)
     Sync(SyncArgs),
 }
 
+// The names are what people type (`--format oms-bundles-csv`): all of them are CSV.
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CatalogFormat {
     /// oms's own CSV layout (see docs/formats.md)
     OmsCsv,
     /// Shopify's products CSV (Admin → Products → Export / Import)
     ShopifyCsv,
+    /// Bundles: `parent_sku,component_sku,quantity` (import only; see docs/bundles.md)
+    OmsBundlesCsv,
 }
 
-impl From<CatalogFormat> for ProductFormat {
-    fn from(f: CatalogFormat) -> Self {
-        match f {
-            CatalogFormat::OmsCsv => ProductFormat::OmsCsv,
-            CatalogFormat::ShopifyCsv => ProductFormat::ShopifyCsv,
+impl CatalogFormat {
+    /// The products format, or `None` for the bundles file.
+    fn products(self) -> Option<ProductFormat> {
+        match self {
+            CatalogFormat::OmsCsv => Some(ProductFormat::OmsCsv),
+            CatalogFormat::ShopifyCsv => Some(ProductFormat::ShopifyCsv),
+            CatalogFormat::OmsBundlesCsv => None,
         }
     }
 }
@@ -191,6 +204,9 @@ struct ShowRow {
     manual_edit_at: Option<String>,
     created_at: String,
     updated_at: String,
+    /// A bundle's components (empty for a plain variant).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    components: Vec<crate::store::bundles::Component>,
 }
 
 impl From<Record> for ListRow {
@@ -233,6 +249,7 @@ impl From<Record> for ShowRow {
             manual_edit_at: r.manual_edit_at,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            components: Vec::new(),
         }
     }
 }
@@ -285,20 +302,29 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
             let store = ctx.store(&config)?;
             let found = record(&store.conn, &sku)?
                 .ok_or_else(|| usage(format!("unknown SKU `{}`", sku.trim())))?;
-            ctx.out.one(&ShowRow::from(found))?;
+            let components = match find_variant(&store.conn, &sku)? {
+                Some(v) => crate::store::bundles::components(&store.conn, v.id)?,
+                None => Vec::new(),
+            };
+            ctx.out.one(&ShowRow {
+                components,
+                ..ShowRow::from(found)
+            })?;
         }
         CatalogCmd::Import(args) => {
             super::input_file(&args.file)?;
             let _lock = ctx.lock(&config)?;
             let mut store = ctx.store(&config)?;
+            let Some(format) = args.format.products() else {
+                let report = catalog_bundles_import::run(&mut store, &args.file, args.dry_run)?;
+                for warning in &report.warnings {
+                    ctx.out.warn(warning);
+                }
+                return ctx.out.report(&report);
+            };
             let progress = ctx.out.progress(0, "rows");
-            let report = catalog_import::run(
-                &mut store,
-                &args.file,
-                args.format.into(),
-                args.dry_run,
-                &progress,
-            )?;
+            let report =
+                catalog_import::run(&mut store, &args.file, format, args.dry_run, &progress)?;
             progress.finish();
             for warning in report.warnings() {
                 ctx.out.warn(warning);
@@ -312,9 +338,15 @@ pub fn exec(ctx: &Ctx, cmd: CatalogCmd) -> anyhow::Result<Exit> {
             return ctx.out.report(&report);
         }
         CatalogCmd::Sync(args) => return sync(ctx, &config, &args),
+        CatalogCmd::Bundle(cmd) => return bundle::exec(ctx, cmd),
         CatalogCmd::Export(args) => {
+            let format = args.format.products().ok_or_else(|| {
+                usage(
+                    "oms-bundles-csv is an import format; write the bundles file with \
+                     `oms catalog bundle list -o csv`",
+                )
+            })?;
             let store = ctx.store(&config)?;
-            let format = args.format.into();
             match &args.file {
                 Some(path) => {
                     let done =

@@ -235,6 +235,9 @@ pub struct Channel {
     /// Reject imported orders without a ship-to name, first address line and country
     /// (default true; off for digital or pickup channels).
     pub require_ship_to: Option<bool>,
+    /// May the components of one kit (bundle line) come from several warehouses (default
+    /// false: a kit is packed in one warehouse). docs/bundles.md.
+    pub split_bundles: Option<bool>,
     /// shopify: a Dev Dashboard app's client id (client-credentials grant instead of `token`).
     pub client_id: Option<String>,
     #[serde(serialize_with = "redact_token")]

@@ -367,6 +367,7 @@ impl Validator<'_> {
             ("location_id", ch.location_id.is_some()),
             ("include_test_orders", ch.include_test_orders.is_some()),
             ("require_ship_to", ch.require_ship_to.is_some()),
+            ("split_bundles", ch.split_bundles.is_some()),
             ("client_id", ch.client_id.is_some()),
             ("client_secret", ch.client_secret.is_some()),
             ("client_secret_file", ch.client_secret_file.is_some()),

@@ -12,6 +12,7 @@ pub mod shipbob;
 pub mod shopify;
 
 use crate::config::{ChannelKind, Config};
+use crate::formats::bundles::BundleRow;
 use crate::formats::csv_table::LineTally;
 use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::order::OrderIn;
@@ -172,6 +173,12 @@ pub trait SalesChannel {
         Err(self.unsupported("list products"))
     }
 
+    /// Streams the master's bundles (one source per file), read after its products; a
+    /// master that has no bundles sends none.
+    fn list_bundles(&mut self, _sink: Sink<BundleRow>) -> anyhow::Result<()> {
+        Ok(())
+    }
+
     /// Creates or updates products and variants, keyed by SKU; one `Sent` per SKU.
     fn write_products(&mut self, _entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
         Err(self.unsupported("take products"))
@@ -307,6 +314,12 @@ pub trait FulfillmentChannel {
     /// Streams the channel's products and variants (catalog sync, when it is the master).
     fn list_products(&mut self, _sink: Sink<ProductIn>) -> anyhow::Result<()> {
         Err(self.unsupported("list products"))
+    }
+
+    /// Streams the master's bundles (one source per file), read after its products; a
+    /// master that has no bundles sends none.
+    fn list_bundles(&mut self, _sink: Sink<BundleRow>) -> anyhow::Result<()> {
+        Ok(())
     }
 
     /// Creates or updates products and variants, keyed by SKU; one `Sent` per SKU.

@@ -2,6 +2,7 @@
 //! Parsers turn bytes into `model` types and name the file, line and field of every
 //! problem; they know nothing of the database.
 
+pub mod bundles;
 pub mod csv_table;
 pub mod orders;
 pub mod products;

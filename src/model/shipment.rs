@@ -34,6 +34,12 @@ pub struct ShipmentRequestLine {
     pub sku: String,
     pub quantity: i64,
     pub title: Option<String>,
+    /// For a component of a kit: the bundle's SKU (oms's), a reference for packing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundle_sku: Option<String>,
+    /// ... and oms's id of the bundle line (ShipBob's `external_line_id`, a number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundle_line_id: Option<i64>,
 }
 
 /// What a warehouse reports about one shipment.

@@ -113,9 +113,8 @@ fn retry_orders(
                 lines: batch.lines_of(*id),
                 candidates: &candidates,
             };
-            let plan = alloc
-                .planner
-                .plan_limited(&order, Allocator::limits(head), false);
+            let limits = alloc.limits(head);
+            let plan = alloc.planner.plan_limited(&order, limits, false);
             if plan.is_backordered() {
                 report.waiting += 1;
                 continue;

@@ -75,7 +75,9 @@ pub fn hold(
             run_id,
             note: reason,
         };
-        for line in orders::lines(conn, id)? {
+        let lines = orders::lines(conn, id)?;
+        let kits = orders::kit_line_ids(&lines);
+        for line in lines.iter().filter(|l| !kits.contains(&l.id)) {
             stock::hold(
                 conn,
                 source,

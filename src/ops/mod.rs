@@ -2,6 +2,8 @@
 
 pub mod backorders;
 pub mod catalog_add;
+pub mod catalog_bundle;
+pub mod catalog_bundles_import;
 pub mod catalog_edit;
 pub mod catalog_export;
 pub mod catalog_import;

@@ -4,7 +4,7 @@
 //! (Shopify's fulfillments) are kept in `channel_refs` with the order, so that what a
 //! re-export after a lost answer found in the shop can be checked against them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -19,6 +19,7 @@ use crate::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate};
 use crate::output::{Progress, Report};
 use crate::store::outbound::{self, Batch};
 use crate::store::runs::Outcome;
+use crate::store::shipments::FulfilledLineRow;
 use crate::store::{Store, channel_refs, orders, shipment_parts, shipments};
 
 pub const FLOW: &str = "orders export";
@@ -295,6 +296,7 @@ pub fn order_update(
         return Ok(None);
     };
     let mut fulfillments = Vec::new();
+    let mut kits = KitTally::new(&orders::lines(conn, id)?);
     for s in shipments::of_order(conn, id)? {
         if !matches!(s.status.as_str(), "shipped" | "short_shipped") {
             continue;
@@ -306,15 +308,7 @@ pub fn order_update(
         // One fulfilment per part (parcel), so a shipment completed later is reported as
         // its new units only; the first part keeps the shipment's own reference.
         for part in shipment_parts::of_shipment(conn, s.id)? {
-            let lines: Vec<FulfilledLine> = part
-                .lines
-                .into_iter()
-                .map(|l| FulfilledLine {
-                    sku: l.channel_sku,
-                    external_line_id: l.external_line_id,
-                    quantity: l.quantity_shipped,
-                })
-                .collect();
+            let lines = kits.shop_lines(part.lines);
             if lines.is_empty() {
                 continue;
             }
@@ -344,4 +338,94 @@ pub fn order_update(
         status: order.status,
         fulfillments,
     }))
+}
+
+/// The shop hears of bundle lines, never of their components (docs/bundles.md): a part
+/// (parcel) reports the whole kits it completes, counted over the parts before it, so a
+/// partial kit is reported by the part that completes it.
+struct KitTally {
+    /// Component line id → (bundle line id, units per kit).
+    parts: HashMap<i64, (i64, i64)>,
+    /// Bundle line id → its SKU and line id in the shop, its component line ids, and
+    /// the kits already reported.
+    bundles: HashMap<i64, (String, Option<String>, Vec<i64>, i64)>,
+    /// Units of each component line shipped in the parts seen so far.
+    shipped: HashMap<i64, i64>,
+}
+
+impl KitTally {
+    fn new(lines: &[orders::LineRow]) -> KitTally {
+        let mut tally = KitTally {
+            parts: HashMap::new(),
+            bundles: HashMap::new(),
+            shipped: HashMap::new(),
+        };
+        for c in lines {
+            let Some(b) = c
+                .bundle_line_id
+                .and_then(|b| lines.iter().find(|l| l.id == b))
+            else {
+                continue;
+            };
+            tally
+                .parts
+                .insert(c.id, (b.id, c.quantity / b.quantity.max(1)));
+            tally
+                .bundles
+                .entry(b.id)
+                .or_insert_with(|| {
+                    (
+                        b.channel_sku.clone(),
+                        b.external_line_id.clone(),
+                        Vec::new(),
+                        0,
+                    )
+                })
+                .2
+                .push(c.id);
+        }
+        tally
+    }
+
+    fn shop_lines(&mut self, rows: Vec<FulfilledLineRow>) -> Vec<FulfilledLine> {
+        let mut out = Vec::new();
+        let mut touched: Vec<i64> = Vec::new();
+        for l in rows {
+            match self.parts.get(&l.order_line_id) {
+                Some(&(bundle, _)) => {
+                    *self.shipped.entry(l.order_line_id).or_default() += l.quantity_shipped;
+                    if !touched.contains(&bundle) {
+                        touched.push(bundle);
+                    }
+                }
+                None => out.push(FulfilledLine {
+                    sku: l.channel_sku,
+                    external_line_id: l.external_line_id,
+                    quantity: l.quantity_shipped,
+                }),
+            }
+        }
+        for bundle in touched {
+            let Some((sku, line_id, components, reported)) = self.bundles.get_mut(&bundle) else {
+                continue;
+            };
+            let whole = components
+                .iter()
+                .map(|c| {
+                    let per_kit = self.parts.get(c).map_or(1, |p| p.1.max(1));
+                    self.shipped.get(c).copied().unwrap_or(0) / per_kit
+                })
+                .min()
+                .unwrap_or(0);
+            if whole > *reported {
+                out.push(FulfilledLine {
+                    sku: sku.clone(),
+                    external_line_id: line_id.clone(),
+                    quantity: whole - *reported,
+                });
+                *reported = whole;
+            }
+        }
+        out
+    }
 }

@@ -155,6 +155,10 @@ pub fn resolve(
             continue;
         }
         match catalog::find_variant(conn, &s.sku)? {
+            Some(v) if crate::store::bundles::is_bundle(conn, v.id)? => problems.push(format!(
+                "{}: sku: `{}` is a bundle; order its components from the supplier",
+                s.origin, v.sku
+            )),
             Some(v) => lines.push(NewPoLine {
                 variant_id: v.id,
                 quantity: s.quantity,

@@ -22,8 +22,10 @@ impl Stored {
         let Some(detail) = orders::detail(conn, id)? else {
             return Ok(None);
         };
+        // Rules see the lines as the shop sent them, not the components of its bundles.
         let lines = orders::lines(conn, id)?
             .into_iter()
+            .filter(|l| l.from_shop())
             .map(|l| FactLine {
                 sku_key: sku_key(&l.sku),
                 quantity: l.quantity,

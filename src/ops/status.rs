@@ -282,6 +282,8 @@ fn waiting_for(conn: &Connection) -> rusqlite::Result<Vec<WaitingSku>> {
          CROSS JOIN variants v ON v.id = l.variant_id
          LEFT JOIN covered c ON c.order_line_id = l.id
          WHERE l.quantity > COALESCE(c.units, 0)
+           -- A bundle line waits through its components, which are counted.
+           AND NOT EXISTS (SELECT 1 FROM order_lines k WHERE k.bundle_line_id = l.id)
          GROUP BY v.id ORDER BY 3 DESC, v.sku_key LIMIT ?1",
     )?;
     stmt.query_map(params![LIMIT], |r| {

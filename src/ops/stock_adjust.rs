@@ -317,9 +317,15 @@ fn one(
         "" => None,
         sku => {
             let found = find_variant(conn, sku)?;
-            if found.is_none() {
-                item.problems
-                    .push(Problem::usage("sku", format!("unknown SKU `{sku}`")));
+            match &found {
+                None => item
+                    .problems
+                    .push(Problem::usage("sku", format!("unknown SKU `{sku}`"))),
+                Some(v) => {
+                    if let Some(message) = bundle_has_no_stock(conn, v)? {
+                        item.problems.push(Problem::invalid("sku", message));
+                    }
+                }
             }
             found
         }
@@ -414,4 +420,22 @@ fn rejected(mut item: AdjustItem, batch: &Batch) -> AdjustItem {
         .collect();
     item.message = Some(text.join("; "));
     item
+}
+
+/// Why a bundle's stock cannot be moved, or `None` for a plain variant: its stock is its
+/// components', and availability is computed from them (docs/bundles.md).
+pub fn bundle_has_no_stock(
+    conn: &Connection,
+    v: &crate::store::catalog::VariantRef,
+) -> rusqlite::Result<Option<String>> {
+    let components = crate::store::bundles::components(conn, v.id)?;
+    if components.is_empty() {
+        return Ok(None);
+    }
+    let names: Vec<&str> = components.iter().map(|c| c.sku.as_str()).collect();
+    Ok(Some(format!(
+        "{} is a bundle: it has no stock of its own; adjust its components ({}) instead",
+        v.sku,
+        names.join(", ")
+    )))
 }

@@ -22,7 +22,7 @@ use crate::output::{Progress, Report};
 use crate::store::outbound::{self, Batch};
 use crate::store::runs::Outcome;
 use crate::store::stock::push::{self, PushRow};
-use crate::store::{Store, channel_refs};
+use crate::store::{Store, bundles, channel_refs};
 
 pub const FLOW: &str = "stock push";
 const CRASH_FLOW: &str = "stock-push";
@@ -189,7 +189,15 @@ fn push_channel(
     let mut levels: Vec<StockPublish> = Vec::new();
     // The variant behind each item, in the same order as `levels`.
     let mut owners: Vec<i64> = Vec::new();
-    let rows = push::push_rows(&store.conn, code, &members)?;
+    let mut rows = push::push_rows(&store.conn, code, &members)?;
+    // A bundle has no stock of its own: what is published is the kits its components make
+    // (docs/bundles.md), recomputed on every push, so a component's sale changes it.
+    let kits = bundles::kits_available(&store.conn, &members, ch.split_bundles.unwrap_or(false))?;
+    for row in &mut rows {
+        if let Some(k) = kits.get(&row.variant_id) {
+            row.available = *k;
+        }
+    }
     opts.progress.add_length(rows.len() as u64);
     for row in rows {
         let published = (row.available - buffer).max(0);

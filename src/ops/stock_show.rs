@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use super::stock_scope;
 use crate::config::Config;
 use crate::model::sku_key;
+use crate::store::bundles;
 use crate::store::stock::{self, LevelRow};
 
 pub struct ShowOptions<'a> {
@@ -74,8 +75,52 @@ pub fn show(
                 || r.quarantine != 0
         });
     }
+    let kits = bundle_rows(conn, &shown, &scope.virtuals, like.as_deref(), opts.all)?;
+    if !kits.is_empty() {
+        // `--all` lists every variant with zero levels; a bundle's only rows are computed.
+        let bundles: BTreeSet<&str> = kits.iter().map(|r| r.sku.as_str()).collect();
+        rows.retain(|r| !bundles.contains(r.sku.as_str()));
+    }
+    rows.extend(kits);
     // Per SKU: its physical rows, then the virtual sums they add up to.
     rows.sort_by_cached_key(|r| (sku_key(&r.sku), r.kind != "physical", r.warehouse.clone()));
+    Ok(rows)
+}
+
+/// Bundles have no levels: their rows (kind `computed`) give the kits their components
+/// make in each warehouse shown, and in each virtual warehouse the sum over its members
+/// (a kit is packed in one warehouse); see docs/bundles.md.
+fn bundle_rows(
+    conn: &Connection,
+    shown: &BTreeSet<String>,
+    virtuals: &[(String, Vec<String>)],
+    like: Option<&str>,
+    all: bool,
+) -> rusqlite::Result<Vec<LevelRow>> {
+    let found = bundles::matching(conn, like)?;
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let places = shown
+        .iter()
+        .map(|w| (w.clone(), vec![w.clone()]))
+        .chain(virtuals.iter().cloned());
+    let mut rows = Vec::new();
+    for (code, members) in places {
+        let kits = bundles::kits_available(conn, &members, false)?;
+        for (id, sku) in &found {
+            let available = kits.get(id).copied().unwrap_or(0);
+            if available != 0 || all {
+                rows.push(LevelRow {
+                    warehouse: code.clone(),
+                    kind: "computed",
+                    sku: sku.clone(),
+                    available,
+                    ..LevelRow::default()
+                });
+            }
+        }
+    }
     Ok(rows)
 }
 

@@ -1,6 +1,7 @@
 //! Typed SQL over one SQLite file. `store` knows SQL, not HTTP or config; `ops` combines
 //! it with connectors. Every multi-row change runs in a transaction opened by the caller.
 
+pub mod bundles;
 pub mod cancel_after;
 pub mod catalog;
 pub mod channel_refs;
@@ -87,6 +88,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0015_returns",
         include_str!("../../migrations/0015_returns.sql"),
+    ),
+    (
+        "0016_bundles",
+        include_str!("../../migrations/0016_bundles.sql"),
     ),
 ];
 

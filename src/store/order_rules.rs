@@ -56,7 +56,8 @@ pub fn add_line(conn: &Connection, order_id: i64, line: &NewLine) -> rusqlite::R
         line.quantity,
         line.price_cents
     ])?;
-    Ok(())
+    let id = conn.last_insert_rowid();
+    super::orders::add_components(conn, order_id, id, line.variant_id, line.quantity)
 }
 
 /// Whether the order's story already mentions `needle` (a rule's status change at

@@ -182,6 +182,7 @@ fn insert_lines(conn: &Connection, order_id: i64, lines: &[NewLine]) -> rusqlite
                                   quantity, price_cents)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
+    let mut inserted = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         stmt.execute(params![
             order_id,
@@ -192,6 +193,43 @@ fn insert_lines(conn: &Connection, order_id: i64, lines: &[NewLine]) -> rusqlite
             l.title,
             l.quantity,
             l.price_cents
+        ])?;
+        inserted.push((conn.last_insert_rowid(), l));
+    }
+    for (id, l) in inserted {
+        add_components(conn, order_id, id, l.variant_id, l.quantity)?;
+    }
+    Ok(())
+}
+
+/// Gives a line whose SKU is a bundle its component lines (docs/bundles.md): after the
+/// order's last line, each pointing at it, for `units per kit × kits` units. The bundle
+/// line stays as the shop sent it; only its components are allocated and shipped.
+pub fn add_components(
+    conn: &Connection,
+    order_id: i64,
+    line_id: i64,
+    variant_id: i64,
+    kits: i64,
+) -> rusqlite::Result<()> {
+    let components = super::bundles::components(conn, variant_id)?;
+    if components.is_empty() {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO order_lines (order_id, line_no, variant_id, channel_sku, title, quantity,
+                                  bundle_line_id)
+         SELECT ?1, COALESCE(MAX(line_no), 0) + 1, ?2, ?3, ?4, ?5, ?6
+         FROM order_lines WHERE order_id = ?1",
+    )?;
+    for c in components {
+        stmt.execute(params![
+            order_id,
+            c.variant_id,
+            c.sku,
+            c.title,
+            c.quantity.saturating_mul(kits),
+            line_id
         ])?;
     }
     Ok(())
@@ -315,12 +353,28 @@ pub struct LineRow {
     pub quantity: i64,
     pub price_cents: Option<i64>,
     pub quantity_shipped: i64,
+    /// For a component line: the bundle line it is part of (docs/bundles.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bundle_line_id: Option<i64>,
+}
+
+impl LineRow {
+    /// Whether the shop sent this line (a component line is oms's own).
+    pub fn from_shop(&self) -> bool {
+        self.bundle_line_id.is_none()
+    }
+}
+
+/// The ids of an order's bundle lines: those that have component lines, and so are
+/// neither allocated nor held themselves (their components are).
+pub fn kit_line_ids(lines: &[LineRow]) -> std::collections::HashSet<i64> {
+    lines.iter().filter_map(|l| l.bundle_line_id).collect()
 }
 
 pub fn lines(conn: &Connection, order_id: i64) -> rusqlite::Result<Vec<LineRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.id, l.line_no, l.variant_id, v.sku, l.channel_sku, l.external_line_id, l.title,
-                l.quantity, l.price_cents, l.quantity_shipped
+                l.quantity, l.price_cents, l.quantity_shipped, l.bundle_line_id
          FROM order_lines l JOIN variants v ON v.id = l.variant_id
          WHERE l.order_id = ?1 ORDER BY l.line_no",
     )?;
@@ -336,6 +390,7 @@ pub fn lines(conn: &Connection, order_id: i64) -> rusqlite::Result<Vec<LineRow>>
             quantity: r.get(7)?,
             price_cents: r.get(8)?,
             quantity_shipped: r.get(9)?,
+            bundle_line_id: r.get(10)?,
         })
     })?
     .collect()

@@ -38,6 +38,16 @@ pub struct OpenLine {
     pub sku: String,
     /// Ordered minus the units in shipments that are not cancelled; may be 0.
     pub remaining: i64,
+    /// Set for a component line of a bundle line.
+    pub kit: Option<KitPart>,
+}
+
+/// What a component line belongs to: its bundle line, the bundle's SKU, units per kit.
+#[derive(Debug, Clone)]
+pub struct KitPart {
+    pub line_id: i64,
+    pub sku: String,
+    pub per_kit: i64,
 }
 
 /// Page cache of `orders process`: every stock level and the ledger's indexes, touched at
@@ -112,11 +122,16 @@ pub fn open_lines(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<OpenLi
              WHERE s.order_id IN (SELECT id FROM batch) AND s.status <> 'cancelled'
              GROUP BY sl.order_line_id
          )
-         SELECT l.order_id, l.id, l.variant_id, v.sku, l.quantity - COALESCE(c.units, 0)
+         SELECT l.order_id, l.id, l.variant_id, v.sku, l.quantity - COALESCE(c.units, 0),
+                l.bundle_line_id, bv.sku, l.quantity / b.quantity
          FROM order_lines l
          JOIN variants v ON v.id = l.variant_id
          LEFT JOIN covered c ON c.line_id = l.id
+         LEFT JOIN order_lines b ON b.id = l.bundle_line_id
+         LEFT JOIN variants bv ON bv.id = b.variant_id
          WHERE l.order_id IN (SELECT id FROM batch)
+           -- A bundle line is allocated through its component lines.
+           AND NOT EXISTS (SELECT 1 FROM order_lines k WHERE k.bundle_line_id = l.id)
          ORDER BY l.order_id, l.line_no",
     )?
     .query_map(params![id_list(ids)], |r| {
@@ -126,6 +141,14 @@ pub fn open_lines(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<OpenLi
             variant_id: r.get(2)?,
             sku: r.get(3)?,
             remaining: r.get(4)?,
+            kit: match r.get::<_, Option<i64>>(5)? {
+                Some(line_id) => Some(KitPart {
+                    line_id,
+                    sku: r.get(6)?,
+                    per_kit: r.get(7)?,
+                }),
+                None => None,
+            },
         })
     })?
     .collect()
@@ -193,6 +216,10 @@ pub struct OutboundLine {
     pub sku: String,
     pub quantity: i64,
     pub title: Option<String>,
+    /// For a component of a bundle line: the bundle's SKU, so the warehouse can pack the kit.
+    pub bundle_sku: Option<String>,
+    /// ... and the bundle line's id (oms's order line id).
+    pub bundle_line_id: Option<i64>,
 }
 
 /// The given shipments with everything a shipment request needs, in id order.
@@ -233,10 +260,12 @@ pub fn outbound(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<Outbound
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT sl.shipment_id, v.sku, sl.quantity, ol.title
+        "SELECT sl.shipment_id, v.sku, sl.quantity, ol.title, bv.sku, ol.bundle_line_id
          FROM shipment_lines sl
          JOIN variants v ON v.id = sl.variant_id
          JOIN order_lines ol ON ol.id = sl.order_line_id
+         LEFT JOIN order_lines b ON b.id = ol.bundle_line_id
+         LEFT JOIN variants bv ON bv.id = b.variant_id
          WHERE sl.shipment_id IN (SELECT value FROM json_each(?1))
          ORDER BY sl.shipment_id, sl.id",
     )?;
@@ -253,6 +282,8 @@ pub fn outbound(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<Outbound
                 sku: r.get(1)?,
                 quantity: r.get(2)?,
                 title: r.get(3)?,
+                bundle_sku: r.get(4)?,
+                bundle_line_id: r.get(5)?,
             });
         }
     }

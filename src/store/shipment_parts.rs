@@ -75,7 +75,7 @@ pub fn of_shipment(conn: &Connection, shipment_id: i64) -> rusqlite::Result<Vec<
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut lines = conn.prepare_cached(
-        "SELECT ol.channel_sku, ol.external_line_id, pl.quantity
+        "SELECT ol.channel_sku, ol.external_line_id, pl.quantity, ol.id
          FROM shipment_part_lines pl
          JOIN shipment_lines sl ON sl.id = pl.shipment_line_id
          JOIN order_lines ol ON ol.id = sl.order_line_id
@@ -88,6 +88,7 @@ pub fn of_shipment(conn: &Connection, shipment_id: i64) -> rusqlite::Result<Vec<
                     channel_sku: r.get(0)?,
                     external_line_id: r.get(1)?,
                     quantity_shipped: r.get(2)?,
+                    order_line_id: r.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

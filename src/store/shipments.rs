@@ -343,6 +343,15 @@ pub fn set_line_shipped(
         "UPDATE order_lines SET quantity_shipped = quantity_shipped + ?2 WHERE id = ?1",
     )?
     .execute(params![line.order_line_id, shipped - line.quantity_shipped])?;
+    // A bundle line counts as shipped in whole kits: the fewest kits any of its
+    // components has shipped (a partial kit is not shipped).
+    conn.prepare_cached(
+        "UPDATE order_lines SET quantity_shipped = (
+             SELECT MIN(c.quantity_shipped / (c.quantity / order_lines.quantity))
+             FROM order_lines c WHERE c.bundle_line_id = order_lines.id)
+         WHERE id = (SELECT bundle_line_id FROM order_lines WHERE id = ?1)",
+    )?
+    .execute(params![line.order_line_id])?;
     Ok(())
 }
 
@@ -352,6 +361,9 @@ pub struct FulfilledLineRow {
     pub channel_sku: String,
     pub external_line_id: Option<String>,
     pub quantity_shipped: i64,
+    /// The order line, to tell a bundle's component lines (never sent to the shop).
+    #[serde(skip)]
+    pub order_line_id: i64,
 }
 
 pub fn fulfilled_lines(
@@ -359,7 +371,7 @@ pub fn fulfilled_lines(
     shipment_id: i64,
 ) -> rusqlite::Result<Vec<FulfilledLineRow>> {
     conn.prepare_cached(
-        "SELECT ol.channel_sku, ol.external_line_id, sl.quantity_shipped
+        "SELECT ol.channel_sku, ol.external_line_id, sl.quantity_shipped, ol.id
          FROM shipment_lines sl JOIN order_lines ol ON ol.id = sl.order_line_id
          WHERE sl.shipment_id = ?1 AND sl.quantity_shipped > 0 ORDER BY sl.id",
     )?
@@ -368,6 +380,7 @@ pub fn fulfilled_lines(
             channel_sku: r.get(0)?,
             external_line_id: r.get(1)?,
             quantity_shipped: r.get(2)?,
+            order_line_id: r.get(3)?,
         })
     })?
     .collect()

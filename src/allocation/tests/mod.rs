@@ -1,6 +1,7 @@
 //! Unit tests of the planner: one file per concern, shared helpers here.
 
 mod explain;
+mod kits;
 mod rules;
 mod run;
 mod throughput;
@@ -46,6 +47,7 @@ fn line(id: i64, variant: i64, sku: &str, quantity: i64) -> LineToPlan {
         variant_id: variant,
         sku: sku.to_string(),
         quantity,
+        kit: None,
     }
 }
 

@@ -121,7 +121,12 @@ pub fn clone(ctx: &Ctx, args: CloneArgs) -> anyhow::Result<Exit> {
     .any(|v| v.as_deref().is_none_or(|s| s.trim().is_empty()));
     let copy = ManualOrder {
         no_ship_to,
-        lines: lines.iter().map(|l| (l.sku.clone(), l.quantity)).collect(),
+        // The shop's lines: a bundle line gets its components again when stored.
+        lines: lines
+            .iter()
+            .filter(|l| l.from_shop())
+            .map(|l| (l.sku.clone(), l.quantity))
+            .collect(),
         customer_name: original.customer_name,
         email: original.email,
         phone: original.phone,

@@ -132,7 +132,7 @@ pub fn print(ctx: &Ctx, conn: &Connection, id: i64) -> anyhow::Result<()> {
             fields.insert(name.to_string(), Value::String(lines.join("\n")));
         }
     };
-    text("lines", view.lines.iter().map(line_text).collect());
+    text("lines", lines_text(&view.lines));
     text(
         "shipments",
         view.shipments.iter().map(shipment_text).collect(),
@@ -140,6 +140,21 @@ pub fn print(ctx: &Ctx, conn: &Connection, id: i64) -> anyhow::Result<()> {
     text("returns", view.returns.iter().map(return_text).collect());
     text("story", view.story.iter().map(change_text).collect());
     ctx.out.one(&fields)
+}
+
+/// The shop's lines in order, each bundle line followed by its component lines, indented.
+fn lines_text(lines: &[LineRow]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines.iter().filter(|l| l.from_shop()) {
+        out.push(line_text(l));
+        for c in lines.iter().filter(|c| c.bundle_line_id == Some(l.id)) {
+            out.push(format!(
+                "   ↳ {} × {} (component), {} shipped",
+                c.sku, c.quantity, c.quantity_shipped
+            ));
+        }
+    }
+    out
 }
 
 fn line_text(l: &LineRow) -> String {

@@ -36,6 +36,12 @@ pub const PRODUCTS: InboxFlow = InboxFlow {
     extensions: &["csv"],
     reads: Reads::Master,
 };
+pub const BUNDLES: InboxFlow = InboxFlow {
+    flow: "catalog-sync",
+    prefixes: &["bundles-"],
+    extensions: &["csv"],
+    reads: Reads::Master,
+};
 pub const CONFIRMATIONS: InboxFlow = InboxFlow {
     flow: "shipments-sync",
     prefixes: &["shipments", "confirmations"],
@@ -62,9 +68,10 @@ pub const RETURN_RECEIPTS: InboxFlow = InboxFlow {
     reads: Reads::Fulfillment,
 };
 
-pub const FLOWS: [&InboxFlow; 6] = [
+pub const FLOWS: [&InboxFlow; 7] = [
     &ORDERS,
     &PRODUCTS,
+    &BUNDLES,
     &CONFIRMATIONS,
     &STOCK,
     &RECEIPTS,
@@ -194,6 +201,8 @@ mod tests {
             ..SHOP
         };
         assert_eq!(flow_of("products-1.csv", master_shop), Some("catalog-sync"));
+        assert_eq!(flow_of("bundles-1.csv", master_shop), Some("catalog-sync"));
+        assert_eq!(flow_of("bundles-1.csv", SHOP), None);
         assert_eq!(flow_of("orders.xlsx", SHOP), None);
         assert_eq!(
             flow_of("shipments-7.csv", WAREHOUSE),
@@ -205,7 +214,10 @@ mod tests {
         );
         assert_eq!(flow_of("stock-1.json", WAREHOUSE), Some("stock-sync"));
         assert_eq!(flow_of("receipts-1.csv", WAREHOUSE), Some("receipts-sync"));
-        assert_eq!(flow_of("return-receipts-1.csv", WAREHOUSE), Some("returns-sync"));
+        assert_eq!(
+            flow_of("return-receipts-1.csv", WAREHOUSE),
+            Some("returns-sync")
+        );
         assert_eq!(flow_of("confirm-7.csv", WAREHOUSE), None);
         assert_eq!(
             flow_of("stock.csv", WAREHOUSE),

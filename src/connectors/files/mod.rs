@@ -176,6 +176,13 @@ impl SalesChannel for FilesChannel {
         products::list(self, sink)
     }
 
+    fn list_bundles(
+        &mut self,
+        sink: Sink<crate::formats::bundles::BundleRow>,
+    ) -> anyhow::Result<()> {
+        products::list_bundles(self, sink)
+    }
+
     fn write_products(&mut self, entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {
         products::write(self, None, entries)
     }
@@ -252,6 +259,13 @@ impl FulfillmentChannel for FilesChannel {
 
     fn list_products(&mut self, sink: Sink<ProductIn>) -> anyhow::Result<()> {
         products::list(self, sink)
+    }
+
+    fn list_bundles(
+        &mut self,
+        sink: Sink<crate::formats::bundles::BundleRow>,
+    ) -> anyhow::Result<()> {
+        products::list_bundles(self, sink)
     }
 
     fn write_products(&mut self, entries: &[CatalogEntry]) -> anyhow::Result<Vec<Sent>> {

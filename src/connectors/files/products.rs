@@ -12,12 +12,27 @@ use super::{FilesChannel, fs};
 use crate::config::FileFormat;
 use crate::connectors::{Sent, Sink};
 use crate::formats::CsvTable;
+use crate::formats::bundles::{self, BundleRow};
 use crate::formats::products::{FileRow, ProductFormat, ProductReader, RowKind, write_oms_csv};
 use crate::model::catalog::{CatalogEntry, ProductIn};
 
 /// Reads every products file in the inbox, one source per file, oldest name first.
 pub(super) fn list(ch: &FilesChannel, sink: Sink<ProductIn>) -> anyhow::Result<()> {
     super::stream_inbox(ch, &super::inbox::PRODUCTS, read_file, sink)
+}
+
+/// Reads every bundles file (`bundles-*.csv`, oms-bundles-csv) in the inbox, one source
+/// per file, oldest name first.
+pub(super) fn list_bundles(ch: &FilesChannel, sink: Sink<BundleRow>) -> anyhow::Result<()> {
+    super::stream_inbox(ch, &super::inbox::BUNDLES, read_bundles, sink)
+}
+
+fn read_bundles(path: &Path) -> Result<Vec<BundleRow>, String> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    bundles::read(&name, Box::new(std::io::BufReader::new(file)))
+        .map(|f| f.rows)
+        .map_err(|e| e.to_string())
 }
 
 /// The whole file is read before any record is handed over, so a file that turns out

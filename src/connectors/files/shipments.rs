@@ -39,6 +39,8 @@ struct ShipmentRow<'a> {
     sku: &'a str,
     quantity: i64,
     title: Option<&'a str>,
+    /// Empty for a plain line; a kit's SKU for its components (docs/bundles.md).
+    bundle_sku: Option<&'a str>,
 }
 
 /// Writes the recorded batch `batch` as its own file: a resend after a crash overwrites
@@ -83,6 +85,7 @@ pub(super) fn send(
                         sku: &l.sku,
                         quantity: l.quantity,
                         title: l.title.as_deref(),
+                        bundle_sku: l.bundle_sku.as_deref(),
                     })?;
                 }
             }

@@ -135,11 +135,19 @@ fn order_body(s: &ShipmentRequest) -> Result<Value, String> {
             "phone_number": a.phone,
         },
         // By reference_id and name, ShipBob finds the product or creates it.
-        "products": s.lines.iter().map(|l| json!({
-            "reference_id": l.sku,
-            "name": l.title.as_deref().unwrap_or(&l.sku),
-            "quantity": l.quantity,
-        })).collect::<Vec<_>>(),
+        // A kit's components carry their bundle line as the line reference (ShipBob takes a
+        // number there), so the components of one kit can be told apart from the rest.
+        "products": s.lines.iter().map(|l| {
+            let mut p = json!({
+                "reference_id": l.sku,
+                "name": l.title.as_deref().unwrap_or(&l.sku),
+                "quantity": l.quantity,
+            });
+            if let Some(kit) = l.bundle_line_id {
+                p["external_line_id"] = json!(kit);
+            }
+            p
+        }).collect::<Vec<_>>(),
     });
     if let Some(location) = text(&s.location_id) {
         let id: i64 = location.parse().map_err(|_| {
@@ -227,6 +235,7 @@ mod tests {
                 sku: "TEE-1".into(),
                 quantity: 2,
                 title: None,
+                ..Default::default()
             }],
             ..Default::default()
         }
@@ -243,6 +252,16 @@ mod tests {
             body["products"],
             json!([{ "reference_id": "TEE-1", "name": "TEE-1", "quantity": 2 }])
         );
+    }
+
+    #[test]
+    fn a_kit_component_names_its_bundle_line() {
+        let mut r = request();
+        r.lines[0].bundle_sku = Some("KIT-1".into());
+        r.lines[0].bundle_line_id = Some(41);
+        let body = order_body(&r).unwrap();
+        assert_eq!(body["products"][0]["external_line_id"], 41);
+        assert_eq!(body["products"][0]["reference_id"], "TEE-1");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::config::{self, Config};
 use crate::connectors::{self, FulfillmentChannel, SalesChannel, Sink};
+use crate::formats::bundles::BundleRow;
 use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::sku_key;
 
@@ -71,6 +72,13 @@ impl Connector {
         match self {
             Connector::Sales(c) => c.list_products(sink),
             Connector::Fulfillment(c) => c.list_products(sink),
+        }
+    }
+
+    pub fn list_bundles(&mut self, sink: Sink<BundleRow>) -> anyhow::Result<()> {
+        match self {
+            Connector::Sales(c) => c.list_bundles(sink),
+            Connector::Fulfillment(c) => c.list_bundles(sink),
         }
     }
 

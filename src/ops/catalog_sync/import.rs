@@ -13,8 +13,10 @@ use super::{ChannelResult, Item, SyncReport, Writer};
 use crate::config::{self, Config};
 use crate::connectors::Fetched;
 use crate::crashpoint::{self, Point};
+use crate::formats::bundles::BundleRow;
 use crate::model::catalog::{CatalogEntry, ProductIn, ProductPatch, VariantPatch};
 use crate::model::{format_cents, sku_key};
+use crate::ops::catalog_bundles_import;
 use crate::output::Progress;
 use crate::store::catalog::{SaveError, Saved, Stamp, record, save_traced};
 
@@ -117,7 +119,79 @@ fn import(
             connector.set_aside(source, reason)?;
         }
     }
+    read?;
+    import_bundles(writer, &mut connector, code, report)
+}
+
+/// The master's bundles, after its products (a bundle names variants): each file is
+/// applied as `catalog import --format oms-bundles-csv` applies it, then acknowledged.
+fn import_bundles(
+    writer: &mut Writer,
+    connector: &mut Connector,
+    code: &str,
+    report: &mut SyncReport,
+) -> anyhow::Result<()> {
+    let mut pending: Vec<BundleRow> = Vec::new();
+    let mut done: Vec<String> = Vec::new();
+    let mut failed: Vec<(String, String)> = Vec::new();
+    let read = connector.list_bundles(&mut |event| {
+        match event {
+            Fetched::Record(row) => pending.push(row),
+            Fetched::Lines { .. } => {}
+            Fetched::SourceFailed { source, reason } => {
+                report.push_item(Item {
+                    channel: code.to_string(),
+                    action: "import".into(),
+                    outcome: UNREADABLE.into(),
+                    source: source.clone(),
+                    message: Some(reason.clone()),
+                    ..Item::default()
+                });
+                failed.push((source, reason));
+            }
+            Fetched::SourceDone { source } => {
+                let rows = std::mem::take(&mut pending);
+                let applied =
+                    writer.write(|conn| catalog_bundles_import::apply_rows(conn, &source, rows))?;
+                for row in applied.items {
+                    report.push_item(bundle_item(code, &source, row));
+                }
+                done.push(source);
+            }
+        }
+        Ok(())
+    });
+    if !writer.is_dry() {
+        for source in &done {
+            connector.ack(source)?;
+        }
+        for (source, reason) in &failed {
+            connector.set_aside(source, reason)?;
+        }
+    }
     read
+}
+
+/// A bundles row as a catalog sync item: `sku` is the bundle, `product` the component.
+fn bundle_item(code: &str, source: &str, row: catalog_bundles_import::RowItem) -> Item {
+    use catalog_bundles_import::Outcome as Bundle;
+    let outcome = match row.outcome {
+        Bundle::Applied => CHANGED,
+        Bundle::Unchanged => UNCHANGED,
+        Bundle::Rejected => REJECTED,
+        Bundle::NotApplied => SKIPPED,
+    };
+    Item {
+        channel: code.to_string(),
+        action: "import bundle".into(),
+        sku: row.parent_sku.clone(),
+        channel_sku: row.parent_sku,
+        product: row.component_sku,
+        outcome: outcome.into(),
+        source: format!("{source}:{}", row.line),
+        message: (!row.message.is_empty()).then_some(row.message),
+        ..Item::default()
+    }
 }
 
 /// Applies the records of one source. The first record of a SKU wins; a later one is

@@ -42,7 +42,8 @@ pub struct Options<'a> {
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Item {
     pub channel: String,
-    /// `import` (from the master) or `push` (to another channel).
+    /// `import` (from the master), `import bundle` (a row of the master's bundles file,
+    /// with the bundle as `sku` and the component as `product`) or `push`.
     pub action: String,
     /// The SKU in oms.
     pub sku: String,

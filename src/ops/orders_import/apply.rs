@@ -41,6 +41,8 @@ pub struct Importer<'a> {
     run_id: Option<i64>,
     /// Every variant id by SKU key, loaded once per run.
     variants: HashMap<String, i64>,
+    /// Every bundle's components by bundle variant id, loaded once per run.
+    bundles: HashMap<i64, Vec<crate::store::bundles::Component>>,
     /// Keys of this channel's open rejections: only these need resolving.
     open_rejections: HashSet<String>,
     pass: Pass,
@@ -61,6 +63,7 @@ impl<'a> Importer<'a> {
             cause,
             run_id,
             variants: catalog::variant_ids(conn)?,
+            bundles: crate::store::bundles::all(conn)?,
             open_rejections: HashSet::new(),
             pass: Pass::Fresh,
             key: String::new(),
@@ -153,7 +156,10 @@ impl<'a> Importer<'a> {
             });
             return Ok(());
         }
-        let checked = self.channel.check(&order, &self.variants, &mut self.key);
+        let checked = self
+            .channel
+            .check(&order, &self.variants, &mut self.key)
+            .and_then(|ids| super::bundles::check(&self.bundles, &order, ids));
         let known = self.lookup(conn, &order.external_id)?;
         match (known, checked) {
             (Some(known), _) if order.cancelled => self.cancel_known(conn, known, &order)?,

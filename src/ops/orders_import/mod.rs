@@ -12,6 +12,7 @@
 
 mod apply;
 mod batch;
+mod bundles;
 pub(crate) mod prepare;
 mod report;
 

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use anyhow::Context;
 use rusqlite::Connection;
 
-use crate::allocation::{self, Limits, LineToPlan, Plan, Planner, WarehouseId, WarehouseSpec};
+use crate::allocation::{self, Kit, Limits, LineToPlan, Plan, Planner, WarehouseId, WarehouseSpec};
 use crate::config::{BackorderMode, Config};
 use crate::model::StockReason;
 use crate::model::rollup::{Rollup, order_status};
@@ -222,11 +222,18 @@ impl<'c> Allocator<'c> {
         self.config
     }
 
-    /// What the order's rules ask of the planner (its own `max_splits`, full shipments only).
-    pub fn limits(head: &OrderHead) -> Limits {
+    /// What the order's rules ask of the planner (its own `max_splits`, full shipments
+    /// only), and whether its sales channel lets kits be split.
+    pub fn limits(&self, head: &OrderHead) -> Limits {
         Limits {
             max_splits: head.max_splits,
             strict: head.strict_rule.is_some(),
+            split_bundles: self
+                .config
+                .sales_channels
+                .get(&head.channel)
+                .and_then(|ch| ch.split_bundles)
+                .unwrap_or(false),
         }
     }
 
@@ -370,6 +377,11 @@ impl Batch {
                 variant_id: l.variant_id,
                 sku: l.sku,
                 quantity: l.remaining,
+                kit: l.kit.map(|k| Kit {
+                    line_id: k.line_id,
+                    sku: k.sku,
+                    per_kit: k.per_kit,
+                }),
             });
         }
         Ok(Batch { heads, lines })

@@ -314,10 +314,11 @@ impl<'a, 'c> Work<'a, 'c> {
             lines,
             candidates: &candidates,
         };
-        let plan =
-            self.alloc
-                .planner
-                .allocate_limited(&order, Allocator::limits(head), self.opts.explain);
+        let limits = self.alloc.limits(head);
+        let plan = self
+            .alloc
+            .planner
+            .allocate_limited(&order, limits, self.opts.explain);
         let written = self
             .alloc
             .write(conn, head, &plan, self.cause, self.run_id)?;

@@ -50,6 +50,8 @@ impl<'c> Wire<'c> {
                     .map_or_else(|| l.sku.clone(), |s| s.to_string()),
                 quantity: l.quantity,
                 title: l.title.clone(),
+                bundle_sku: l.bundle_sku.clone(),
+                bundle_line_id: l.bundle_line_id,
             })
             .collect();
         ShipmentRequest {
@@ -115,6 +117,8 @@ location_id = "FC-7"
                     sku: sku.into(),
                     quantity: 1,
                     title: None,
+                    bundle_sku: None,
+                    bundle_line_id: None,
                 })
                 .collect(),
             ..Outbound::default()

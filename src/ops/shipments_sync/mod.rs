@@ -393,6 +393,18 @@ fn apply(
             note.as_deref(),
         )?;
     }
+    // A kit counts as shipped only whole: say which components keep one from counting.
+    let partial: Vec<String> = crate::store::bundles::partial_kits(conn, shipment.order_id)?
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    if !partial.is_empty() {
+        let kits = partial.join("; ");
+        item.message = Some(match item.message.take() {
+            Some(m) => format!("{m}; {kits}"),
+            None => kits,
+        });
+    }
     shipments::set_status(conn, shipment.id, current, next, cause, note.as_deref())?;
     crate::store::orders::mark_export_pending(conn, shipment.order_id)?;
     rejections::resolve(conn, FLOW, channel, &c.reference)?;

@@ -210,7 +210,11 @@ fn sync_channel(
 ) -> anyhow::Result<SyncReport> {
     let dry_run = opts.dry_run;
     let mut connector = connectors::fulfillment(config, code)?;
-    let rules = Rules::new(config, code, variants);
+    let bundles = crate::store::bundles::list(&store.conn, None)?
+        .into_iter()
+        .map(|b| crate::model::sku_key(&b.sku))
+        .collect();
+    let rules = Rules::new(config, code, variants).with_bundles(bundles);
     // Only the keys of open rejections: resolving row by row would cost one UPDATE per line.
     let mut open: HashSet<String> = rejections::open_payloads(&store.conn, FLOW, code)?
         .into_iter()

@@ -21,6 +21,9 @@ pub struct Rules<'a> {
     sku_map: HashMap<String, String>,
     /// oms SKU key → variant id.
     variants: &'a HashMap<String, i64>,
+    /// SKU keys of bundles, whose stock is their components' (a warehouse reporting one is
+    /// refused, not applied).
+    bundles: HashSet<String>,
 }
 
 impl<'a> Rules<'a> {
@@ -55,6 +58,7 @@ impl<'a> Rules<'a> {
             locations,
             sku_map,
             variants,
+            bundles: HashSet::new(),
         }
     }
 
@@ -108,8 +112,25 @@ impl<'a> Rules<'a> {
         })
     }
 
+    /// Marks these SKU keys as bundles.
+    pub fn with_bundles(mut self, bundles: HashSet<String>) -> Self {
+        self.bundles = bundles;
+        self
+    }
+
     /// The oms SKU and variant a channel SKU stands for. Unknown SKUs are never created.
     fn variant(&self, sku: &str) -> Result<(String, i64), String> {
+        let found = self.variant_of(sku)?;
+        if self.bundles.contains(&sku_key(&found.0)) {
+            return Err(format!(
+                "`{}` is a bundle: it has no stock of its own (its components are counted)",
+                found.0
+            ));
+        }
+        Ok(found)
+    }
+
+    fn variant_of(&self, sku: &str) -> Result<(String, i64), String> {
         match self.sku_map.get(&sku_key(sku)) {
             Some(mapped) => self
                 .variants

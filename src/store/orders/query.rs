@@ -85,8 +85,10 @@ fn list_where(
     };
     let mut stmt = conn.prepare(&format!(
         "SELECT o.id, o.channel, o.external_id, o.name, o.status, o.backordered,
-                (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id),
-                (SELECT CAST(TOTAL(quantity) AS INTEGER) FROM order_lines l WHERE l.order_id = o.id),
+                (SELECT COUNT(*) FROM order_lines l
+                 WHERE l.order_id = o.id AND l.bundle_line_id IS NULL),
+                (SELECT CAST(TOTAL(quantity) AS INTEGER) FROM order_lines l
+                 WHERE l.order_id = o.id AND l.bundle_line_id IS NULL),
                 o.total_cents, o.ordered_at, o.updated_at, o.hold_until, {LINE_PRICES}
          FROM orders o
          WHERE {filters} AND {search}
@@ -122,9 +124,11 @@ fn list_where(
 }
 
 /// A JSON array of `[quantity, price_cents]` per line of order `o`, so a list can add
-/// up each order with [`crate::model::lines_total`] without a query per order.
+/// up each order with [`crate::model::lines_total`] without a query per order. Component
+/// lines of bundles are oms's own and carry no price: only the shop's lines count.
 const LINE_PRICES: &str = "(SELECT json_group_array(json_array(l.quantity, l.price_cents))
-     FROM (SELECT quantity, price_cents FROM order_lines WHERE order_id = o.id ORDER BY line_no) l)";
+     FROM (SELECT quantity, price_cents FROM order_lines
+           WHERE order_id = o.id AND bundle_line_id IS NULL ORDER BY line_no) l)";
 
 /// The computed total of [`LINE_PRICES`] as people read it: the amount, or why there is
 /// none — "no prices" rather than an empty cell that looks like zero.
