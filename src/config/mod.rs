@@ -4,6 +4,7 @@
 //! so a person fixes a config in one pass instead of one error per run.
 
 mod schema;
+mod schema_check;
 mod secret;
 mod validate;
 
@@ -101,22 +102,16 @@ pub fn load(explicit: Option<&Path>, db_override: Option<&Path>) -> Result<Confi
 /// Parses and validates config text that came from `path`.
 pub fn parse(path: &Path, text: &str, db_override: Option<&Path>) -> Result<Config, ConfigError> {
     let file = path.display().to_string();
-    let mut config: Config = toml::from_str(text).map_err(|e| {
-        let at = e.span().map(|s| locate(text, &s)).unwrap_or_default();
-        let message = e.message().trim();
-        // "invalid type: …" alone does not say which key; an unknown field names itself.
-        let key = e
-            .span()
-            .filter(|_| !message.starts_with("unknown field"))
-            .and_then(|s| key_at(text, s.start))
-            .map(|k| format!(" {k}:"))
-            .unwrap_or_default();
-        ConfigError::one(format!("{file}{at}:{key} {message}"))
-    })?;
+    let read = schema_check::read(&file, text);
+    let Some(mut config) = read.config else {
+        return Err(ConfigError {
+            problems: by_line(&file, read.problems),
+        });
+    };
     config.source = path.to_path_buf();
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut v = validate::Validator {
-        file,
+        file: file.clone(),
         text,
         base: &base,
         problems: Vec::new(),
@@ -126,14 +121,40 @@ pub fn parse(path: &Path, text: &str, db_override: Option<&Path>) -> Result<Conf
         Some(db) => db.to_path_buf(),
         None => base.join(config.database.as_deref().unwrap_or("oms.db")),
     };
-    if v.problems.is_empty() {
+    // Cross-references over a config with a table taken out would name that table's
+    // things as missing; those come once the schema mistakes are fixed.
+    let mut problems = read.problems;
+    if !read.dropped_table {
+        problems.extend(v.problems);
+    }
+    if problems.is_empty() {
         Ok(config)
     } else {
         // A config that fails anyway lists its unavailable secrets too: one pass fixes all.
-        let mut problems = v.problems;
         problems.extend(config.secret_problems());
-        Err(ConfigError { problems })
+        Err(ConfigError {
+            problems: by_line(&file, problems),
+        })
     }
+}
+
+/// Problems in the order of the file (line, then column); those without a place last.
+fn by_line(file: &str, mut problems: Vec<String>) -> Vec<String> {
+    let place = |p: &String| -> (usize, usize) {
+        let mut nums = p
+            .strip_prefix(file)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .unwrap_or("")
+            .split(':')
+            .map(|n| n.parse::<usize>().ok());
+        match (nums.next().flatten(), nums.next().flatten()) {
+            (Some(line), Some(col)) => (line, col),
+            _ => (usize::MAX, 0),
+        }
+    };
+    problems.sort_by_key(place);
+    problems.dedup();
+    problems
 }
 
 /// The dotted key of the `key = value` line holding `offset`, under its table header
