@@ -136,6 +136,9 @@ _oms() {
             oms__subcmd__config,check)
                 cmd="oms__subcmd__config__subcmd__check"
                 ;;
+            oms__subcmd__config,example)
+                cmd="oms__subcmd__config__subcmd__example"
+                ;;
             oms__subcmd__config,help)
                 cmd="oms__subcmd__config__subcmd__help"
                 ;;
@@ -144,6 +147,9 @@ _oms() {
                 ;;
             oms__subcmd__config__subcmd__help,check)
                 cmd="oms__subcmd__config__subcmd__help__subcmd__check"
+                ;;
+            oms__subcmd__config__subcmd__help,example)
+                cmd="oms__subcmd__config__subcmd__help__subcmd__example"
                 ;;
             oms__subcmd__config__subcmd__help,help)
                 cmd="oms__subcmd__config__subcmd__help__subcmd__help"
@@ -234,6 +240,9 @@ _oms() {
                 ;;
             oms__subcmd__help__subcmd__config,check)
                 cmd="oms__subcmd__help__subcmd__config__subcmd__check"
+                ;;
+            oms__subcmd__help__subcmd__config,example)
+                cmd="oms__subcmd__help__subcmd__config__subcmd__example"
                 ;;
             oms__subcmd__help__subcmd__config,show)
                 cmd="oms__subcmd__help__subcmd__config__subcmd__show"
@@ -1435,7 +1444,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__config)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version check show help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version check show example help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,8 +1519,46 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__config__subcmd__example)
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__config__subcmd__help)
-            opts="check show help"
+            opts="check show example help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1525,6 +1572,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__config__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__config__subcmd__help__subcmd__example)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1811,7 +1872,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__config)
-            opts="check show"
+            opts="check show example"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1825,6 +1886,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__config__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__config__subcmd__example)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

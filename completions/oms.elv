@@ -98,6 +98,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
             cand check 'Validate the config; every mistake is named with file, line and key (exit 2)'
             cand show 'Print the effective config with secrets redacted'
+            cand example 'Print the annotated example config: every key, with what it does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;config;check'= {
@@ -138,14 +139,36 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;config;example'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;config;help'= {
             cand check 'Validate the config; every mistake is named with file, line and key (exit 2)'
             cand show 'Print the effective config with secrets redacted'
+            cand example 'Print the annotated example config: every key, with what it does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;config;help;check'= {
         }
         &'oms;config;help;show'= {
+        }
+        &'oms;config;help;example'= {
         }
         &'oms;config;help;help'= {
         }
@@ -1822,10 +1845,13 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;config'= {
             cand check 'Validate the config; every mistake is named with file, line and key (exit 2)'
             cand show 'Print the effective config with secrets redacted'
+            cand example 'Print the annotated example config: every key, with what it does'
         }
         &'oms;help;config;check'= {
         }
         &'oms;help;config;show'= {
+        }
+        &'oms;help;config;example'= {
         }
         &'oms;help;warehouses'= {
             cand list 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'

@@ -79,25 +79,26 @@ complete -c oms -n "__fish_oms_using_subcommand init" -l no-progress -d 'Never d
 complete -c oms -n "__fish_oms_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand init" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "show" -d 'Print the effective config with secrets redacted'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -f -a "show" -d 'Print the effective config with secrets redacted'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -f -a "example" -d 'Print the annotated example config: every key, with what it does'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -130,8 +131,25 @@ complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective config with secrets redacted'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "example" -d 'Print the annotated example config: every key, with what it does'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -1484,6 +1502,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcom
 complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts run status rejects runs rules channels demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config with secrets redacted'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "example" -d 'Print the annotated example config: every key, with what it does'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from warehouses" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "add" -d 'Add a variant (and its product when new)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "edit" -d 'Change a variant or its product; only the fields given change'

@@ -15,6 +15,11 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+/// The annotated example config, every key with what it does. Embedded because `cargo
+/// install` installs only the binary: `oms config example` prints it and `oms init` writes
+/// it beside a new config.
+pub const EXAMPLE: &str = include_str!("../../config.example.toml");
+
 /// A config that could not be used: exit code 2.
 #[derive(Debug, thiserror::Error)]
 pub struct ConfigError {
