@@ -5,6 +5,7 @@ mod catalog;
 mod channels;
 mod config;
 mod demo;
+mod examples;
 mod generate;
 mod init;
 mod orders;
@@ -45,7 +46,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Flags every command takes, listed apart from the command's own (as cargo does).
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]
     #[arg(long, global = true, value_name = "FILE")]
@@ -105,8 +108,10 @@ pub enum Command {
     #[command(subcommand)]
     Receipts(receipts::ReceiptsCmd),
     /// Run the flows in order, for cron: quiet with -q, exit code = worst outcome
+    #[command(after_long_help = examples::RUN)]
     Run(run::RunArgs),
     /// The operator's view: orders, backorders, unconfirmed shipments, rejections, stock, runs
+    #[command(after_long_help = examples::STATUS)]
     Status(status::StatusArgs),
     /// Records any flow could not apply (orders, confirmations, receipts, stock lines)
     Rejects(rejects::RejectsArgs),

@@ -15,10 +15,12 @@ use crate::output::Format;
 #[derive(Debug, Subcommand)]
 pub enum StockCmd {
     /// Levels per warehouse and SKU (virtual warehouses show their members' sums)
+    #[command(after_long_help = super::examples::STOCK_SHOW)]
     Show(ShowArgs),
     /// The stock ledger, newest first
     History(HistoryArgs),
     /// Change on hand of one SKU in one physical warehouse, or many from a CSV file
+    #[command(after_long_help = super::examples::STOCK_ADJUST)]
     Adjust(adjust::AdjustArgs),
     /// Check that every level equals the sum of its ledger rows (exit 1 when not)
     Verify,
@@ -27,6 +29,7 @@ pub enum StockCmd {
     /// Set on hand to what fulfillment channels report (stock snapshots)
     Sync(SyncArgs),
     /// Publish available stock to sales channels
+    #[command(after_long_help = super::examples::STOCK_PUSH)]
     Push(PushArgs),
 }
 
