@@ -77,6 +77,18 @@ pub struct Captured {
 
 pub type Capture = std::sync::Arc<std::sync::Mutex<Vec<Captured>>>;
 
+/// Whether messages on stderr are coloured: `--color always|never` as asked, else only on
+/// a terminal and without `NO_COLOR` (clap decides its own errors the same way).
+pub fn stderr_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
 impl Printer {
     pub fn new(
         format: Format,

@@ -353,8 +353,13 @@ fn apply(
             let part = record_part(conn, &shipment, &lines, &shipped, c)?;
             if part > 1 {
                 note = Some(format!(
-                    "part {part}: {} more units shipped",
-                    item.units_shipped
+                    "part {part}: {} more {} shipped",
+                    item.units_shipped,
+                    if item.units_shipped == 1 {
+                        "unit"
+                    } else {
+                        "units"
+                    }
                 ));
             }
             if complete {
@@ -369,8 +374,14 @@ fn apply(
     shipment_parts::set_rest_open(conn, shipment.id, rest_open)?;
     if rest_open {
         let waiting: i64 = lines.iter().map(|l| l.unshipped()).sum::<i64>() - item.units_shipped;
+        let (stay, them) = if waiting == 1 {
+            ("stays", "it")
+        } else {
+            ("stay", "them")
+        };
         item.message = Some(format!(
-            "{waiting} units stay allocated for a later parcel; `oms shipments close {}` releases them",
+            "{} {stay} allocated for a later parcel; `oms shipments close {}` releases {them}",
+            crate::model::words::count(waiting, "unit"),
             shipment.reference
         ));
     } else {
