@@ -158,3 +158,37 @@ fn man_and_completions_dir_say_what_they_wrote_unless_quiet() {
     assert_eq!(quiet.stderr, "");
     assert!(env.path("c2/oms.bash").is_file());
 }
+
+#[test]
+fn a_rejection_names_the_file_where_it_now_is_in_done() {
+    let env = Env::standard();
+    let file = include_str!("fixtures/orders/oms-orders.csv");
+    env.write("channels/web/inbox/orders-1.csv", file);
+    env.oms(["orders", "import"]).code(3);
+    assert!(env.path("channels/web/inbox/done/orders-1.csv").is_file());
+    let open = env.oms(["rejects", "-o", "json"]).ok().json();
+    let rows = open.as_array().expect("rejections");
+    assert!(!rows.is_empty());
+    for r in rows {
+        let source = r["source"].as_str().unwrap_or_default();
+        assert!(
+            source.starts_with("channels/web/inbox/done/orders-1.csv:"),
+            "{r}"
+        );
+        for reason in r["reasons"].as_array().unwrap() {
+            let reason = reason.as_str().unwrap();
+            assert!(!reason.contains("inbox/orders-1.csv"), "{reason}");
+        }
+    }
+    // The same name again is kept beside the first (`.1`), and its rejections say so.
+    env.write("channels/web/inbox/orders-1.csv", file);
+    env.oms(["orders", "import"]).code(3);
+    let open = env.oms(["rejects", "-o", "json"]).ok().json();
+    for r in open.as_array().unwrap() {
+        let source = r["source"].as_str().unwrap_or_default();
+        assert!(
+            source.starts_with("channels/web/inbox/done/orders-1.csv.1:"),
+            "{r}"
+        );
+    }
+}

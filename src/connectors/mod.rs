@@ -125,9 +125,10 @@ pub trait SalesChannel {
         Err(self.unsupported("list orders"))
     }
 
-    /// Marks a source handed over by `fetch_orders` as fully applied.
-    fn ack_orders(&mut self, _source: &str) -> anyhow::Result<()> {
-        Ok(())
+    /// Marks a source handed over by `fetch_orders` as fully applied; returns where the
+    /// source is now when that moved it (a file into `done/`), so records naming it follow.
+    fn ack_orders(&mut self, _source: &str) -> anyhow::Result<Option<String>> {
+        Ok(None)
     }
 
     /// Sets aside a source reported as `SourceFailed`, so it is not read again and again.
@@ -307,9 +308,10 @@ pub trait FulfillmentChannel {
         self.write_products(entries)
     }
 
-    /// Marks a source handed over by a streamed read as fully applied.
-    fn ack(&mut self, _source: &str) -> anyhow::Result<()> {
-        Ok(())
+    /// Marks a source handed over by a streamed read as fully applied; returns where the
+    /// source is now when that moved it (a file into `done/`), so records naming it follow.
+    fn ack(&mut self, _source: &str) -> anyhow::Result<Option<String>> {
+        Ok(None)
     }
 
     /// Sets aside a source reported as `SourceFailed`, so it is not read again and again.

@@ -260,8 +260,11 @@ fn import_channel(
         // Only now is every order of these sources committed. A source that cannot be
         // moved does not undo that: the report still counts its orders and names it.
         for source in &done {
-            if let Err(e) = connector.ack_orders(source) {
-                importer.not_moved(source, &e);
+            match connector.ack_orders(source) {
+                Ok(moved) => {
+                    crate::store::rejections::follow_move(&store.conn, source, moved.as_deref())?
+                }
+                Err(e) => importer.not_moved(source, &e),
             }
         }
         for (source, reason) in &failed {
