@@ -229,3 +229,23 @@ fn a_table_missing_a_required_key_is_named_once() {
         "{all}"
     );
 }
+
+#[test]
+fn rule_conditions_below_zero_are_refused_at_their_rule() {
+    let config = format!(
+        "{STANDARD_CONFIG}\n[[sales_channels.web.rules]]\nunits_over = -1\nany = [{{ total_over = -5.0 }}]\nadd_tag = \"x\"\n"
+    );
+    let found = problems(&config);
+    let all = found.join("\n");
+    let header = line_of(&config, "[[sales_channels.web.rules]]");
+    for message in [
+        "sales_channels.web.rules[0].units_over: must be 0 or more, not -1",
+        "sales_channels.web.rules[0].total_over: must be 0 or more, not -5",
+    ] {
+        assert!(
+            all.contains(&format!("oms.toml:{header}:1: {message}")),
+            "missing `{message}` in:\n{all}"
+        );
+    }
+    assert_eq!(found.len(), 2, "{all}");
+}
