@@ -22,7 +22,7 @@ fn typo_key_is_named_with_line() {
         .unwrap()
         + 1;
     out.stderr_has(&format!(
-        "oms.toml:{line}:1: unknown key `prioirty` in [warehouses.west]; did you mean `priority`?"
+        "oms.toml:{line}:1: warehouses.west.prioirty: unknown key `prioirty` in [warehouses.west]; did you mean `priority`?"
     ));
 }
 

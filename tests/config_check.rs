@@ -103,14 +103,14 @@ fn unknown_key_suggests_the_nearest_key_of_its_own_section() {
     assert_eq!(
         found[0],
         format!(
-            "oms.toml:{carier}:1: unknown key `carier` in [carrier_services.ups-ground]; did you mean `carrier`?"
+            "oms.toml:{carier}:1: carrier_services.ups-ground.carier: unknown key `carier` in [carrier_services.ups-ground]; did you mean `carrier`?"
         )
     );
     let priorty = line_of(&config, "priorty");
     assert_eq!(
         found[1],
         format!(
-            "oms.toml:{priorty}:1: unknown key `priorty` in [warehouses.west]; did you mean `priority`?"
+            "oms.toml:{priorty}:1: warehouses.west.priorty: unknown key `priorty` in [warehouses.west]; did you mean `priority`?"
         )
     );
     assert!(

@@ -98,6 +98,17 @@ fn oms_errors_are_coloured_like_clap_only_when_asked_or_on_a_terminal() {
         .oms(["orders", "show", "999", "--color", "never"])
         .code(2);
     assert!(!never.stderr.contains('\x1b'), "{:?}", never.stderr);
+    // Warnings follow the same rule (a channel folder that does not exist yet warns).
+    let bare = Env::with_config(common::STANDARD_CONFIG);
+    let warned = bare.oms(["config", "check", "--color", "always"]).ok();
+    assert!(
+        warned.stderr.contains("\x1b[33mwarning:\x1b[0m"),
+        "{:?}",
+        warned.stderr
+    );
+    let plain = bare.oms(["config", "check"]).ok();
+    assert!(plain.stderr.contains("warning: "), "{:?}", plain.stderr);
+    assert!(!plain.stderr.contains('\x1b'), "{:?}", plain.stderr);
 }
 
 #[test]

@@ -183,7 +183,7 @@ fn describe(file: &str, text: &str, span: &Range<usize>, path: &str, message: &s
             None if valid.len() <= 12 => format!(" (valid keys: {})", valid.join(", ")),
             None => " (`oms config example` shows every key)".to_string(),
         };
-        return format!("{file}{at}: unknown key `{unknown}` {place}{hint}");
+        return format!("{file}{at}: {path}: unknown key `{unknown}` {place}{hint}");
     }
     if let Some(field) = quoted_after(message, "missing field ") {
         return format!("{file}{at}: {path}: needs `{field}`");

@@ -55,6 +55,8 @@ pub trait Report: Serialize {
 pub struct Printer {
     pub format: Format,
     pub color: bool,
+    /// Colour in messages on stderr ([`stderr_color`]), decided apart from the tables'.
+    pub stderr_color: bool,
     pub quiet: bool,
     pub verbose: u8,
     pub progress: bool,
@@ -97,6 +99,7 @@ impl Printer {
         verbose: u8,
         no_progress: bool,
     ) -> Self {
+        let color_choice = color;
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match color {
             ColorChoice::Always => true,
@@ -109,6 +112,7 @@ impl Printer {
         Printer {
             format,
             color,
+            stderr_color: stderr_color(color_choice),
             quiet,
             verbose,
             progress,
@@ -333,7 +337,7 @@ impl Printer {
 
     /// A warning on stderr; shown even with `-q`, because cron should mail it.
     pub fn warn(&self, msg: impl AsRef<str>) {
-        let stderr_color = self.color && io::stderr().is_terminal();
+        let stderr_color = self.stderr_color;
         let origin = match &self.origin {
             Some(flow) => format!("{flow}: "),
             None => String::new(),
