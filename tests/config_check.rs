@@ -163,7 +163,7 @@ fn out_of_range_numbers_are_refused_with_their_range() {
         ),
         (
             "stale_after_hours",
-            "status.stale_after_hours: must be between 1 and 87600, not 0",
+            "status.stale_after_hours: must be between 1 and 1000000, not 0",
         ),
         (
             "low_stock_threshold",

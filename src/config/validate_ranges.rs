@@ -11,8 +11,9 @@ use crate::config::{Channel, Config, locate};
 /// line and SQLite's page-bounded line counts, no order's sum comes near i64.
 pub(super) const MAX_LINE_QUANTITY_CEILING: i64 = 1_000_000_000_000;
 
-/// Ten years: hours beyond it are a typo, and stay far from overflowing a timestamp.
-const MAX_HOURS: u64 = 87_600;
+/// About a century ("in effect never"): more is a typo, and stays far from overflowing a
+/// timestamp when subtracted from now.
+const MAX_HOURS: u64 = 1_000_000;
 
 impl Validator<'_> {
     pub(super) fn check_ranges(&mut self, c: &Config) {
