@@ -249,3 +249,16 @@ fn rule_conditions_below_zero_are_refused_at_their_rule() {
     }
     assert_eq!(found.len(), 2, "{all}");
 }
+
+#[test]
+fn an_unknown_table_is_one_mistake_named_at_the_top_level() {
+    let config = format!("{STANDARD_CONFIG}\n[warehouse.north]\nname = \"North\"\n");
+    let found = problems(&config);
+    let line = line_of(&config, "[warehouse.north]");
+    assert_eq!(
+        found,
+        [format!(
+            "oms.toml:{line}:2: warehouse: unknown key `warehouse` at the top level; did you mean `warehouses`?"
+        )]
+    );
+}

@@ -100,10 +100,15 @@ fn remove_at(table: &mut DeTable<'_>, span: &Range<usize>, prefix: &str) -> Opti
     let mut hit: Option<(Spanned<std::borrow::Cow<'_, str>>, String, bool)> = None;
     for (key, value) in table.iter_mut() {
         let path = join(prefix, key.get_ref());
+        // An error at a key is about that key (an unknown one), not what is under it.
+        if contains(&key.span(), span) {
+            hit = Some((key.clone(), path, value.get_ref().is_table()));
+            break;
+        }
         if let Some(found) = remove_in_value(value, span, &path) {
             return Some(found);
         }
-        if contains(&key.span(), span) || contains(&value.span(), span) {
+        if contains(&value.span(), span) {
             hit = Some((key.clone(), path, value.get_ref().is_table()));
             break;
         }
@@ -172,7 +177,7 @@ fn describe(file: &str, text: &str, span: &Range<usize>, path: &str, message: &s
         let valid = expected_list(message);
         let place = if section.is_empty() {
             "at the top level".to_string()
-        } else if section.ends_with(']') {
+        } else if section.contains('[') {
             format!("in {section}")
         } else {
             format!("in [{section}]")
