@@ -262,3 +262,19 @@ fn an_unknown_table_is_one_mistake_named_at_the_top_level() {
         )]
     );
 }
+
+#[test]
+fn a_key_of_the_other_role_is_named_at_its_own_line() {
+    let config = STANDARD_CONFIG.replace(
+        "path = \"channels/east-3pl\"",
+        "path = \"channels/east-3pl\"\nbuffer = 3",
+    );
+    let found = problems(&config);
+    let line = line_of(&config, "buffer = 3");
+    assert_eq!(
+        found,
+        [format!(
+            "oms.toml:{line}:1: fulfillment_channels.east-3pl.buffer: `buffer` is a sales channel setting"
+        )]
+    );
+}

@@ -158,7 +158,7 @@ impl Validator<'_> {
         };
         for (key, set) in wrong {
             if *set {
-                self.near(
+                self.at_key(
                     header,
                     &format!("{prefix}.{key}"),
                     format!("`{key}` is a {} setting", other.noun()),
