@@ -203,3 +203,27 @@ fn a_rejection_names_the_file_where_it_now_is_in_done() {
         );
     }
 }
+
+#[test]
+fn a_mistyped_channel_is_answered_with_the_known_ones() {
+    let env = Env::standard();
+    for args in [
+        ["shipments", "sync", "--channel", "nope"],
+        ["shipments", "send", "--channel", "nope"],
+        ["stock", "sync", "--channel", "nope"],
+        ["receipts", "sync", "--channel", "nope"],
+    ] {
+        env.oms(args)
+            .code(2)
+            .stderr_has("unknown fulfillment channel `nope` (known: east-3pl, west-3pl)");
+    }
+    for args in [
+        ["orders", "import", "--channel", "nope"],
+        ["orders", "process", "--channel", "nope"],
+        ["stock", "push", "--channel", "nope"],
+    ] {
+        env.oms(args)
+            .code(2)
+            .stderr_has("unknown sales channel `nope` (known: web)");
+    }
+}

@@ -262,7 +262,7 @@ fn export(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<Exit> {
     if let Some(c) = &args.channel
         && !config.sales_channels.contains_key(c)
     {
-        return Err(usage(format!("unknown sales channel `{c}`")));
+        return Err(usage(config.unknown_sales_channel(c)));
     }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;

@@ -126,7 +126,7 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
             if let Some(c) = &args.channel
                 && !config.fulfillment_channels.contains_key(c)
             {
-                return Err(usage(format!("unknown fulfillment channel `{c}`")));
+                return Err(usage(config.unknown_fulfillment_channel(c)));
             }
             let _lock = ctx.lock(&config)?;
             let mut store = ctx.store(&config)?;

@@ -168,7 +168,7 @@ fn sync(ctx: &Ctx, args: SyncArgs) -> anyhow::Result<Exit> {
     if let Some(c) = &args.channel
         && !config.fulfillment_channels.contains_key(c)
     {
-        return Err(usage(format!("unknown fulfillment channel `{c}`")));
+        return Err(usage(config.unknown_fulfillment_channel(c)));
     }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;
@@ -189,7 +189,7 @@ fn push(ctx: &Ctx, args: PushArgs) -> anyhow::Result<Exit> {
     if let Some(c) = &args.channel
         && !config.sales_channels.contains_key(c)
     {
-        return Err(usage(format!("unknown sales channel `{c}`")));
+        return Err(usage(config.unknown_sales_channel(c)));
     }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;

@@ -261,6 +261,22 @@ impl Config {
             .unwrap_or(self.defaults.allow_partial_fulfillment)
     }
 
+    /// "unknown sales channel `x` (known: a, b)": a mistyped `--channel` shows the choices.
+    pub fn unknown_sales_channel(&self, code: &str) -> String {
+        format!(
+            "unknown sales channel `{code}`{}",
+            known_codes(self.sales_channels.keys())
+        )
+    }
+
+    /// "unknown fulfillment channel `x` (known: a, b)".
+    pub fn unknown_fulfillment_channel(&self, code: &str) -> String {
+        format!(
+            "unknown fulfillment channel `{code}`{}",
+            known_codes(self.fulfillment_channels.keys())
+        )
+    }
+
     pub fn is_physical(&self, code: &str) -> bool {
         self.warehouses.contains_key(code)
     }
@@ -293,5 +309,14 @@ impl Config {
         let mut list: Vec<(&String, &Warehouse)> = self.warehouses.iter().collect();
         list.sort_by(|a, b| a.1.priority.cmp(&b.1.priority).then(a.0.cmp(b.0)));
         list.into_iter().map(|(k, _)| k.as_str()).collect()
+    }
+}
+
+fn known_codes<'a>(codes: impl Iterator<Item = &'a String>) -> String {
+    let list: Vec<&str> = codes.map(String::as_str).collect();
+    if list.is_empty() {
+        " (none is configured)".into()
+    } else {
+        format!(" (known: {})", list.join(", "))
     }
 }

@@ -331,7 +331,7 @@ pub fn sales(config: &Config, code: &str) -> anyhow::Result<Box<dyn SalesChannel
     let ch = config
         .sales_channels
         .get(code)
-        .ok_or_else(|| crate::error::usage(format!("unknown sales channel `{code}`")))?;
+        .ok_or_else(|| crate::error::usage(config.unknown_sales_channel(code)))?;
     match ch.kind {
         ChannelKind::Files => Ok(Box::new(files::FilesChannel::new(code, ch)?)),
         ChannelKind::Shopify => Ok(Box::new(shopify::ShopifyChannel::new(code, ch)?)),
@@ -347,7 +347,7 @@ pub fn fulfillment(config: &Config, code: &str) -> anyhow::Result<Box<dyn Fulfil
     let ch = config
         .fulfillment_channels
         .get(code)
-        .ok_or_else(|| crate::error::usage(format!("unknown fulfillment channel `{code}`")))?;
+        .ok_or_else(|| crate::error::usage(config.unknown_fulfillment_channel(code)))?;
     match ch.kind {
         ChannelKind::Files => Ok(Box::new(files::FilesChannel::new(code, ch)?)),
         ChannelKind::Shipbob => {

@@ -69,10 +69,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
     if let Some(code) = opts.channel
         && !config.sales_channels.contains_key(code)
     {
-        return Err(usage(format!(
-            "unknown sales channel `{code}`{}",
-            known(config)
-        )));
+        return Err(usage(config.unknown_sales_channel(code)));
     }
     if let Some(input) = opts.file {
         let code = file_channel(config, opts.channel)?;
