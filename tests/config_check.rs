@@ -252,14 +252,22 @@ fn rule_conditions_below_zero_are_refused_at_their_rule() {
 
 #[test]
 fn an_unknown_table_is_one_mistake_named_at_the_top_level() {
-    let config = format!("{STANDARD_CONFIG}\n[warehouse.north]\nname = \"North\"\n");
+    // The reference to nothing is still checked: an unknown table hides no known one.
+    let config = format!("{STANDARD_CONFIG}\n[warehouse.north]\nname = \"North\"\n")
+        .replace("warehouse = \"east\"", "warehouse = \"north\"");
     let found = problems(&config);
     let line = line_of(&config, "[warehouse.north]");
+    let all = found.join("\n");
+    assert_eq!(found.len(), 2, "{all}");
+    assert!(
+        found[0].contains("defaults.warehouse: unknown warehouse `north`"),
+        "{all}"
+    );
     assert_eq!(
-        found,
-        [format!(
+        found[1],
+        format!(
             "oms.toml:{line}:2: warehouse: unknown key `warehouse` at the top level; did you mean `warehouses`?"
-        )]
+        )
     );
 }
 

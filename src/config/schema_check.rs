@@ -69,8 +69,9 @@ pub(super) fn read(file: &str, text: &str) -> Read {
             ));
             break;
         };
-        dropped_table |= was_table;
         let message = err.message().trim();
+        // An unknown table is referred to by nothing; a known one taken out may be.
+        dropped_table |= was_table && quoted_after(message, "unknown field ").is_none();
         if let Some(field) = quoted_after(message, "missing field ")
             && removed.contains(&join(&path, field))
         {
