@@ -104,6 +104,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate the config; every mistake is named with file, line and key (exit 2)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the effective config with secrets redacted')
+            [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print the annotated example config: every key, with what it does')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -147,9 +148,30 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oms;config;example' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables and messages [NO_COLOR is honoured]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'Append structured (JSON) log lines to this file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success but data and warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: per-item reports (-v), debug logs (-vv)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oms;config;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate the config; every mistake is named with file, line and key (exit 2)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the effective config with secrets redacted')
+            [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print the annotated example config: every key, with what it does')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -157,6 +179,9 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;config;help;show' {
+            break
+        }
+        'oms;config;help;example' {
             break
         }
         'oms;config;help;help' {
@@ -250,17 +275,17 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--product', '--product', [CompletionResultType]::ParameterName, 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Product title')
             [CompletionResult]::new('--variant-title', '--variant-title', [CompletionResultType]::ParameterName, 'Variant title (default: the option values joined with " / ")')
-            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'vendor')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'type')
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Product vendor (brand or maker)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Product type, e.g. T-shirt (free text, as in Shopify)')
             [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'Product tags, comma-separated')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Product description (HTML allowed)')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
-            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price, e.g. 19.99')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Product status: whether it is on sale')
+            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price, e.g. 19.99 (0 or more)')
             [CompletionResult]::new('--barcode', '--barcode', [CompletionResultType]::ParameterName, 'Barcode (kept as text: leading zeros matter)')
-            [CompletionResult]::new('--weight-grams', '--weight-grams', [CompletionResultType]::ParameterName, 'weight-grams')
-            [CompletionResult]::new('--option1', '--option1', [CompletionResultType]::ParameterName, 'option1')
-            [CompletionResult]::new('--option2', '--option2', [CompletionResultType]::ParameterName, 'option2')
-            [CompletionResult]::new('--option3', '--option3', [CompletionResultType]::ParameterName, 'option3')
+            [CompletionResult]::new('--weight-grams', '--weight-grams', [CompletionResultType]::ParameterName, 'Shipping weight in grams (0 or more)')
+            [CompletionResult]::new('--option1', '--option1', [CompletionResultType]::ParameterName, 'First option value, e.g. the colour (Black)')
+            [CompletionResult]::new('--option2', '--option2', [CompletionResultType]::ParameterName, 'Second option value, e.g. the size (M)')
+            [CompletionResult]::new('--option3', '--option3', [CompletionResultType]::ParameterName, 'Third option value, e.g. the material')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
@@ -285,17 +310,17 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('--product', '--product', [CompletionResultType]::ParameterName, 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Product title')
             [CompletionResult]::new('--variant-title', '--variant-title', [CompletionResultType]::ParameterName, 'Variant title (default: the option values joined with " / ")')
-            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'vendor')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'type')
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Product vendor (brand or maker)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Product type, e.g. T-shirt (free text, as in Shopify)')
             [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'Product tags, comma-separated')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Product description (HTML allowed)')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
-            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price, e.g. 19.99')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Product status: whether it is on sale')
+            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price, e.g. 19.99 (0 or more)')
             [CompletionResult]::new('--barcode', '--barcode', [CompletionResultType]::ParameterName, 'Barcode (kept as text: leading zeros matter)')
-            [CompletionResult]::new('--weight-grams', '--weight-grams', [CompletionResultType]::ParameterName, 'weight-grams')
-            [CompletionResult]::new('--option1', '--option1', [CompletionResultType]::ParameterName, 'option1')
-            [CompletionResult]::new('--option2', '--option2', [CompletionResultType]::ParameterName, 'option2')
-            [CompletionResult]::new('--option3', '--option3', [CompletionResultType]::ParameterName, 'option3')
+            [CompletionResult]::new('--weight-grams', '--weight-grams', [CompletionResultType]::ParameterName, 'Shipping weight in grams (0 or more)')
+            [CompletionResult]::new('--option1', '--option1', [CompletionResultType]::ParameterName, 'First option value, e.g. the colour (Black)')
+            [CompletionResult]::new('--option2', '--option2', [CompletionResultType]::ParameterName, 'Second option value, e.g. the size (M)')
+            [CompletionResult]::new('--option3', '--option3', [CompletionResultType]::ParameterName, 'Third option value, e.g. the material')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
@@ -359,7 +384,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         }
         'oms;catalog;import' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The file to import')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The file''s layout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
@@ -381,7 +406,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;catalog;export' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The layout to write')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
@@ -1061,20 +1086,20 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         'oms;orders;create' {
             [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'A line: SKU and quantity, e.g. --sku TEE-BLK-S=2 (repeatable)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The customer''s name (also the ship-to name unless --ship-name is given)')
-            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'email')
-            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'phone')
-            [CompletionResult]::new('--ship-name', '--ship-name', [CompletionResultType]::ParameterName, 'ship-name')
-            [CompletionResult]::new('--ship-company', '--ship-company', [CompletionResultType]::ParameterName, 'ship-company')
-            [CompletionResult]::new('--ship-address1', '--ship-address1', [CompletionResultType]::ParameterName, 'ship-address1')
-            [CompletionResult]::new('--ship-address2', '--ship-address2', [CompletionResultType]::ParameterName, 'ship-address2')
-            [CompletionResult]::new('--ship-city', '--ship-city', [CompletionResultType]::ParameterName, 'ship-city')
-            [CompletionResult]::new('--ship-province', '--ship-province', [CompletionResultType]::ParameterName, 'ship-province')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The customer''s email address')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'The customer''s phone number')
+            [CompletionResult]::new('--ship-name', '--ship-name', [CompletionResultType]::ParameterName, 'Ship-to name [default: --name]')
+            [CompletionResult]::new('--ship-company', '--ship-company', [CompletionResultType]::ParameterName, 'Ship-to company')
+            [CompletionResult]::new('--ship-address1', '--ship-address1', [CompletionResultType]::ParameterName, 'Ship-to address, first line (street and number)')
+            [CompletionResult]::new('--ship-address2', '--ship-address2', [CompletionResultType]::ParameterName, 'Ship-to address, second line (flat, floor)')
+            [CompletionResult]::new('--ship-city', '--ship-city', [CompletionResultType]::ParameterName, 'Ship-to city')
+            [CompletionResult]::new('--ship-province', '--ship-province', [CompletionResultType]::ParameterName, 'Ship-to state or province code, e.g. MA')
             [CompletionResult]::new('--ship-zip', '--ship-zip', [CompletionResultType]::ParameterName, 'Kept as text: 02134 keeps its zero')
             [CompletionResult]::new('--ship-country', '--ship-country', [CompletionResultType]::ParameterName, 'Country code, e.g. US')
-            [CompletionResult]::new('--ship-phone', '--ship-phone', [CompletionResultType]::ParameterName, 'ship-phone')
+            [CompletionResult]::new('--ship-phone', '--ship-phone', [CompletionResultType]::ParameterName, 'Ship-to phone number, for the carrier')
             [CompletionResult]::new('--warehouse', '--warehouse', [CompletionResultType]::ParameterName, 'The physical warehouse the order must ship from')
             [CompletionResult]::new('--carrier-service', '--carrier-service', [CompletionResultType]::ParameterName, 'Carrier service code [default: defaults.carrier_service]')
-            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'note')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note kept with the order and sent to the warehouse')
             [CompletionResult]::new('--cancel-after', '--cancel-after', [CompletionResultType]::ParameterName, 'Cancel the order if it is not sent to a warehouse by then (RFC 3339; a bare date means the end of that day UTC), see `auto_cancel`')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
@@ -1277,10 +1302,10 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;shipments;list' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only shipments in this status (ready_to_send, sent_to_warehouse, shipped, …)')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only shipments of this fulfillment channel')
-            [CompletionResult]::new('--warehouse', '--warehouse', [CompletionResultType]::ParameterName, 'warehouse')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'limit')
+            [CompletionResult]::new('--warehouse', '--warehouse', [CompletionResultType]::ParameterName, 'Only shipments from this physical warehouse')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many shipments, newest first')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
@@ -1497,12 +1522,12 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;po;create' {
-            [CompletionResult]::new('--supplier', '--supplier', [CompletionResultType]::ParameterName, 'supplier')
+            [CompletionResult]::new('--supplier', '--supplier', [CompletionResultType]::ParameterName, 'Who the goods are bought from (free text)')
             [CompletionResult]::new('--warehouse', '--warehouse', [CompletionResultType]::ParameterName, 'The physical warehouse receiving the goods')
             [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'A line: SKU=QTY, optionally SKU=QTY@UNIT_COST (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Lines from a CSV file with columns sku,quantity[,unit_cost]')
             [CompletionResult]::new('--expected', '--expected', [CompletionResultType]::ParameterName, 'Expected arrival (YYYY-MM-DD)')
-            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'note')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note kept with the purchase order')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
@@ -1524,7 +1549,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;po;edit' {
-            [CompletionResult]::new('--supplier', '--supplier', [CompletionResultType]::ParameterName, 'supplier')
+            [CompletionResult]::new('--supplier', '--supplier', [CompletionResultType]::ParameterName, 'The new supplier')
             [CompletionResult]::new('--expected', '--expected', [CompletionResultType]::ParameterName, 'Expected arrival (YYYY-MM-DD); "" clears it')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, '"" clears it')
             [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'Set a SKU''s quantity (adds the line if new); QTY 0 removes the line (repeatable)')
@@ -1801,9 +1826,9 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         'oms;returns;create' {
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'The order id (as `oms orders list` shows it)')
             [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'A line coming back: SKU=QTY (repeatable)')
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the goods come back')
             [CompletionResult]::new('--warehouse', '--warehouse', [CompletionResultType]::ParameterName, 'The physical warehouse receiving the goods [default: the one that shipped them]')
-            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'note')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note kept with the return')
             [CompletionResult]::new('--exchange', '--exchange', [CompletionResultType]::ParameterName, 'Send this instead, as a new approved order: SKU=QTY or SKU=QTY@PRICE (price 0 unless given; repeatable)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
@@ -2352,12 +2377,16 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
         'oms;help;config' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate the config; every mistake is named with file, line and key (exit 2)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the effective config with secrets redacted')
+            [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print the annotated example config: every key, with what it does')
             break
         }
         'oms;help;config;check' {
             break
         }
         'oms;help;config;show' {
+            break
+        }
+        'oms;help;config;example' {
             break
         }
         'oms;help;warehouses' {

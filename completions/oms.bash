@@ -187,6 +187,9 @@ _oms() {
             oms__subcmd__config,check)
                 cmd="oms__subcmd__config__subcmd__check"
                 ;;
+            oms__subcmd__config,example)
+                cmd="oms__subcmd__config__subcmd__example"
+                ;;
             oms__subcmd__config,help)
                 cmd="oms__subcmd__config__subcmd__help"
                 ;;
@@ -195,6 +198,9 @@ _oms() {
                 ;;
             oms__subcmd__config__subcmd__help,check)
                 cmd="oms__subcmd__config__subcmd__help__subcmd__check"
+                ;;
+            oms__subcmd__config__subcmd__help,example)
+                cmd="oms__subcmd__config__subcmd__help__subcmd__example"
                 ;;
             oms__subcmd__config__subcmd__help,help)
                 cmd="oms__subcmd__config__subcmd__help__subcmd__help"
@@ -303,6 +309,9 @@ _oms() {
                 ;;
             oms__subcmd__help__subcmd__config,check)
                 cmd="oms__subcmd__help__subcmd__config__subcmd__check"
+                ;;
+            oms__subcmd__help__subcmd__config,example)
+                cmd="oms__subcmd__help__subcmd__config__subcmd__example"
                 ;;
             oms__subcmd__help__subcmd__config,show)
                 cmd="oms__subcmd__help__subcmd__config__subcmd__show"
@@ -1925,7 +1934,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__config)
-            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version check show help"
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version check show example help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2000,8 +2009,46 @@ _oms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oms__subcmd__config__subcmd__example)
+            opts="-o -q -v -y -h -V --config --db --output --quiet --verbose --no-progress --color --yes --log-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oms__subcmd__config__subcmd__help)
-            opts="check show help"
+            opts="check show example help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2015,6 +2062,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__config__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__config__subcmd__help__subcmd__example)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2371,7 +2432,7 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__config)
-            opts="check show"
+            opts="check show example"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2385,6 +2446,20 @@ _oms() {
             return 0
             ;;
         oms__subcmd__help__subcmd__config__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oms__subcmd__help__subcmd__config__subcmd__example)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -99,6 +99,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
             cand check 'Validate the config; every mistake is named with file, line and key (exit 2)'
             cand show 'Print the effective config with secrets redacted'
+            cand example 'Print the annotated example config: every key, with what it does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;config;check'= {
@@ -139,14 +140,36 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oms;config;example'= {
+            cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
+            cand --db 'Database file, overriding the config''s `database`'
+            cand -o 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --output 'Output format: tables for people, json/ndjson/csv for machines'
+            cand --color 'Colour in tables and messages [NO_COLOR is honoured]'
+            cand --log-file 'Append structured (JSON) log lines to this file'
+            cand -q 'Print nothing on success but data and warnings'
+            cand --quiet 'Print nothing on success but data and warnings'
+            cand -v 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --verbose 'More detail: per-item reports (-v), debug logs (-vv)'
+            cand --no-progress 'Never draw progress bars'
+            cand -y 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand --yes 'Answer yes to confirmations (required when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oms;config;help'= {
             cand check 'Validate the config; every mistake is named with file, line and key (exit 2)'
             cand show 'Print the effective config with secrets redacted'
+            cand example 'Print the annotated example config: every key, with what it does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;config;help;check'= {
         }
         &'oms;config;help;show'= {
+        }
+        &'oms;config;help;example'= {
         }
         &'oms;config;help;help'= {
         }
@@ -232,17 +255,17 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --product 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product'
             cand --title 'Product title'
             cand --variant-title 'Variant title (default: the option values joined with " / ")'
-            cand --vendor 'vendor'
-            cand --type 'type'
+            cand --vendor 'Product vendor (brand or maker)'
+            cand --type 'Product type, e.g. T-shirt (free text, as in Shopify)'
             cand --tags 'Product tags, comma-separated'
             cand --description 'Product description (HTML allowed)'
-            cand --status 'status'
-            cand --price 'Price, e.g. 19.99'
+            cand --status 'Product status: whether it is on sale'
+            cand --price 'Price, e.g. 19.99 (0 or more)'
             cand --barcode 'Barcode (kept as text: leading zeros matter)'
-            cand --weight-grams 'weight-grams'
-            cand --option1 'option1'
-            cand --option2 'option2'
-            cand --option3 'option3'
+            cand --weight-grams 'Shipping weight in grams (0 or more)'
+            cand --option1 'First option value, e.g. the colour (Black)'
+            cand --option2 'Second option value, e.g. the size (M)'
+            cand --option3 'Third option value, e.g. the material'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -266,17 +289,17 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --product 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product'
             cand --title 'Product title'
             cand --variant-title 'Variant title (default: the option values joined with " / ")'
-            cand --vendor 'vendor'
-            cand --type 'type'
+            cand --vendor 'Product vendor (brand or maker)'
+            cand --type 'Product type, e.g. T-shirt (free text, as in Shopify)'
             cand --tags 'Product tags, comma-separated'
             cand --description 'Product description (HTML allowed)'
-            cand --status 'status'
-            cand --price 'Price, e.g. 19.99'
+            cand --status 'Product status: whether it is on sale'
+            cand --price 'Price, e.g. 19.99 (0 or more)'
             cand --barcode 'Barcode (kept as text: leading zeros matter)'
-            cand --weight-grams 'weight-grams'
-            cand --option1 'option1'
-            cand --option2 'option2'
-            cand --option3 'option3'
+            cand --weight-grams 'Shipping weight in grams (0 or more)'
+            cand --option1 'First option value, e.g. the colour (Black)'
+            cand --option2 'Second option value, e.g. the size (M)'
+            cand --option3 'Third option value, e.g. the material'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -337,7 +360,7 @@ set edit:completion:arg-completer[oms] = {|@words|
         }
         &'oms;catalog;import'= {
             cand --file 'The file to import'
-            cand --format 'format'
+            cand --format 'The file''s layout'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -358,7 +381,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;catalog;export'= {
-            cand --format 'format'
+            cand --format 'The layout to write'
             cand --file 'Write to this file (atomically) instead of stdout'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -985,20 +1008,20 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;orders;create'= {
             cand --sku 'A line: SKU and quantity, e.g. --sku TEE-BLK-S=2 (repeatable)'
             cand --name 'The customer''s name (also the ship-to name unless --ship-name is given)'
-            cand --email 'email'
-            cand --phone 'phone'
-            cand --ship-name 'ship-name'
-            cand --ship-company 'ship-company'
-            cand --ship-address1 'ship-address1'
-            cand --ship-address2 'ship-address2'
-            cand --ship-city 'ship-city'
-            cand --ship-province 'ship-province'
+            cand --email 'The customer''s email address'
+            cand --phone 'The customer''s phone number'
+            cand --ship-name 'Ship-to name [default: --name]'
+            cand --ship-company 'Ship-to company'
+            cand --ship-address1 'Ship-to address, first line (street and number)'
+            cand --ship-address2 'Ship-to address, second line (flat, floor)'
+            cand --ship-city 'Ship-to city'
+            cand --ship-province 'Ship-to state or province code, e.g. MA'
             cand --ship-zip 'Kept as text: 02134 keeps its zero'
             cand --ship-country 'Country code, e.g. US'
-            cand --ship-phone 'ship-phone'
+            cand --ship-phone 'Ship-to phone number, for the carrier'
             cand --warehouse 'The physical warehouse the order must ship from'
             cand --carrier-service 'Carrier service code [default: defaults.carrier_service]'
-            cand --note 'note'
+            cand --note 'A note kept with the order and sent to the warehouse'
             cand --cancel-after 'Cancel the order if it is not sent to a warehouse by then (RFC 3339; a bare date means the end of that day UTC), see `auto_cancel`'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -1180,10 +1203,10 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;shipments;list'= {
-            cand --status 'status'
+            cand --status 'Only shipments in this status (ready_to_send, sent_to_warehouse, shipped, …)'
             cand --channel 'Only shipments of this fulfillment channel'
-            cand --warehouse 'warehouse'
-            cand --limit 'limit'
+            cand --warehouse 'Only shipments from this physical warehouse'
+            cand --limit 'At most this many shipments, newest first'
             cand --columns 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -1383,12 +1406,12 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;po;create'= {
-            cand --supplier 'supplier'
+            cand --supplier 'Who the goods are bought from (free text)'
             cand --warehouse 'The physical warehouse receiving the goods'
             cand --line 'A line: SKU=QTY, optionally SKU=QTY@UNIT_COST (repeatable)'
             cand --file 'Lines from a CSV file with columns sku,quantity[,unit_cost]'
             cand --expected 'Expected arrival (YYYY-MM-DD)'
-            cand --note 'note'
+            cand --note 'A note kept with the purchase order'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1409,7 +1432,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;po;edit'= {
-            cand --supplier 'supplier'
+            cand --supplier 'The new supplier'
             cand --expected 'Expected arrival (YYYY-MM-DD); "" clears it'
             cand --note '"" clears it'
             cand --line 'Set a SKU''s quantity (adds the line if new); QTY 0 removes the line (repeatable)'
@@ -1663,9 +1686,9 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;returns;create'= {
             cand --order 'The order id (as `oms orders list` shows it)'
             cand --line 'A line coming back: SKU=QTY (repeatable)'
-            cand --reason 'reason'
+            cand --reason 'Why the goods come back'
             cand --warehouse 'The physical warehouse receiving the goods [default: the one that shipped them]'
-            cand --note 'note'
+            cand --note 'A note kept with the return'
             cand --exchange 'Send this instead, as a new approved order: SKU=QTY or SKU=QTY@PRICE (price 0 unless given; repeatable)'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
@@ -2171,10 +2194,13 @@ set edit:completion:arg-completer[oms] = {|@words|
         &'oms;help;config'= {
             cand check 'Validate the config; every mistake is named with file, line and key (exit 2)'
             cand show 'Print the effective config with secrets redacted'
+            cand example 'Print the annotated example config: every key, with what it does'
         }
         &'oms;help;config;check'= {
         }
         &'oms;help;config;show'= {
+        }
+        &'oms;help;config;example'= {
         }
         &'oms;help;warehouses'= {
             cand list 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'

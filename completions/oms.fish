@@ -80,25 +80,26 @@ complete -c oms -n "__fish_oms_using_subcommand init" -l no-progress -d 'Never d
 complete -c oms -n "__fish_oms_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand init" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
 json\t'One JSON document (an array of rows, or the report object)'
 ndjson\t'One JSON object per line'
 csv\t'Comma-separated values with a header row'"
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s q -l quiet -d 'Print nothing on success but data and warnings'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -l no-progress -d 'Never draw progress bars'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "show" -d 'Print the effective config with secrets redacted'
-complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -f -a "show" -d 'Print the effective config with secrets redacted'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -f -a "example" -d 'Print the annotated example config: every key, with what it does'
+complete -c oms -n "__fish_oms_using_subcommand config; and not __fish_seen_subcommand_from check show example help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -131,8 +132,25 @@ complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l db -d 'Database file, overriding the config\'s `database`' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON document (an array of rows, or the report object)'
+ndjson\t'One JSON object per line'
+csv\t'Comma-separated values with a header row'"
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l color -d 'Colour in tables and messages [NO_COLOR is honoured]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l log-file -d 'Append structured (JSON) log lines to this file' -r -F
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s q -l quiet -d 'Print nothing on success but data and warnings'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s v -l verbose -d 'More detail: per-item reports (-v), debug logs (-vv)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -l no-progress -d 'Never draw progress bars'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from example" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective config with secrets redacted'
+complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "example" -d 'Print the annotated example config: every key, with what it does'
 complete -c oms -n "__fish_oms_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand warehouses; and not __fish_seen_subcommand_from list help" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -200,19 +218,19 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l title -d 'Product title' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l variant-title -d 'Variant title (default: the option values joined with " / ")' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l vendor -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l type -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l vendor -d 'Product vendor (brand or maker)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l type -d 'Product type, e.g. T-shirt (free text, as in Shopify)' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l tags -d 'Product tags, comma-separated' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l description -d 'Product description (HTML allowed)' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l status -r -f -a "active\t''
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l status -d 'Product status: whether it is on sale' -r -f -a "active\t''
 draft\t''
 archived\t''"
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l price -d 'Price, e.g. 19.99' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l price -d 'Price, e.g. 19.99 (0 or more)' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l barcode -d 'Barcode (kept as text: leading zeros matter)' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l weight-grams -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option1 -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option2 -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option3 -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l weight-grams -d 'Shipping weight in grams (0 or more)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option1 -d 'First option value, e.g. the colour (Black)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option2 -d 'Second option value, e.g. the size (M)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l option3 -d 'Third option value, e.g. the material' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -233,19 +251,19 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l product -d 'Product handle the variant belongs to (default: derived from the title or SKU); with `edit`, moves the variant to that product' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l title -d 'Product title' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l variant-title -d 'Variant title (default: the option values joined with " / ")' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l vendor -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l type -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l vendor -d 'Product vendor (brand or maker)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l type -d 'Product type, e.g. T-shirt (free text, as in Shopify)' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l tags -d 'Product tags, comma-separated' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l description -d 'Product description (HTML allowed)' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l status -r -f -a "active\t''
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l status -d 'Product status: whether it is on sale' -r -f -a "active\t''
 draft\t''
 archived\t''"
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l price -d 'Price, e.g. 19.99' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l price -d 'Price, e.g. 19.99 (0 or more)' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l barcode -d 'Barcode (kept as text: leading zeros matter)' -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l weight-grams -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option1 -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option2 -r
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option3 -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l weight-grams -d 'Shipping weight in grams (0 or more)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option1 -d 'First option value, e.g. the colour (Black)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option2 -d 'Second option value, e.g. the size (M)' -r
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l option3 -d 'Third option value, e.g. the material' -r
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -297,7 +315,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l file -d 'The file to import' -r -F
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l format -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l format -d 'The file\'s layout' -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
 shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'
 oms-bundles-csv\t'Bundles: `parent_sku,component_sku,quantity` (import only; see docs/bundles.md)'"
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
@@ -317,7 +335,7 @@ complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l format -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
+complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l format -d 'The layout to write' -r -f -a "oms-csv\t'oms\'s own CSV layout (see docs/formats.md)'
 shopify-csv\t'Shopify\'s products CSV (Admin → Products → Export / Import)'
 oms-bundles-csv\t'Bundles: `parent_sku,component_sku,quantity` (import only; see docs/bundles.md)'"
 complete -c oms -n "__fish_oms_using_subcommand catalog; and __fish_seen_subcommand_from export" -l file -d 'Write to this file (atomically) instead of stdout' -r -F
@@ -749,20 +767,20 @@ complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l sku -d 'A line: SKU and quantity, e.g. --sku TEE-BLK-S=2 (repeatable)' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l name -d 'The customer\'s name (also the ship-to name unless --ship-name is given)' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l email -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l phone -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-name -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-company -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-address1 -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-address2 -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-city -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-province -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l email -d 'The customer\'s email address' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l phone -d 'The customer\'s phone number' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-name -d 'Ship-to name [default: --name]' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-company -d 'Ship-to company' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-address1 -d 'Ship-to address, first line (street and number)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-address2 -d 'Ship-to address, second line (flat, floor)' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-city -d 'Ship-to city' -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-province -d 'Ship-to state or province code, e.g. MA' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-zip -d 'Kept as text: 02134 keeps its zero' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-country -d 'Country code, e.g. US' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-phone -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l ship-phone -d 'Ship-to phone number, for the carrier' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l warehouse -d 'The physical warehouse the order must ship from' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l carrier-service -d 'Carrier service code [default: defaults.carrier_service]' -r
-complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l note -r
+complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l note -d 'A note kept with the order and sent to the warehouse' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l cancel-after -d 'Cancel the order if it is not sent to a warehouse by then (RFC 3339; a bare date means the end of that day UTC), see `auto_cancel`' -r
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand orders; and __fish_seen_subcommand_from create" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -896,10 +914,10 @@ complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_s
 complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "ship" -d 'Mark shipments shipped by hand (as if the warehouse had confirmed them)'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "close" -d 'Close short shipments for good: release the units kept for a later parcel'
 complete -c oms -n "__fish_oms_using_subcommand shipments; and not __fish_seen_subcommand_from list show sync send cancel ship close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l status -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l status -d 'Only shipments in this status (ready_to_send, sent_to_warehouse, shipped, …)' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l channel -d 'Only shipments of this fulfillment channel' -r
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l warehouse -r
-complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l limit -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l warehouse -d 'Only shipments from this physical warehouse' -r
+complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l limit -d 'At most this many shipments, newest first' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l columns -d 'Columns to show, comma-separated, or `all` [default: a compact set that fits the terminal]; an unknown name is refused with the list. `-o json` has every field' -r
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand shipments; and __fish_seen_subcommand_from list" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -1057,12 +1075,12 @@ complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -f -a "cancel" -d 'Cancel a draft, or an approved PO with nothing received; releases its incoming stock'
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -f -a "close" -d 'Close a PO that is receiving, short; releases the incoming stock that never arrived'
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l supplier -r
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l supplier -d 'Who the goods are bought from (free text)' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l warehouse -d 'The physical warehouse receiving the goods' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l line -d 'A line: SKU=QTY, optionally SKU=QTY@UNIT_COST (repeatable)' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l file -d 'Lines from a CSV file with columns sku,quantity[,unit_cost]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l expected -d 'Expected arrival (YYYY-MM-DD)' -r
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l note -r
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l note -d 'A note kept with the purchase order' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -1080,7 +1098,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l supplier -r
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l supplier -d 'The new supplier' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l expected -d 'Expected arrival (YYYY-MM-DD); "" clears it' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l note -d '"" clears it' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l line -d 'Set a SKU\'s quantity (adds the line if new); QTY 0 removes the line (repeatable)' -r
@@ -1278,14 +1296,14 @@ complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_sub
 complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l order -d 'The order id (as `oms orders list` shows it)' -r
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l line -d 'A line coming back: SKU=QTY (repeatable)' -r
-complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l reason -r -f -a "damaged\t''
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l reason -d 'Why the goods come back' -r -f -a "damaged\t''
 defective\t''
 wrong_item\t''
 not_as_described\t''
 unwanted\t''
 other\t''"
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l warehouse -d 'The physical warehouse receiving the goods [default: the one that shipped them]' -r
-complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l note -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l note -d 'A note kept with the return' -r
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l exchange -d 'Send this instead, as a new approved order: SKU=QTY or SKU=QTY@PRICE (price 0 unless given; repeatable)' -r
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l db -d 'Database file, overriding the config\'s `database`' -r -F
@@ -1687,6 +1705,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcom
 complete -c oms -n "__fish_oms_using_subcommand help; and not __fish_seen_subcommand_from init config warehouses catalog stock orders shipments po receipts returns run status rejects runs rules channels demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the config; every mistake is named with file, line and key (exit 2)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective config with secrets redacted'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "example" -d 'Print the annotated example config: every key, with what it does'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from warehouses" -f -a "list" -d 'Physical warehouses (with their fulfillment channel and priority) and virtual ones'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "add" -d 'Add a variant (and its product when new)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "edit" -d 'Change a variant or its product; only the fields given change'

@@ -3,7 +3,7 @@
 //! tests and benchmarks can reach the same code the CLI runs.
 //!
 //! Data flows one way: `cli` → `ops` → (`model`, `store`, `connectors`), and only
-//! `output` prints data. See ARCHITECTURE in the README.
+//! `output` prints data. DEVELOPMENT.md shows the layout.
 
 pub mod allocation;
 pub mod cli;

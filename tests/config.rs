@@ -21,7 +21,9 @@ fn typo_key_is_named_with_line() {
         .position(|l| l.contains("priority = 2"))
         .unwrap()
         + 1;
-    out.stderr_has(&format!("oms.toml:{line}:1: unknown field `prioirty`"));
+    out.stderr_has(&format!(
+        "oms.toml:{line}:1: warehouses.west.prioirty: unknown key `prioirty` in [warehouses.west]; did you mean `priority`?"
+    ));
 }
 
 #[test]

@@ -204,7 +204,11 @@ fn bad_receipts_are_named_and_recorded_and_valid_ones_still_applied() {
     };
     let ids: Vec<&str> = recorded.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, ["RCV-101", "RCV-102", "RCV-103"]);
-    assert_eq!(recorded[0].1, format!("{file}:3"));
+    // The file moved to done/ once applied, and the rejection follows it there.
+    assert_eq!(
+        recorded[0].1,
+        format!("{EAST_INBOX}/done/receipts-mixed.csv:3")
+    );
     let run = &env
         .oms(["runs", "list", "--flow", "receipts sync", "-o", "json"])
         .ok()

@@ -177,7 +177,7 @@ stock_below = { sku = "CAP-1", quantity = 2 }
     assert_eq!(done.code, 2);
     let all = format!("{}{}", done.stdout, done.stderr);
     assert!(
-        all.contains("oms.toml:47:14: sales_channels.web.rules[1].units_over: invalid type"),
+        all.contains("oms.toml:47:14: sales_channels.web.rules[1].units_over: expected a whole number, found the text \"many\""),
         "{all}"
     );
 }

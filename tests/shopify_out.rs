@@ -316,7 +316,7 @@ fn user_errors_and_holds_refuse_one_order_and_cancellations_go_only_to_orders_st
             (
                 "16",
                 Some(
-                    "order 16 (#1006): shipment S0000009: 1 unit(s) of `IPOD2008RED` wait on a \
+                    "order 16 (#1006): shipment S0000009: 1 unit of `IPOD2008RED` waits on a \
                      fulfillment order that is ON_HOLD in Shopify; sent again by the next export"
                 )
             ),

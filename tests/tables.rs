@@ -77,7 +77,7 @@ const LISTS: &[(&[&str], &[&str])] = &[
         &["stock", "show"],
         &["warehouse", "sku", "on_hand", "available"],
     ),
-    (&["stock", "history"], &["at", "sku", "on_hand", "reason"]),
+    (&["stock", "history"], &["at", "sku", "on_hand_change", "reason"]),
     (&["catalog", "list"], &["sku", "title", "price"]),
     (
         &["warehouses", "list"],

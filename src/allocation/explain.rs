@@ -138,9 +138,5 @@ fn shipments(work: &Work<'_, '_>, plan: &Plan) -> String {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    crate::model::words::count(i64::try_from(n).unwrap_or(i64::MAX), word)
 }

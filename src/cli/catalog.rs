@@ -40,6 +40,7 @@ pub enum CatalogCmd {
     Bundle(bundle::BundleCmd),
     /// Import from the master product source (catalog.master), then push the catalog to
     /// every other channel that takes products (exit 3 when some records were rejected)
+    #[command(after_long_help = super::examples::CATALOG_SYNC)]
     Sync(SyncArgs),
 }
 
@@ -82,8 +83,10 @@ pub struct VariantArgs {
     /// Variant title (default: the option values joined with " / ")
     #[arg(long)]
     pub variant_title: Option<String>,
+    /// Product vendor (brand or maker)
     #[arg(long)]
     pub vendor: Option<String>,
+    /// Product type, e.g. T-shirt (free text, as in Shopify)
     #[arg(long = "type", value_name = "TYPE")]
     pub product_type: Option<String>,
     /// Product tags, comma-separated
@@ -92,20 +95,27 @@ pub struct VariantArgs {
     /// Product description (HTML allowed)
     #[arg(long)]
     pub description: Option<String>,
+    /// Product status: whether it is on sale
     #[arg(long, value_enum)]
     pub status: Option<ProductStatus>,
-    /// Price, e.g. 19.99
-    #[arg(long)]
+    /// Price, e.g. 19.99 (0 or more)
+    // Negative numbers reach oms, which refuses them in words, instead of clap's
+    // "unexpected argument '-5'".
+    #[arg(long, allow_negative_numbers = true)]
     pub price: Option<String>,
     /// Barcode (kept as text: leading zeros matter)
     #[arg(long)]
     pub barcode: Option<String>,
-    #[arg(long, value_parser = clap::value_parser!(i64).range(0..))]
+    /// Shipping weight in grams (0 or more)
+    #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(i64).range(0..))]
     pub weight_grams: Option<i64>,
+    /// First option value, e.g. the colour (Black)
     #[arg(long)]
     pub option1: Option<String>,
+    /// Second option value, e.g. the size (M)
     #[arg(long)]
     pub option2: Option<String>,
+    /// Third option value, e.g. the material
     #[arg(long)]
     pub option3: Option<String>,
 }
@@ -136,6 +146,7 @@ pub struct ImportArgs {
     /// The file to import
     #[arg(long, value_name = "FILE")]
     pub file: PathBuf,
+    /// The file's layout
     #[arg(long, value_enum, default_value_t = CatalogFormat::OmsCsv)]
     pub format: CatalogFormat,
     /// Show what would change without writing
@@ -145,6 +156,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The layout to write
     #[arg(long, value_enum, default_value_t = CatalogFormat::OmsCsv)]
     pub format: CatalogFormat,
     /// Write to this file (atomically) instead of stdout
@@ -418,7 +430,9 @@ fn change(args: &VariantArgs) -> anyhow::Result<Change> {
         None => None,
         Some("") => Some(None),
         Some(p) => match parse_cents(p) {
-            Ok(c) if c < 0 => return Err(usage(format!("--price: `{p}` is negative"))),
+            Ok(c) if c < 0 => {
+                return Err(usage(format!("--price must be 0 or more, not {p}")));
+            }
             Ok(c) => Some(Some(c)),
             Err(e) => return Err(usage(format!("--price: {e}"))),
         },

@@ -89,8 +89,9 @@ pub fn exec(ctx: &Ctx, args: DemoArgs) -> anyhow::Result<Exit> {
         for s in shipped {
             let short = if s.short { ", one short" } else { "" };
             ctx.out.heading(&format!(
-                "   {channel}: shipped {} ({} units{short})",
-                s.reference, s.units
+                "   {channel}: shipped {} ({}{short})",
+                s.reference,
+                crate::model::words::count(s.units, "unit")
             ))?;
             if s.short {
                 damaged.push(s.reference);

@@ -24,7 +24,7 @@ pub struct CompletionsArgs {
     pub dir: Option<PathBuf>,
 }
 
-pub fn completions(args: CompletionsArgs) -> anyhow::Result<Exit> {
+pub fn completions(ctx: &super::Ctx, args: CompletionsArgs) -> anyhow::Result<Exit> {
     let mut cmd = command();
     match (args.shell, args.dir) {
         (Some(shell), _) => {
@@ -37,6 +37,7 @@ pub fn completions(args: CompletionsArgs) -> anyhow::Result<Exit> {
         (None, Some(dir)) => {
             std::fs::create_dir_all(&dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
+            let mut wrote = Vec::new();
             for shell in [
                 Shell::Bash,
                 Shell::Zsh,
@@ -44,13 +45,15 @@ pub fn completions(args: CompletionsArgs) -> anyhow::Result<Exit> {
                 Shell::PowerShell,
                 Shell::Elvish,
             ] {
-                clap_complete::generate_to(shell, &mut cmd, "oms", &dir)
+                let path = clap_complete::generate_to(shell, &mut cmd, "oms", &dir)
                     .with_context(|| format!("cannot write completions into {}", dir.display()))?;
+                wrote.push(format!("  {} ({shell})", path.display()));
             }
-            eprintln!(
-                "wrote completions for bash, zsh, fish, powershell and elvish into {}",
-                dir.display()
-            );
+            ctx.out.note(format!(
+                "wrote {} completion scripts:\n{}",
+                wrote.len(),
+                wrote.join("\n")
+            ));
         }
         (None, None) => unreachable!("clap requires a shell or --dir"),
     }
@@ -64,15 +67,21 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
-pub fn man(args: ManArgs) -> anyhow::Result<Exit> {
+pub fn man(ctx: &super::Ctx, args: ManArgs) -> anyhow::Result<Exit> {
     let cmd = command();
     match args.dir {
         Some(dir) => {
             std::fs::create_dir_all(&dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
+            let pages = page_names(&cmd, "");
             clap_mangen::generate_to(cmd, &dir)
                 .with_context(|| format!("cannot write man pages into {}", dir.display()))?;
-            eprintln!("wrote the man pages into {}", dir.display());
+            ctx.out.note(format!(
+                "wrote {} man pages into {}: {}",
+                pages.len(),
+                dir.display(),
+                pages.join(", ")
+            ));
         }
         None => {
             let mut page = Vec::new();
@@ -81,6 +90,20 @@ pub fn man(args: ManArgs) -> anyhow::Result<Exit> {
         }
     }
     Ok(Exit::Ok)
+}
+
+/// The file names `clap_mangen::generate_to` writes: one page per command, `oms-a-b.1`.
+fn page_names(cmd: &clap::Command, prefix: &str) -> Vec<String> {
+    let name = if prefix.is_empty() {
+        cmd.get_name().to_string()
+    } else {
+        format!("{prefix}-{}", cmd.get_name())
+    };
+    let mut names = vec![format!("{name}.1")];
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        names.extend(page_names(sub, &name));
+    }
+    names
 }
 
 fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {

@@ -59,10 +59,24 @@ pub fn exec(ctx: &Ctx, args: InitArgs) -> anyhow::Result<Exit> {
     }
     std::fs::write(&config_path, starter_config(&answers))
         .with_context(|| format!("cannot write {}", config_path.display()))?;
+    // The reference beside the config, since `cargo install` brings only the binary; one
+    // there already may carry the person's notes, so it is kept.
+    let example_path = dir.join("config.example.toml");
+    let example = if example_path.exists() {
+        None
+    } else {
+        std::fs::write(&example_path, crate::config::EXAMPLE)
+            .with_context(|| format!("cannot write {}", example_path.display()))?;
+        Some(example_path)
+    };
     let config = crate::config::load(Some(&config_path), ctx.global.db.as_deref())?;
     let store = Store::open(&config.database_path)?;
+    let reference = match &example {
+        Some(p) => format!(" (every key is explained in {})", p.display()),
+        None => " (`oms config example` explains every key)".to_string(),
+    };
     ctx.out.note(format!(
-        "wrote {} and created {} (schema v{})\nnext: edit the config, then `oms config check`",
+        "wrote {} and created {} (schema v{})\nnext: edit the config{reference}, then `oms config check`",
         config_path.display(),
         store.path().display(),
         store.schema_version()?
@@ -126,7 +140,8 @@ fn answers(ctx: &Ctx, args: &InitArgs) -> anyhow::Result<Answers> {
 
 fn starter_config(a: &Answers) -> String {
     format!(
-        r#"# oms configuration. Every key is documented in config.example.toml.
+        r#"# oms configuration. Every key is explained in config.example.toml beside this file
+# (`oms config example` prints it too).
 database = "oms.db"
 
 [defaults]

@@ -5,6 +5,7 @@ mod catalog;
 mod channels;
 mod config;
 mod demo;
+mod examples;
 mod generate;
 mod init;
 mod orders;
@@ -47,7 +48,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Flags every command takes, listed apart from the command's own (as cargo does).
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]
     #[arg(long, global = true, value_name = "FILE")]
@@ -110,8 +113,10 @@ pub enum Command {
     #[command(subcommand)]
     Returns(returns::ReturnsCmd),
     /// Run the flows in order, for cron: quiet with -q, exit code = worst outcome
+    #[command(after_long_help = examples::RUN)]
     Run(run::RunArgs),
     /// The operator's view: orders, backorders, unconfirmed shipments, rejections, stock, runs
+    #[command(after_long_help = examples::STATUS)]
     Status(status::StatusArgs),
     /// Records any flow could not apply (orders, confirmations, receipts, stock lines)
     Rejects(rejects::RejectsArgs),
@@ -277,13 +282,14 @@ pub fn main() -> i32 {
         return Exit::Usage.code();
     }
     let ctx = context(cli.global.clone(), cause);
+    let color = crate::output::stderr_color(cli.global.color);
     match dispatch(&ctx, cli.command) {
         Ok(exit) => exit.code(),
         Err(e) => {
             let e = crate::store::name_opened_database(e);
             let exit = exit_for(&e);
             if exit != Exit::Ok {
-                report_error(&e);
+                report_error(&e, color);
             }
             exit.code()
         }
@@ -361,12 +367,18 @@ pub(crate) fn run_flow_line(
     dispatch(&ctx, cli.command).map_err(crate::store::name_opened_database)
 }
 
-fn report_error(e: &anyhow::Error) {
+/// `error: …` as clap writes its own: the word in bold red on a terminal, plain otherwise.
+fn report_error(e: &anyhow::Error, color: bool) {
     let text = e.to_string();
     let text = text.strip_prefix("error: ").unwrap_or(&text);
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let label = if color {
+        "\x1b[1m\x1b[31merror:\x1b[0m"
+    } else {
+        "error:"
+    };
     if let Some(first) = lines.next() {
-        eprintln!("error: {first}");
+        eprintln!("{label} {first}");
     }
     for line in lines {
         eprintln!("  {}", line.trim_start());
@@ -395,8 +407,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Rules(cmd) => rules::exec(ctx, cmd),
         Command::Channels(cmd) => channels::exec(ctx, cmd),
         Command::Demo(args) => demo::exec(ctx, args),
-        Command::Completions(args) => generate::completions(args),
-        Command::Man(args) => generate::man(args),
+        Command::Completions(args) => generate::completions(ctx, args),
+        Command::Man(args) => generate::man(ctx, args),
     }
 }
 

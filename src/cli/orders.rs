@@ -22,6 +22,7 @@ use crate::store::{orders, rejections};
 pub enum OrdersCmd {
     /// Fetch new and changed orders from sales channels, or read them from a file
     /// (exit 3 when some were rejected)
+    #[command(after_long_help = super::examples::ORDERS_IMPORT)]
     Import(ImportArgs),
     /// Orders that could not be imported, with every reason
     Rejects(RejectsArgs),
@@ -49,6 +50,7 @@ pub enum OrdersCmd {
     /// effects and export to the shop as a warehouse's confirmation)
     Ship(ship::ShipOrderArgs),
     /// Allocate approved orders, create shipments and send them to the warehouses
+    #[command(after_long_help = super::examples::ORDERS_PROCESS)]
     Process(process::ProcessArgs),
     /// Report shipped lines, tracking and cancellations back to the sales channels
     Export(ExportArgs),
@@ -281,7 +283,7 @@ fn export(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<Exit> {
     if let Some(c) = &args.channel
         && !config.sales_channels.contains_key(c)
     {
-        return Err(usage(format!("unknown sales channel `{c}`")));
+        return Err(usage(config.unknown_sales_channel(c)));
     }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;

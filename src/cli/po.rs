@@ -36,6 +36,7 @@ pub enum PoCmd {
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
+    /// Who the goods are bought from (free text)
     #[arg(long)]
     pub supplier: String,
     /// The physical warehouse receiving the goods
@@ -54,6 +55,7 @@ pub struct CreateArgs {
     /// Expected arrival (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub expected: Option<String>,
+    /// A note kept with the purchase order
     #[arg(long)]
     pub note: Option<String>,
     /// Show the PO that would be created without writing it
@@ -65,6 +67,7 @@ pub struct CreateArgs {
 pub struct EditArgs {
     /// PO number
     pub po: String,
+    /// The new supplier
     #[arg(long)]
     pub supplier: Option<String>,
     /// Expected arrival (YYYY-MM-DD); "" clears it

@@ -50,11 +50,13 @@ pub struct CreateArgs {
     /// A line coming back: SKU=QTY (repeatable)
     #[arg(long = "line", value_name = "SKU=QTY", required = true)]
     pub lines: Vec<String>,
+    /// Why the goods come back
     #[arg(long, value_enum)]
     pub reason: ReturnReason,
     /// The physical warehouse receiving the goods [default: the one that shipped them]
     #[arg(long, value_name = "CODE")]
     pub warehouse: Option<String>,
+    /// A note kept with the return
     #[arg(long)]
     pub note: Option<String>,
     /// Send this instead, as a new approved order: SKU=QTY or SKU=QTY@PRICE (price 0

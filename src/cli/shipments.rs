@@ -17,8 +17,10 @@ pub enum ShipmentsCmd {
         shipment: String,
     },
     /// Read shipment confirmations from fulfillment channels and apply them
+    #[command(after_long_help = super::examples::SHIPMENTS_SYNC)]
     Sync(SyncArgs),
     /// Send ready shipments and pending cancellation requests to fulfillment channels
+    #[command(after_long_help = super::examples::SHIPMENTS_SEND)]
     Send(SendArgs),
     /// Cancel shipments: here if not yet sent, else by asking the warehouse
     Cancel(CancelArgs),
@@ -40,13 +42,16 @@ pub struct CloseArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Only shipments in this status (ready_to_send, sent_to_warehouse, shipped, …)
     #[arg(long)]
     pub status: Option<String>,
     /// Only shipments of this fulfillment channel
     #[arg(long)]
     pub channel: Option<String>,
+    /// Only shipments from this physical warehouse
     #[arg(long)]
     pub warehouse: Option<String>,
+    /// At most this many shipments, newest first
     #[arg(long, default_value_t = 100)]
     pub limit: i64,
     #[command(flatten)]
@@ -159,7 +164,7 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
             if let Some(c) = &args.channel
                 && !config.fulfillment_channels.contains_key(c)
             {
-                return Err(usage(format!("unknown fulfillment channel `{c}`")));
+                return Err(usage(config.unknown_fulfillment_channel(c)));
             }
             let _lock = ctx.lock(&config)?;
             let mut store = ctx.store(&config)?;

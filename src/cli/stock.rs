@@ -15,10 +15,12 @@ use crate::output::Format;
 #[derive(Debug, Subcommand)]
 pub enum StockCmd {
     /// Levels per warehouse and SKU (virtual warehouses show their members' sums)
+    #[command(after_long_help = super::examples::STOCK_SHOW)]
     Show(ShowArgs),
     /// The stock ledger, newest first
     History(HistoryArgs),
     /// Change on hand of one SKU in one physical warehouse, or many from a CSV file
+    #[command(after_long_help = super::examples::STOCK_ADJUST)]
     Adjust(adjust::AdjustArgs),
     /// Check that every level equals the sum of its ledger rows (exit 1 when not)
     Verify,
@@ -27,6 +29,7 @@ pub enum StockCmd {
     /// Set on hand to what fulfillment channels report (stock snapshots)
     Sync(SyncArgs),
     /// Publish available stock to sales channels
+    #[command(after_long_help = super::examples::STOCK_PUSH)]
     Push(PushArgs),
 }
 
@@ -62,10 +65,12 @@ const HISTORY_COLUMNS: &[&str] = &[
     "at",
     "warehouse",
     "sku",
-    "on_hand",
-    "?allocated",
-    "?incoming",
-    "?held",
+    "on_hand_change",
+    "?allocated_change",
+    "?incoming_change",
+    "?held_change",
+    "?returning_change",
+    "?quarantine_change",
     "reason",
     "reference",
     "?note",
@@ -197,7 +202,7 @@ fn sync(ctx: &Ctx, args: SyncArgs) -> anyhow::Result<Exit> {
     if let Some(c) = &args.channel
         && !config.fulfillment_channels.contains_key(c)
     {
-        return Err(usage(format!("unknown fulfillment channel `{c}`")));
+        return Err(usage(config.unknown_fulfillment_channel(c)));
     }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;
@@ -218,7 +223,7 @@ fn push(ctx: &Ctx, args: PushArgs) -> anyhow::Result<Exit> {
     if let Some(c) = &args.channel
         && !config.sales_channels.contains_key(c)
     {
-        return Err(usage(format!("unknown sales channel `{c}`")));
+        return Err(usage(config.unknown_sales_channel(c)));
     }
     let _lock = ctx.lock(&config)?;
     let mut store = ctx.store(&config)?;

@@ -4,6 +4,7 @@
 //! so a person fixes a config in one pass instead of one error per run.
 
 mod schema;
+mod schema_check;
 mod secret;
 mod validate;
 
@@ -13,6 +14,11 @@ pub use secret::{Secret, env_reference_name, is_env_reference};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+/// The annotated example config, every key with what it does. Embedded because `cargo
+/// install` installs only the binary: `oms config example` prints it and `oms init` writes
+/// it beside a new config.
+pub const EXAMPLE: &str = include_str!("../../config.example.toml");
 
 /// A config that could not be used: exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -101,22 +107,16 @@ pub fn load(explicit: Option<&Path>, db_override: Option<&Path>) -> Result<Confi
 /// Parses and validates config text that came from `path`.
 pub fn parse(path: &Path, text: &str, db_override: Option<&Path>) -> Result<Config, ConfigError> {
     let file = path.display().to_string();
-    let mut config: Config = toml::from_str(text).map_err(|e| {
-        let at = e.span().map(|s| locate(text, &s)).unwrap_or_default();
-        let message = e.message().trim();
-        // "invalid type: …" alone does not say which key; an unknown field names itself.
-        let key = e
-            .span()
-            .filter(|_| !message.starts_with("unknown field"))
-            .and_then(|s| key_at(text, s.start))
-            .map(|k| format!(" {k}:"))
-            .unwrap_or_default();
-        ConfigError::one(format!("{file}{at}:{key} {message}"))
-    })?;
+    let read = schema_check::read(&file, text);
+    let Some(mut config) = read.config else {
+        return Err(ConfigError {
+            problems: by_line(&file, read.problems),
+        });
+    };
     config.source = path.to_path_buf();
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut v = validate::Validator {
-        file,
+        file: file.clone(),
         text,
         base: &base,
         problems: Vec::new(),
@@ -126,14 +126,40 @@ pub fn parse(path: &Path, text: &str, db_override: Option<&Path>) -> Result<Conf
         Some(db) => db.to_path_buf(),
         None => base.join(config.database.as_deref().unwrap_or("oms.db")),
     };
-    if v.problems.is_empty() {
+    // Cross-references over a config with a table taken out would name that table's
+    // things as missing; those come once the schema mistakes are fixed.
+    let mut problems = read.problems;
+    if !read.dropped_table {
+        problems.extend(v.problems);
+    }
+    if problems.is_empty() {
         Ok(config)
     } else {
         // A config that fails anyway lists its unavailable secrets too: one pass fixes all.
-        let mut problems = v.problems;
         problems.extend(config.secret_problems());
-        Err(ConfigError { problems })
+        Err(ConfigError {
+            problems: by_line(&file, problems),
+        })
     }
+}
+
+/// Problems in the order of the file (line, then column); those without a place last.
+fn by_line(file: &str, mut problems: Vec<String>) -> Vec<String> {
+    let place = |p: &String| -> (usize, usize) {
+        let mut nums = p
+            .strip_prefix(file)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .unwrap_or("")
+            .split(':')
+            .map(|n| n.parse::<usize>().ok());
+        match (nums.next().flatten(), nums.next().flatten()) {
+            (Some(line), Some(col)) => (line, col),
+            _ => (usize::MAX, 0),
+        }
+    };
+    problems.sort_by_key(place);
+    problems.dedup();
+    problems
 }
 
 /// The dotted key of the `key = value` line holding `offset`, under its table header
@@ -235,6 +261,22 @@ impl Config {
             .unwrap_or(self.defaults.allow_partial_fulfillment)
     }
 
+    /// "unknown sales channel `x` (known: a, b)": a mistyped `--channel` shows the choices.
+    pub fn unknown_sales_channel(&self, code: &str) -> String {
+        format!(
+            "unknown sales channel `{code}`{}",
+            known_codes(self.sales_channels.keys())
+        )
+    }
+
+    /// "unknown fulfillment channel `x` (known: a, b)".
+    pub fn unknown_fulfillment_channel(&self, code: &str) -> String {
+        format!(
+            "unknown fulfillment channel `{code}`{}",
+            known_codes(self.fulfillment_channels.keys())
+        )
+    }
+
     pub fn is_physical(&self, code: &str) -> bool {
         self.warehouses.contains_key(code)
     }
@@ -267,5 +309,14 @@ impl Config {
         let mut list: Vec<(&String, &Warehouse)> = self.warehouses.iter().collect();
         list.sort_by(|a, b| a.1.priority.cmp(&b.1.priority).then(a.0.cmp(b.0)));
         list.into_iter().map(|(k, _)| k.as_str()).collect()
+    }
+}
+
+fn known_codes<'a>(codes: impl Iterator<Item = &'a String>) -> String {
+    let list: Vec<&str> = codes.map(String::as_str).collect();
+    if list.is_empty() {
+        " (none is configured)".into()
+    } else {
+        format!(" (known: {})", list.join(", "))
     }
 }

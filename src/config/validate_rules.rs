@@ -128,6 +128,14 @@ impl Validator<'_> {
                     self.at(&sb.sku, &format!("{key}.stock_below.sku"), "is empty");
                 }
             }
+            let mut numbers = Vec::new();
+            rules::numbers(rule, &mut numbers);
+            for (k, v) in numbers {
+                if !(v.is_finite() && v >= 0.0) {
+                    let p = at_header(self, k, &format!("must be 0 or more, not {v}"));
+                    self.problems.push(p);
+                }
+            }
             let mut named = Vec::new();
             rules::named_values(rule, &mut named);
             for (k, v) in named {

@@ -127,9 +127,10 @@ pub trait SalesChannel {
         Err(self.unsupported("list orders"))
     }
 
-    /// Marks a source handed over by `fetch_orders` as fully applied.
-    fn ack_orders(&mut self, _source: &str) -> anyhow::Result<()> {
-        Ok(())
+    /// Marks a source handed over by `fetch_orders` as fully applied; returns where the
+    /// source is now when that moved it (a file into `done/`), so records naming it follow.
+    fn ack_orders(&mut self, _source: &str) -> anyhow::Result<Option<String>> {
+        Ok(None)
     }
 
     /// Sets aside a source reported as `SourceFailed`, so it is not read again and again.
@@ -338,9 +339,10 @@ pub trait FulfillmentChannel {
         self.write_products(entries)
     }
 
-    /// Marks a source handed over by a streamed read as fully applied.
-    fn ack(&mut self, _source: &str) -> anyhow::Result<()> {
-        Ok(())
+    /// Marks a source handed over by a streamed read as fully applied; returns where the
+    /// source is now when that moved it (a file into `done/`), so records naming it follow.
+    fn ack(&mut self, _source: &str) -> anyhow::Result<Option<String>> {
+        Ok(None)
     }
 
     /// Sets aside a source reported as `SourceFailed`, so it is not read again and again.
@@ -360,7 +362,7 @@ pub fn sales(config: &Config, code: &str) -> anyhow::Result<Box<dyn SalesChannel
     let ch = config
         .sales_channels
         .get(code)
-        .ok_or_else(|| crate::error::usage(format!("unknown sales channel `{code}`")))?;
+        .ok_or_else(|| crate::error::usage(config.unknown_sales_channel(code)))?;
     match ch.kind {
         ChannelKind::Files => Ok(Box::new(files::FilesChannel::new(code, ch)?)),
         ChannelKind::Shopify => Ok(Box::new(shopify::ShopifyChannel::new(code, ch)?)),
@@ -376,7 +378,7 @@ pub fn fulfillment(config: &Config, code: &str) -> anyhow::Result<Box<dyn Fulfil
     let ch = config
         .fulfillment_channels
         .get(code)
-        .ok_or_else(|| crate::error::usage(format!("unknown fulfillment channel `{code}`")))?;
+        .ok_or_else(|| crate::error::usage(config.unknown_fulfillment_channel(code)))?;
     match ch.kind {
         ChannelKind::Files => Ok(Box::new(files::FilesChannel::new(code, ch)?)),
         ChannelKind::Shipbob => {

@@ -12,6 +12,7 @@ pub mod rollup;
 pub mod rules;
 pub mod shipment;
 pub mod status;
+pub mod words;
 
 pub use money::{NoTotal, format_cents, lines_total, parse_cents};
 pub use status::{OrderStatus, PoStatus, ReceiptStatus, ReturnStatus, ShipmentStatus};

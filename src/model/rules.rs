@@ -464,6 +464,32 @@ pub fn named_values<'a>(c: &'a dyn Conditions, out: &mut Vec<(&'static str, &'a 
     }
 }
 
+/// Every number in a tree of conditions, with its key name, for validation: counts and
+/// amounts compared against an order, none of which can be below 0.
+pub fn numbers(c: &dyn Conditions, out: &mut Vec<(&'static str, f64)>) {
+    let p = c.parts();
+    let counts = [
+        ("units_over", p.units_over),
+        ("units_under", p.units_under),
+        ("lines_over", p.lines_over),
+        ("lines_under", p.lines_under),
+        ("stock_below.quantity", p.stock_below.map(|s| s.quantity)),
+    ];
+    out.extend(
+        counts
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v as f64))),
+    );
+    out.extend(p.total_over.map(|v| ("total_over", v)));
+    out.extend(p.total_under.map(|v| ("total_under", v)));
+    for cond in p.all.iter().chain(p.any) {
+        numbers(cond, out);
+    }
+    if let Some(n) = p.not {
+        numbers(n, out);
+    }
+}
+
 #[cfg(test)]
 #[path = "rules_tests.rs"]
 mod tests;

@@ -20,8 +20,10 @@ pub fn run(
             PoStatus::Draft | PoStatus::Approved if received == 0 => {}
             PoStatus::Approved | PoStatus::Receiving => {
                 return Ok(Err(format!(
-                    "{} has received {received} units; close it instead (`oms po close {}`)",
-                    head.number, head.number
+                    "{} has received {}; close it instead (`oms po close {}`)",
+                    head.number,
+                    crate::model::words::count(received, "unit"),
+                    head.number
                 )));
             }
             other => {
@@ -29,7 +31,12 @@ pub fn run(
             }
         }
         let pending = po_change::still_expected(head, &lines);
-        let note = (pending > 0).then(|| format!("{pending} incoming units released"));
+        let note = (pending > 0).then(|| {
+            format!(
+                "{} released",
+                crate::model::words::count(pending, "incoming unit")
+            )
+        });
         if let Err(reason) =
             po_change::move_status(conn, head, PoStatus::Cancelled, cause, note.as_deref())?
         {

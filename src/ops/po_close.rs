@@ -25,7 +25,10 @@ pub fn run(
         }
         let lines = purchases::lines(conn, head.id)?;
         let pending = po_change::still_expected(head, &lines);
-        let note = format!("closed short: {pending} units never received");
+        let note = format!(
+            "closed short: {} never received",
+            crate::model::words::count(pending, "unit")
+        );
         if let Err(reason) =
             po_change::move_status(conn, head, PoStatus::Closed, cause, Some(&note))?
         {

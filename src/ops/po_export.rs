@@ -135,7 +135,7 @@ pub fn run(
         let ch = config
             .fulfillment_channels
             .get(code)
-            .ok_or_else(|| usage(format!("unknown fulfillment channel `{code}`")))?;
+            .ok_or_else(|| usage(config.unknown_fulfillment_channel(code)))?;
         if !ch.enabled {
             return Err(usage(format!(
                 "fulfillment channel `{code}` is disabled (enabled = false)"

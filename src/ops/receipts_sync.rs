@@ -210,7 +210,7 @@ pub fn run(
             let (code, ch) = config
                 .fulfillment_channels
                 .get_key_value(code)
-                .ok_or_else(|| usage(format!("unknown fulfillment channel `{code}`")))?;
+                .ok_or_else(|| usage(config.unknown_fulfillment_channel(code)))?;
             if !ch.enabled {
                 return Err(usage(format!(
                     "fulfillment channel `{code}` is disabled (enabled = false)"
@@ -302,8 +302,11 @@ fn sync_channel(
         // Committed sources are acknowledged even when a later one failed: they are
         // applied, and ShipBob's acknowledgement is what keeps them from coming again.
         for source in &sources.done {
-            if let Err(e) = connector.ack(source) {
-                report.push(not_moved(applier.channel, source, &e));
+            match connector.ack(source) {
+                Ok(moved) => {
+                    crate::store::rejections::follow_move(&store.conn, source, moved.as_deref())?
+                }
+                Err(e) => report.push(not_moved(applier.channel, source, &e)),
             }
         }
         for (po, id) in connector.settled() {

@@ -275,7 +275,8 @@ fn sync_channel(
         return Ok(report);
     }
     for source in done {
-        connector.ack(&source)?;
+        let moved = connector.ack(&source)?;
+        crate::store::rejections::follow_move(&store.conn, &source, moved.as_deref())?;
     }
     for (source, reason) in failed {
         connector.set_aside(&source, &reason)?;

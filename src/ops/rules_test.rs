@@ -167,7 +167,7 @@ fn file_channel<'c>(config: &'c Config, asked: Option<&'c str>) -> anyhow::Resul
             .sales_channels
             .get_key_value(c)
             .map(|(k, _)| k.as_str())
-            .ok_or_else(|| usage(format!("unknown sales channel `{c}`")));
+            .ok_or_else(|| usage(config.unknown_sales_channel(c)));
     }
     let mut codes = config.sales_channels.keys();
     match (codes.next(), codes.next()) {

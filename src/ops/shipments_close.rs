@@ -146,7 +146,10 @@ pub fn close_rest(
         Some(status),
         status,
         cause,
-        Some(&format!("closed: {units} units that did not ship released")),
+        Some(&format!(
+            "closed: {} that did not ship released",
+            crate::model::words::count(units, "unit")
+        )),
     )?;
     Ok((units, released))
 }

@@ -567,8 +567,13 @@ fn attention(s: &Status, unconfirmed_hours: i64) -> Vec<Attention> {
         add(
             "unconfirmed shipments",
             format!(
-                "{} shipments sent more than {unconfirmed_hours}h ago are not confirmed",
-                s.unconfirmed_total
+                "{} sent more than {unconfirmed_hours}h ago {} not confirmed",
+                crate::model::words::count(s.unconfirmed_total, "shipment"),
+                if s.unconfirmed_total == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
             ),
         );
     }

@@ -60,6 +60,8 @@ pub trait Report: Serialize {
 pub struct Printer {
     pub format: Format,
     pub color: bool,
+    /// Colour in messages on stderr ([`stderr_color`]), decided apart from the tables'.
+    pub stderr_color: bool,
     pub quiet: bool,
     pub verbose: u8,
     pub progress: bool,
@@ -82,6 +84,18 @@ pub struct Captured {
 
 pub type Capture = std::sync::Arc<std::sync::Mutex<Vec<Captured>>>;
 
+/// Whether messages on stderr are coloured: `--color always|never` as asked, else only on
+/// a terminal and without `NO_COLOR` (clap decides its own errors the same way).
+pub fn stderr_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
 impl Printer {
     pub fn new(
         format: Format,
@@ -90,6 +104,7 @@ impl Printer {
         verbose: u8,
         no_progress: bool,
     ) -> Self {
+        let color_choice = color;
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match color {
             ColorChoice::Always => true,
@@ -102,6 +117,7 @@ impl Printer {
         Printer {
             format,
             color,
+            stderr_color: stderr_color(color_choice),
             quiet,
             verbose,
             progress,
@@ -427,7 +443,7 @@ impl Printer {
 
     /// A warning on stderr; shown even with `-q`, because cron should mail it.
     pub fn warn(&self, msg: impl AsRef<str>) {
-        let stderr_color = self.color && io::stderr().is_terminal();
+        let stderr_color = self.stderr_color;
         let origin = match &self.origin {
             Some(flow) => format!("{flow}: "),
             None => String::new(),

@@ -70,6 +70,24 @@ pub fn resolve(
     Ok(n > 0)
 }
 
+/// Points the rejections recorded from source `from` (`path` or `path:line`) at `to`,
+/// where acknowledging moved it (`inbox/done/…`), so a person looking finds the file.
+/// `None` (nothing moved) changes nothing.
+pub fn follow_move(conn: &Connection, from: &str, to: Option<&str>) -> rusqlite::Result<()> {
+    let Some(to) = to.filter(|to| *to != from) else {
+        return Ok(());
+    };
+    conn.prepare_cached(
+        "UPDATE rejections
+            SET source = ?2 || substr(source, length(?1) + 1),
+                reasons = replace(reasons, ?1 || ':', ?2 || ':')
+          WHERE substr(source, 1, length(?1)) = ?1
+            AND (length(source) = length(?1) OR substr(source, length(?1) + 1, 1) = ':')",
+    )?
+    .execute(params![from, to])?;
+    Ok(())
+}
+
 /// Closes the open rejections `ids` that a person decided can never be fixed, keeping them
 /// as history with `reason`. Returns the ids that were open; the others are left alone.
 pub fn dismiss(conn: &Connection, ids: &[i64], reason: &str) -> rusqlite::Result<Vec<i64>> {

@@ -20,20 +20,28 @@ pub struct CreateArgs {
     /// The customer's name (also the ship-to name unless --ship-name is given)
     #[arg(long)]
     pub name: Option<String>,
+    /// The customer's email address
     #[arg(long)]
     pub email: Option<String>,
+    /// The customer's phone number
     #[arg(long)]
     pub phone: Option<String>,
+    /// Ship-to name [default: --name]
     #[arg(long)]
     pub ship_name: Option<String>,
+    /// Ship-to company
     #[arg(long)]
     pub ship_company: Option<String>,
+    /// Ship-to address, first line (street and number)
     #[arg(long)]
     pub ship_address1: Option<String>,
+    /// Ship-to address, second line (flat, floor)
     #[arg(long)]
     pub ship_address2: Option<String>,
+    /// Ship-to city
     #[arg(long)]
     pub ship_city: Option<String>,
+    /// Ship-to state or province code, e.g. MA
     #[arg(long)]
     pub ship_province: Option<String>,
     /// Kept as text: 02134 keeps its zero
@@ -42,6 +50,7 @@ pub struct CreateArgs {
     /// Country code, e.g. US
     #[arg(long)]
     pub ship_country: Option<String>,
+    /// Ship-to phone number, for the carrier
     #[arg(long)]
     pub ship_phone: Option<String>,
     /// A digital or pickup order: create it without a ship-to name, address and country
@@ -53,6 +62,7 @@ pub struct CreateArgs {
     /// Carrier service code [default: defaults.carrier_service]
     #[arg(long, value_name = "CODE")]
     pub carrier_service: Option<String>,
+    /// A note kept with the order and sent to the warehouse
     #[arg(long)]
     pub note: Option<String>,
     /// Cancel the order if it is not sent to a warehouse by then (RFC 3339; a bare date

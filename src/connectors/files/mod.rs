@@ -148,8 +148,8 @@ impl SalesChannel for FilesChannel {
         orders::fetch(self, sink)
     }
 
-    fn ack_orders(&mut self, source: &str) -> anyhow::Result<()> {
-        fs::move_done(std::path::Path::new(source)).map(|_| ())
+    fn ack_orders(&mut self, source: &str) -> anyhow::Result<Option<String>> {
+        fs::move_done(std::path::Path::new(source)).map(|p| Some(p.display().to_string()))
     }
 
     fn set_aside_orders(&mut self, source: &str, reason: &str) -> anyhow::Result<()> {
@@ -205,8 +205,8 @@ impl FulfillmentChannel for FilesChannel {
         ChannelKind::Files
     }
 
-    fn ack(&mut self, source: &str) -> anyhow::Result<()> {
-        fs::move_done(std::path::Path::new(source)).map(|_| ())
+    fn ack(&mut self, source: &str) -> anyhow::Result<Option<String>> {
+        fs::move_done(std::path::Path::new(source)).map(|p| Some(p.display().to_string()))
     }
 
     fn set_aside(&mut self, source: &str, reason: &str) -> anyhow::Result<()> {

@@ -247,10 +247,10 @@ impl FulfillmentChannel for ShipbobChannel {
         returns::receipts(self, sent, sink)
     }
 
-    fn ack(&mut self, source: &str) -> anyhow::Result<()> {
+    fn ack(&mut self, source: &str) -> anyhow::Result<Option<String>> {
         match self.pending.remove(source) {
-            Some(ack) => self.ack_now(ack),
-            None => Ok(()),
+            Some(ack) => self.ack_now(ack).map(|()| None),
+            None => Ok(None),
         }
     }
 

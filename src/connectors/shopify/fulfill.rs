@@ -265,15 +265,20 @@ impl OrderState {
                 .filter(|_| left > 0)
             {
                 return Err(Refusal::Record(format!(
-                    "{}: shipment {}: {left} unit(s) of `{}` wait on a fulfillment order that is {status} in Shopify; sent again by the next export",
-                    self.label, f.reference, line.sku
+                    "{}: shipment {}: {} of `{}` {} on a fulfillment order that is {status} in Shopify; sent again by the next export",
+                    self.label,
+                    f.reference,
+                    crate::model::words::count(left, "unit"),
+                    line.sku,
+                    if left == 1 { "waits" } else { "wait" }
                 )));
             }
             if left > 0 && left < need {
                 tracing::warn!(
-                    "channel `{}`: shipment {}: {left} unit(s) of `{}` are no longer fulfillable in Shopify {}; fulfilling the rest",
+                    "channel `{}`: shipment {}: {} of `{}` no longer fulfillable in Shopify {}; fulfilling the rest",
                     ch.code,
                     f.reference,
+                    crate::model::words::count(left, "unit"),
                     line.sku,
                     self.label
                 );

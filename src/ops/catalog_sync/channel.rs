@@ -109,10 +109,11 @@ impl Connector {
         }
     }
 
+    /// No catalog record names its source, so where it moved to is not kept.
     pub fn ack(&mut self, source: &str) -> anyhow::Result<()> {
         match self {
-            Connector::Sales(c) => c.ack_orders(source),
-            Connector::Fulfillment(c) => c.ack(source),
+            Connector::Sales(c) => c.ack_orders(source).map(drop),
+            Connector::Fulfillment(c) => c.ack(source).map(drop),
         }
     }
 

@@ -70,10 +70,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
     if let Some(code) = opts.channel
         && !config.sales_channels.contains_key(code)
     {
-        return Err(usage(format!(
-            "unknown sales channel `{code}`{}",
-            known(config)
-        )));
+        return Err(usage(config.unknown_sales_channel(code)));
     }
     if let Some(input) = opts.file {
         let code = file_channel(config, opts.channel)?;
@@ -261,8 +258,11 @@ fn import_channel(
         // Only now is every order of these sources committed. A source that cannot be
         // moved does not undo that: the report still counts its orders and names it.
         for source in &done {
-            if let Err(e) = connector.ack_orders(source) {
-                importer.not_moved(source, &e);
+            match connector.ack_orders(source) {
+                Ok(moved) => {
+                    crate::store::rejections::follow_move(&store.conn, source, moved.as_deref())?
+                }
+                Err(e) => importer.not_moved(source, &e),
             }
         }
         for (source, reason) in &failed {

@@ -33,7 +33,7 @@ impl<'c> Channel<'c> {
         let settings = config
             .sales_channels
             .get(code)
-            .ok_or_else(|| usage(format!("unknown sales channel `{code}`")))?;
+            .ok_or_else(|| usage(config.unknown_sales_channel(code)))?;
         Ok(Channel {
             code,
             settings,

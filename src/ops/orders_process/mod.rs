@@ -59,7 +59,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
     if let Some(c) = opts.channel
         && !config.sales_channels.contains_key(c)
     {
-        return Err(usage(format!("unknown sales channel `{c}`")));
+        return Err(usage(config.unknown_sales_channel(c)));
     }
     processing::widen_cache(&store.conn, processing::PROCESS_CACHE_KIB)?;
     let mut report = flow::journaled(store, FLOW, opts.channel, opts.dry_run, |store, run_id| {

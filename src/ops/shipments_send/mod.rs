@@ -53,7 +53,7 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
     if let Some(c) = opts.channel
         && !config.fulfillment_channels.contains_key(c)
     {
-        return Err(usage(format!("unknown fulfillment channel `{c}`")));
+        return Err(usage(config.unknown_fulfillment_channel(c)));
     }
     let mut total = SendReport {
         dry_run: opts.dry_run,

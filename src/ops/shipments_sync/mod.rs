@@ -139,8 +139,9 @@ fn sync_channel(
     // A source that cannot be moved does not undo what was committed from it: the
     // report keeps its counts and names it, and the next run finds it applied.
     for source in done_sources {
-        if let Err(e) = connector.ack(&source) {
-            report.not_moved(code, source, &e);
+        match connector.ack(&source) {
+            Ok(moved) => rejections::follow_move(&store.conn, &source, moved.as_deref())?,
+            Err(e) => report.not_moved(code, source, &e),
         }
     }
     read?;
@@ -353,8 +354,13 @@ fn apply(
             let part = record_part(conn, &shipment, &lines, &shipped, c)?;
             if part > 1 {
                 note = Some(format!(
-                    "part {part}: {} more units shipped",
-                    item.units_shipped
+                    "part {part}: {} more {} shipped",
+                    item.units_shipped,
+                    if item.units_shipped == 1 {
+                        "unit"
+                    } else {
+                        "units"
+                    }
                 ));
             }
             if complete {
@@ -369,8 +375,14 @@ fn apply(
     shipment_parts::set_rest_open(conn, shipment.id, rest_open)?;
     if rest_open {
         let waiting: i64 = lines.iter().map(|l| l.unshipped()).sum::<i64>() - item.units_shipped;
+        let (stay, them) = if waiting == 1 {
+            ("stays", "it")
+        } else {
+            ("stay", "them")
+        };
         item.message = Some(format!(
-            "{waiting} units stay allocated for a later parcel; `oms shipments close {}` releases them",
+            "{} {stay} allocated for a later parcel; `oms shipments close {}` releases {them}",
+            crate::model::words::count(waiting, "unit"),
             shipment.reference
         ));
     } else {

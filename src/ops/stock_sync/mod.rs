@@ -286,8 +286,9 @@ fn sync_channel(
     // A source that cannot be moved does not undo what was committed from it: the
     // report keeps its counts and names it, and the next run finds it applied.
     for source in done_sources {
-        if let Err(e) = connector.ack(&source) {
-            report.not_moved(code, source, &e);
+        match connector.ack(&source) {
+            Ok(moved) => rejections::follow_move(&store.conn, &source, moved.as_deref())?,
+            Err(e) => report.not_moved(code, source, &e),
         }
     }
     read?;

@@ -102,18 +102,25 @@ pub fn stocked_warehouses(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     stmt.query_map([], |r| r.get(0))?.collect()
 }
 
-/// One row of `oms stock history`; the quantities are the row's deltas.
+/// One row of `oms stock history`; the quantities are the row's deltas, and their
+/// names say so, so nobody reads `-2` as a level.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct LedgerRow {
     pub id: i64,
     pub at: String,
     pub warehouse: String,
     pub sku: String,
+    #[serde(rename = "on_hand_change")]
     pub on_hand: i64,
+    #[serde(rename = "allocated_change")]
     pub allocated: i64,
+    #[serde(rename = "incoming_change")]
     pub incoming: i64,
+    #[serde(rename = "held_change")]
     pub held: i64,
+    #[serde(rename = "returning_change")]
     pub returning: i64,
+    #[serde(rename = "quarantine_change")]
     pub quarantine: i64,
     pub reason: String,
     pub reference: Option<String>,
