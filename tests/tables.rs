@@ -77,7 +77,10 @@ const LISTS: &[(&[&str], &[&str])] = &[
         &["stock", "show"],
         &["warehouse", "sku", "on_hand", "available"],
     ),
-    (&["stock", "history"], &["at", "sku", "on_hand_change", "reason"]),
+    (
+        &["stock", "history"],
+        &["at", "sku", "on_hand_change", "reason"],
+    ),
     (&["catalog", "list"], &["sku", "title", "price"]),
     (
         &["warehouses", "list"],

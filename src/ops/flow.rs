@@ -132,50 +132,6 @@ pub fn cause_of(flow: &str, run_id: Option<i64>, fallback: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    struct Counted(u32, Outcome);
-    impl Journaled for Counted {
-        fn counts(&self) -> Value {
-            serde_json::json!({ "done": self.0 })
-        }
-        fn outcome(&self) -> Outcome {
-            self.1
-        }
-    }
-
-    #[test]
-    fn runs_are_journaled_with_counts_or_errors() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
-        journaled(&mut store, "orders import", Some("web"), false, |_, id| {
-            assert!(id.is_some());
-            Ok(Counted(3, Outcome::Rejected))
-        })
-        .unwrap();
-        let failed: anyhow::Result<Counted> =
-            journaled(&mut store, "orders process", None, false, |_, _| {
-                anyhow::bail!("disk full")
-            });
-        assert!(failed.is_err());
-        journaled(&mut store, "orders process", None, true, |_, id| {
-            assert!(id.is_none());
-            Ok(Counted(0, Outcome::Ok))
-        })
-        .unwrap();
-        let rows = runs::list(&store.conn, None, 10).unwrap();
-        assert_eq!(rows.len(), 2, "dry runs leave no journal row");
-        assert_eq!(
-            (rows[0].outcome.as_str(), rows[0].error.as_deref()),
-            ("failed", Some("disk full"))
-        );
-        assert_eq!(rows[1].outcome, "rejected");
-        assert_eq!(rows[1].counts.as_ref().unwrap()["done"], 3);
-    }
-}
-
 /// What became of one recorded document sent on its own (a PO, an RMA).
 pub enum OneSent {
     /// Taken; the channel's id for it, if it gave one.
@@ -219,4 +175,48 @@ pub fn send_one(
         }
         Err(e) => OneSent::Failed(format!("{e:#}")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Counted(u32, Outcome);
+    impl Journaled for Counted {
+        fn counts(&self) -> Value {
+            serde_json::json!({ "done": self.0 })
+        }
+        fn outcome(&self) -> Outcome {
+            self.1
+        }
+    }
+
+    #[test]
+    fn runs_are_journaled_with_counts_or_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        journaled(&mut store, "orders import", Some("web"), false, |_, id| {
+            assert!(id.is_some());
+            Ok(Counted(3, Outcome::Rejected))
+        })
+        .unwrap();
+        let failed: anyhow::Result<Counted> =
+            journaled(&mut store, "orders process", None, false, |_, _| {
+                anyhow::bail!("disk full")
+            });
+        assert!(failed.is_err());
+        journaled(&mut store, "orders process", None, true, |_, id| {
+            assert!(id.is_none());
+            Ok(Counted(0, Outcome::Ok))
+        })
+        .unwrap();
+        let rows = runs::list(&store.conn, None, 10).unwrap();
+        assert_eq!(rows.len(), 2, "dry runs leave no journal row");
+        assert_eq!(
+            (rows[0].outcome.as_str(), rows[0].error.as_deref()),
+            ("failed", Some("disk full"))
+        );
+        assert_eq!(rows[1].outcome, "rejected");
+        assert_eq!(rows[1].counts.as_ref().unwrap()["done"], 3);
+    }
 }

@@ -13,11 +13,11 @@ use crate::error::usage;
 use crate::model::returns::{LineArg, ReturnReason, check_returnable};
 use crate::model::{StockReason, sku_key};
 use crate::store::Store;
-use crate::store::catalog;
 use crate::store::orders;
 use crate::store::returns::{self, NewReturn, ReturnDetail};
 use crate::store::stock::Reference;
 use crate::store::stock::returns::{self as returning, ReturnMovement};
+use crate::store::{bundles, catalog};
 
 pub struct CreateOptions<'a> {
     pub order_id: i64,
@@ -107,7 +107,9 @@ pub fn run(store: &mut Store, config: &Config, o: &CreateOptions) -> anyhow::Res
 }
 
 /// Resolves the lines to variants and checks each against what the order shipped, less
-/// what its other RMAs claim. Returns (variant id, quantity) of the good lines.
+/// what its other RMAs claim. A bundle comes back as its components (a kit has no stock of
+/// its own): `KIT-1=2` is two kits' worth of each component, each checked like a line of
+/// its own. Returns (variant id, quantity) of the good lines, one per variant.
 fn check_lines(
     conn: &Connection,
     order_id: i64,
@@ -115,8 +117,14 @@ fn check_lines(
     problems: &mut Vec<String>,
 ) -> anyhow::Result<Vec<(i64, i64)>> {
     let shipped = returns::shipped_by_variant(conn, order_id)?;
+    let shipped_of = |variant_id: i64| {
+        shipped
+            .iter()
+            .find(|(id, _)| *id == variant_id)
+            .map_or(0, |(_, q)| *q)
+    };
     let mut seen = HashSet::new();
-    let mut lines = Vec::new();
+    let mut lines: Vec<(i64, i64)> = Vec::new();
     for s in specs {
         if !seen.insert(sku_key(&s.sku)) {
             problems.push(format!("{}: sku: `{}` is given twice", s.origin, s.sku));
@@ -126,14 +134,47 @@ fn check_lines(
             problems.push(format!("{}: sku: unknown SKU `{}`", s.origin, s.sku));
             continue;
         };
-        let shipped = shipped
-            .iter()
-            .find(|(id, _)| *id == v.id)
-            .map_or(0, |(_, q)| *q);
-        let claimed = returns::claimed(conn, order_id, v.id)?;
-        match check_returnable(order_id, &v.sku, shipped, &claimed, s.quantity) {
-            Ok(()) => lines.push((v.id, s.quantity)),
-            Err(why) => problems.push(format!("{}: {why}", s.origin)),
+        let components = bundles::components(conn, v.id)?;
+        let wanted: Vec<(i64, String, Option<i64>)> = if components.is_empty() {
+            vec![(v.id, v.sku.clone(), Some(s.quantity))]
+        } else {
+            components
+                .iter()
+                .map(|c| {
+                    (
+                        c.variant_id,
+                        c.sku.clone(),
+                        s.quantity.checked_mul(c.quantity),
+                    )
+                })
+                .collect()
+        };
+        for (variant_id, sku, quantity) in wanted {
+            let Some(quantity) = quantity else {
+                problems.push(format!("{}: quantity: too large", s.origin));
+                continue;
+            };
+            let taken = lines
+                .iter()
+                .find(|(id, _)| *id == variant_id)
+                .map_or(0, |(_, q)| *q);
+            let claimed = returns::claimed(conn, order_id, variant_id)?;
+            let of_kit = (!components.is_empty()).then(|| format!(" (of bundle {})", v.sku));
+            match check_returnable(
+                order_id,
+                &sku,
+                shipped_of(variant_id),
+                &claimed,
+                taken + quantity,
+            ) {
+                Ok(()) => match lines.iter_mut().find(|(id, _)| *id == variant_id) {
+                    Some(line) => line.1 += quantity,
+                    None => lines.push((variant_id, quantity)),
+                },
+                Err(why) => {
+                    problems.push(format!("{}: {why}{}", s.origin, of_kit.unwrap_or_default()))
+                }
+            }
         }
     }
     Ok(lines)
