@@ -1,44 +1,26 @@
 //! A bundle's availability is computed from its components: in `stock show` (marked
 //! `computed`) and in what `stock push` publishes, which follows a component's sale.
 
+mod bundles_support;
 mod common;
 
 use std::collections::BTreeMap;
 
 use common::{Env, STANDARD_CONFIG};
 
-const CATALOG: &str = "handle,title,sku,price\n\
-    kit-one,Kit One,KIT-1,30.00\n\
-    part-a,Part A,A,5.00\n\
-    part-b,Part B,B,7.00\n";
-
+/// KIT-1 = 2 × A + 1 × B (tests/bundles_support) with stock in both warehouses.
 fn workspace(config: &str) -> Env {
-    let env = Env::with_config(config);
-    for ch in ["east-3pl", "west-3pl", "web"] {
-        for sub in ["inbox", "outbox"] {
-            std::fs::create_dir_all(env.path(&format!("channels/{ch}/{sub}"))).unwrap();
-        }
-    }
-    env.write("catalog.csv", CATALOG);
-    env.oms(["catalog", "import", "--file", "catalog.csv"]).ok();
-    env.oms([
-        "catalog",
-        "bundle",
-        "set",
-        "KIT-1",
-        "--component",
-        "A=2",
-        "--component",
-        "B=1",
-    ])
-    .ok();
+    let env = bundles_support::workspace(config);
     // East: 5 A, 3 B → 2 kits. West: 1 A, 4 B → 0 kits (an A short).
-    env.write(
-        "adjust.csv",
-        "warehouse,sku,by,reason\neast,A,5,found\neast,B,3,found\nwest,A,1,found\nwest,B,4,found\n",
+    bundles_support::stock(
+        &env,
+        &[
+            ("east", "A", 5),
+            ("east", "B", 3),
+            ("west", "A", 1),
+            ("west", "B", 4),
+        ],
     );
-    env.oms(["stock", "adjust", "--file", "adjust.csv", "--yes"])
-        .ok();
     env
 }
 
