@@ -22,10 +22,11 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 echo "building release binaries…" >&2
 cargo build --release --quiet --bin oms --example bench_data --example ceiling_insert \
   --example ceiling_allocate
-OMS=$PWD/target/release/oms
-GEN=$PWD/target/release/examples/bench_data
-CEIL_INSERT=$PWD/target/release/examples/ceiling_insert
-CEIL_ALLOC=$PWD/target/release/examples/ceiling_allocate
+RELEASE=${CARGO_TARGET_DIR:-$PWD/target}/release   # where cargo put the build
+OMS=$RELEASE/oms
+GEN=$RELEASE/examples/bench_data
+CEIL_INSERT=$RELEASE/examples/ceiling_insert
+CEIL_ALLOC=$RELEASE/examples/ceiling_allocate
 
 # seconds and peak RSS (MB) of a command, from GNU time
 measure() {
@@ -220,8 +221,8 @@ awk -v ms="$ms" 'BEGIN { printf "  oms stock adjust (1 SKU, retries its backorde
 
 # --- 5. the binary --------------------------------------------------------------------
 size=$(stat -c %s "$OMS")
-echo "binary  target/release/oms"
-awk -v b="$size" 'BEGIN { printf "  size                   %7.1f MB  (target <= 20 MB)\n", b/1048576 }'
+echo "binary  $RELEASE/oms"
+awk -v b="$size" 'BEGIN { printf "  size                   %7.1f MB  (%.1f MiB; target <= 20 MB)\n", b/1e6, b/1048576 }'
 if command -v hyperfine >/dev/null; then
   hyperfine -N --warmup 10 --runs 200 --export-json "$OUT/version.json" "$OMS --version" >/dev/null 2>&1
   ver=$(awk -F: '/"median"/ {gsub(/[ ,]/, "", $2); printf "%.2f", $2 * 1000; exit}' "$OUT/version.json")

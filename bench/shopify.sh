@@ -37,10 +37,11 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 
 echo "building release binaries…" >&2
 cargo build --release --quiet --bin oms --example mock_shopify --example bench_data --example ceiling_insert
-OMS=$PWD/target/release/oms
-MOCK=$PWD/target/release/examples/mock_shopify
-GEN=$PWD/target/release/examples/bench_data
-CEIL_INSERT=$PWD/target/release/examples/ceiling_insert
+RELEASE=${CARGO_TARGET_DIR:-$PWD/target}/release   # where cargo put the build
+OMS=$RELEASE/oms
+MOCK=$RELEASE/examples/mock_shopify
+GEN=$RELEASE/examples/bench_data
+CEIL_INSERT=$RELEASE/examples/ceiling_insert
 export SHOPIFY_TOKEN=shpat_bench
 "$GEN" catalog "$SKUS" > "$OUT/catalog.csv"
 

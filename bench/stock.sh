@@ -20,7 +20,8 @@ done
 
 echo "== cargo build --release" >&2
 cargo build --release --locked --quiet
-OMS="$PWD/target/release/oms"
+RELEASE=${CARGO_TARGET_DIR:-$PWD/target}/release   # where cargo put the build
+OMS="$RELEASE/oms"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/oms-bench-stock.XXXXXX")
 if [[ -n "${KEEP:-}" ]]; then
