@@ -431,8 +431,8 @@ fn check_says_which_auth_and_which_scopes() {
     assert_eq!(
         ch.check().unwrap(),
         "shop John Smith Test Store (jsmith.myshopify.com), plan Basic, API 2026-10, \
-         auth access token (admin-created custom app), scopes read_orders,\
-         write_merchant_managed_fulfillment_orders,write_fulfillments,write_inventory,read_locations,write_products"
+         auth access token (admin-created custom app), scopes read_orders, \
+         write_merchant_managed_fulfillment_orders, write_fulfillments, write_inventory, read_locations, write_products"
     );
 }
 

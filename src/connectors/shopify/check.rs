@@ -84,7 +84,8 @@ pub(super) fn check(ch: &mut ShopifyChannel) -> anyhow::Result<String> {
         if scopes.is_empty() {
             "none".to_string()
         } else {
-            scopes.join(",")
+            // ", " so a narrow table wraps the list instead of cutting a scope off
+            scopes.join(", ")
         }
     );
     let missing = missing_scopes(&scopes);
