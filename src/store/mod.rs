@@ -110,6 +110,10 @@ impl Store {
         create_private(path)?;
         let conn = Connection::open(path)
             .with_context(|| format!("cannot open the database {}", path.display()))?;
+        // rusqlite keeps 16 prepared statements by default; an import or a processing run
+        // uses more than that per order (lines, kits, story, rejections, counters), so the
+        // least recent were parsed again for every order: 6% of an import's time.
+        conn.set_prepared_statement_cache_capacity(128);
         let setup = || -> rusqlite::Result<()> {
             conn.busy_timeout(BUSY_TIMEOUT)?;
             retry_while_busy(|| conn.pragma_update(None, "journal_mode", "WAL"))?;

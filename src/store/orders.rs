@@ -212,10 +212,10 @@ pub fn add_components(
     variant_id: i64,
     kits: i64,
 ) -> rusqlite::Result<()> {
-    let components = super::bundles::components(conn, variant_id)?;
-    if components.is_empty() {
+    if !super::bundles::is_bundle(conn, variant_id)? {
         return Ok(());
     }
+    let components = super::bundles::components(conn, variant_id)?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO order_lines (order_id, line_no, variant_id, channel_sku, title, quantity,
                                   bundle_line_id)
