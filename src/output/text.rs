@@ -69,9 +69,18 @@ pub(super) fn cut(text: &str, width: usize) -> String {
     format!("{kept}…")
 }
 
-/// Breaks `line` at spaces into lines of at most `room`; a word longer than `room` stays
-/// whole on its own line. Continuation lines are indented by two spaces.
+/// Breaks `line` at spaces into lines of at most `room`. A word longer than `room` (a
+/// scope such as `write_merchant_managed_fulfillment_orders`) is broken where the room
+/// ends rather than cut with `…`: wrapped text exists to show all of itself.
+/// Continuation lines are indented by two spaces.
 pub(super) fn wrap(line: &str, room: usize) -> Vec<String> {
+    wrap_at_words(line, room)
+        .into_iter()
+        .flat_map(|l| break_long(l, room))
+        .collect()
+}
+
+fn wrap_at_words(line: &str, room: usize) -> Vec<String> {
     if width_of(line) <= room {
         return vec![line.to_string()];
     }
@@ -93,6 +102,28 @@ pub(super) fn wrap(line: &str, room: usize) -> Vec<String> {
         lines.push(current.trim_end().to_string());
     }
     lines
+}
+
+/// A line still wider than `room` in pieces of `room`, the later ones indented like any
+/// continuation. Too narrow a room to make progress leaves the line to `cut`.
+fn break_long(line: String, room: usize) -> Vec<String> {
+    const INDENT: &str = "  ";
+    if width_of(&line) <= room || room <= INDENT.len() + 1 {
+        return vec![line];
+    }
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    for ch in line.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if width_of(&current) + w > room && !current.trim().is_empty() {
+            pieces.push(std::mem::replace(&mut current, INDENT.to_string()));
+        }
+        current.push(ch);
+    }
+    if !current.trim().is_empty() {
+        pieces.push(current);
+    }
+    pieces
 }
 
 /// A cell for people: objects read `name value, …` (zero counts left out), arrays of
@@ -146,6 +177,14 @@ mod tests {
         assert_eq!(
             wrap("one two three four", 9),
             vec!["one two", "  three", "  four"]
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_the_room_is_broken_not_cut() {
+        assert_eq!(
+            wrap("scopes read_orders, write_merchant_managed", 14),
+            vec!["scopes", "  read_orders,", "  write_mercha", "  nt_managed"]
         );
     }
 }
