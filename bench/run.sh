@@ -99,6 +99,9 @@ INSERT INTO orders (channel, external_id, name, status, ordered_at, email, ship_
   SELECT 'web', order_id, order_name, 'approved', ordered_at, email, ship_name, ship_address1, ship_city,
          ship_zip, ship_country, shipping_method, currency, 'now', 'now'
   FROM staging WHERE order_name != '';
+INSERT INTO order_status_counts (status, orders)
+  SELECT 'approved', COUNT(*) FROM staging WHERE order_name != ''
+  ON CONFLICT (status) DO UPDATE SET orders = orders + excluded.orders;
 INSERT INTO order_lines (order_id, line_no, variant_id, channel_sku, quantity, price_cents)
   SELECT o.id, s.rowid, v.id, s.sku, s.quantity, CAST(ROUND(s.price * 100) AS INTEGER)
   FROM staging s JOIN orders o ON o.channel = 'web' AND o.external_id = s.order_id

@@ -11,7 +11,7 @@ use rusqlite::{Connection, params};
 
 /// Orders per transaction and page cache, as the product's import
 /// (src/ops/orders_import/batch.rs, store::processing::widen_cache).
-const BATCH: usize = 10_000;
+const BATCH: usize = 50_000;
 const CACHE_KIB: i64 = 32_768;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -42,6 +42,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                    created_at, updated_at)
                  VALUES (?1, ?2, ?3, 'approved', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
             )?;
+            // The per-status counters oms keeps beside each new order (migration 0017).
+            let mut count = tx.prepare_cached(
+                "INSERT INTO order_status_counts (status, orders) VALUES ('approved', 1)
+                 ON CONFLICT (status) DO UPDATE SET orders = orders + 1",
+            )?;
             let mut line = tx.prepare_cached(
                 "INSERT INTO order_lines (order_id, line_no, variant_id, channel_sku, quantity, price_cents)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -60,6 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         &r[9], &r[10], now
                     ])?;
                     current = tx.last_insert_rowid();
+                    count.execute([])?;
                     line_no = 0;
                     in_batch += 1;
                     orders += 1;

@@ -93,6 +93,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0016_bundles",
         include_str!("../../migrations/0016_bundles.sql"),
     ),
+    (
+        "0017_status_counts_in_code",
+        include_str!("../../migrations/0017_status_counts_in_code.sql"),
+    ),
 ];
 
 pub struct Store {

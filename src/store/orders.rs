@@ -171,6 +171,12 @@ pub fn insert(
     conn.prepare_cached(&INSERT_SQL)?
         .execute(params_from_iter(head.into_iter().chain(content_params(o))))?;
     let id = conn.last_insert_rowid();
+    // Counted here, not by a trigger: see migrations/0017_status_counts_in_code.sql.
+    conn.prepare_cached(
+        "INSERT INTO order_status_counts (status, orders) VALUES (?1, 1)
+         ON CONFLICT (status) DO UPDATE SET orders = orders + 1",
+    )?
+    .execute(params![status_text])?;
     insert_lines(conn, id, &o.lines)?;
     history::record(conn, "order", id, None, status.as_str(), cause, None)?;
     Ok(id)

@@ -6,10 +6,11 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// Orders per transaction on a real run. Each commit writes every index page the batch
 /// touched (names, external ids, e-mails and the line index land all over their trees), so
-/// bigger batches write far less: 10,000 took a 500,000-order import from 31 to 19 CPU
-/// seconds against 1,000 (bench/run.sh's ceiling program, same schema), while a batch still
-/// holds the write lock for well under a second.
-pub const BATCH: usize = 10_000;
+/// bigger batches write far less. A 1,000,000-order import (bench/run.sh's data, release
+/// build) took 41.0 s at 10,000, 32.7 s at 50,000, 32.0 s at 100,000 and 31.4 s at
+/// 250,000; 50,000 holds the write lock for about two seconds, well inside the 10 s other
+/// writers wait (store::BUSY_TIMEOUT), and a crash redoes at most that many.
+pub const BATCH: usize = 50_000;
 
 /// Test-only: `OMS_TEST_IMPORT_BATCH=N` commits every N orders instead, so the crash tests
 /// (tests/orders_import_crash.rs) can lose "the batch in flight" on a small file.
