@@ -70,8 +70,8 @@ pub(super) fn cut(text: &str, width: usize) -> String {
 }
 
 /// Breaks `line` at spaces into lines of at most `room`. A word longer than `room` (a
-/// scope such as `write_merchant_managed_fulfillment_orders`) is broken where the room
-/// ends rather than cut with `…`: wrapped text exists to show all of itself.
+/// scope such as `write_merchant_managed_fulfillment_orders`) is broken rather than cut
+/// with `…`: wrapped text exists to show all of itself.
 /// Continuation lines are indented by two spaces.
 pub(super) fn wrap(line: &str, room: usize) -> Vec<String> {
     wrap_at_words(line, room)
@@ -104,26 +104,46 @@ fn wrap_at_words(line: &str, room: usize) -> Vec<String> {
     lines
 }
 
-/// A line still wider than `room` in pieces of `room`, the later ones indented like any
-/// continuation. Too narrow a room to make progress leaves the line to `cut`.
+/// A line still wider than `room` in pieces of at most `room`, the later ones indented
+/// like any continuation. A piece ends after the last `_`, `-`, `/` or `.` that leaves it at
+/// least half full (`write_merchant_managed_` / `fulfillment_orders`), else where the room
+/// ends. Too narrow a room to make progress leaves the line to `cut`.
 fn break_long(line: String, room: usize) -> Vec<String> {
     const INDENT: &str = "  ";
     if width_of(&line) <= room || room <= INDENT.len() + 1 {
         return vec![line];
     }
     let mut pieces = Vec::new();
-    let mut current = String::new();
-    for ch in line.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-        if width_of(&current) + w > room && !current.trim().is_empty() {
-            pieces.push(std::mem::replace(&mut current, INDENT.to_string()));
+    let (mut rest, mut lead) = (line.as_str(), "");
+    loop {
+        let room_left = room - lead.len();
+        if width_of(rest) <= room_left {
+            pieces.push(format!("{lead}{rest}"));
+            return pieces;
         }
-        current.push(ch);
+        let (mut end, mut used) = (0, 0);
+        for (i, ch) in rest.char_indices() {
+            let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if used + w > room_left {
+                break;
+            }
+            used += w;
+            end = i + ch.len_utf8();
+        }
+        if end == 0 {
+            pieces.push(format!("{lead}{rest}"));
+            return pieces;
+        }
+        let head = &rest[..end];
+        let at = head
+            .rfind(['_', '-', '/', '.'])
+            .map(|i| i + 1)
+            .filter(|&i| width_of(&head[..i]) * 2 >= room_left)
+            .unwrap_or(end);
+        pieces.push(format!("{lead}{}", &rest[..at]));
+        rest = &rest[at..];
+        lead = INDENT;
     }
-    if !current.trim().is_empty() {
-        pieces.push(current);
-    }
-    pieces
 }
 
 /// A cell for people: objects read `name value, …` (zero counts left out), arrays of
@@ -184,7 +204,13 @@ mod tests {
     fn a_word_longer_than_the_room_is_broken_not_cut() {
         assert_eq!(
             wrap("scopes read_orders, write_merchant_managed", 14),
-            vec!["scopes", "  read_orders,", "  write_mercha", "  nt_managed"]
+            vec![
+                "scopes",
+                "  read_orders,",
+                "  write_",
+                "  merchant_",
+                "  managed"
+            ]
         );
     }
 }
