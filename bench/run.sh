@@ -28,9 +28,12 @@ GEN=$RELEASE/examples/bench_data
 CEIL_INSERT=$RELEASE/examples/ceiling_insert
 CEIL_ALLOC=$RELEASE/examples/ceiling_allocate
 
-# seconds and peak RSS (MB) of a command, from GNU time
+# seconds and peak RSS (MB) of a command, from GNU time. The disk is flushed first, so a
+# command does not pay for the writeback of the one before it (two runs in a row differed
+# by a third on the 1M import without it).
 measure() {
   local log=$1; shift
+  sync
   /usr/bin/time -f '%e %M' -o "$log" "$@"
 }
 secs() { awk '{print $1}' "$1"; }
