@@ -1819,7 +1819,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Goods arrived: restock, quarantine or dispose of them, line by line')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Nothing more is coming back: what never arrived stops being `returning`')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'End an RMA before anything arrived')
-            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1957,7 +1957,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             break
         }
         'oms;returns;sync' {
-            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this fulfillment channel')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only this fulfillment channel, or this sales channel that imports returns')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, overriding the config''s `database`')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for machines')
@@ -1985,7 +1985,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Goods arrived: restock, quarantine or dispose of them, line by line')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Nothing more is coming back: what never arrived stops being `returning`')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'End an RMA before anything arrived')
-            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2613,7 +2613,7 @@ Register-ArgumentCompleter -Native -CommandName 'oms' -ScriptBlock {
             [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Goods arrived: restock, quarantine or dispose of them, line by line')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Nothing more is coming back: what never arrived stops being `returning`')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'End an RMA before anything arrived')
-            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)')
             break
         }
         'oms;help;returns;create' {

@@ -1680,7 +1680,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand receive 'Goods arrived: restock, quarantine or dispose of them, line by line'
             cand close 'Nothing more is coming back: what never arrived stops being `returning`'
             cand cancel 'End an RMA before anything arrived'
-            cand sync 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+            cand sync 'Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;returns;create'= {
@@ -1811,7 +1811,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand --version 'Print version'
         }
         &'oms;returns;sync'= {
-            cand --channel 'Only this fulfillment channel'
+            cand --channel 'Only this fulfillment channel, or this sales channel that imports returns'
             cand --config 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]'
             cand --db 'Database file, overriding the config''s `database`'
             cand -o 'Output format: tables for people, json/ndjson/csv for machines'
@@ -1838,7 +1838,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand receive 'Goods arrived: restock, quarantine or dispose of them, line by line'
             cand close 'Nothing more is coming back: what never arrived stops being `returning`'
             cand cancel 'End an RMA before anything arrived'
-            cand sync 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+            cand sync 'Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oms;returns;help;create'= {
@@ -2370,7 +2370,7 @@ set edit:completion:arg-completer[oms] = {|@words|
             cand receive 'Goods arrived: restock, quarantine or dispose of them, line by line'
             cand close 'Nothing more is coming back: what never arrived stops being `returning`'
             cand cancel 'End an RMA before anything arrived'
-            cand sync 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+            cand sync 'Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)'
         }
         &'oms;help;returns;create'= {
         }

@@ -1292,7 +1292,7 @@ complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_sub
 complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
 complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
 complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "cancel" -d 'End an RMA before anything arrived'
-complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "sync" -d 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "sync" -d 'Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)'
 complete -c oms -n "__fish_oms_using_subcommand returns; and not __fish_seen_subcommand_from create list show receive close cancel sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l order -d 'The order id (as `oms orders list` shows it)' -r
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from create" -l line -d 'A line coming back: SKU=QTY (repeatable)' -r
@@ -1408,7 +1408,7 @@ complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (required when there is no terminal to ask on)'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
-complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l channel -d 'Only this fulfillment channel' -r
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l channel -d 'Only this fulfillment channel, or this sales channel that imports returns' -r
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'
@@ -1432,7 +1432,7 @@ complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcomm
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'End an RMA before anything arrived'
-complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)'
 complete -c oms -n "__fish_oms_using_subcommand returns; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand run" -l only -d 'Run only these flows (comma-separated, e.g. "orders-import,orders-process")' -r
 complete -c oms -n "__fish_oms_using_subcommand run" -l skip -d 'Skip these flows (comma-separated)' -r
@@ -1757,7 +1757,7 @@ complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "receive" -d 'Goods arrived: restock, quarantine or dispose of them, line by line'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "close" -d 'Nothing more is coming back: what never arrived stops being `returning`'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "cancel" -d 'End an RMA before anything arrived'
-complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "sync" -d 'Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)'
+complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from returns" -f -a "sync" -d 'Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from rejects" -f -a "dismiss" -d 'Close rejections that can never be fixed; they stay in `oms rejects --all` with the reason'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'The journal of runs: flow, channel, times, counts, outcome, error (newest first)'
 complete -c oms -n "__fish_oms_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "test" -d 'Show every rule for an order: whether it matched, which condition failed, its effects'

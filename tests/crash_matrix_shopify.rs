@@ -1,7 +1,8 @@
 //! The crash matrix's Shopify rows (see tests/crash_matrix.rs for the table and the
 //! rules): `orders export` and `stock push` against a mock GraphQL Admin API on
 //! 127.0.0.1, killed before and after the call (`OMS_TEST_CRASH_AT`), then run again;
-//! `orders import` killed between pages and after its commit. (`catalog sync`'s Shopify row
+//! `orders import` killed between pages and after its commit; `returns sync` importing the
+//! shop's returns killed after its commit, and reporting one back killed around the call. (`catalog sync`'s Shopify row
 //! is in tests/shopify_catalog.rs, beside its `productSet` mock.)
 //!
 //! The mock keeps what it was asked to do, the way the shop does: once a fulfillment has
@@ -11,6 +12,7 @@
 
 mod common;
 mod cycle_support;
+mod shop_returns_support;
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -19,6 +21,7 @@ use cycle_support::*;
 use httpmock::HttpMockRequest;
 use httpmock::prelude::*;
 use serde_json::Value;
+use shop_returns_support::*;
 
 const POINTS: [&str; 2] = ["before_write", "after_write"];
 
@@ -33,38 +36,6 @@ fn crash(cycle: &Cycle, args: &[&str], point: &str, flow: &str) {
         crashed.code, -1,
         "the process was to die at {at}: {crashed:?}"
     );
-}
-
-/// Order #1001 imported from the shop, sent to ShipBob and shipped there with tracking.
-fn shipped_order(shop: &MockServer, sb: &MockServer) -> Cycle {
-    let cycle = Cycle::new(shop, sb);
-    import_the_order(&cycle, shop);
-    shipbob_lookup(sb, "[]");
-    shipbob_create(sb);
-    assert_eq!(cycle.json(["orders", "process"])["send"]["sent"], 1);
-    sb.mock(|when, then| {
-        when.method(GET)
-            .path(sb_api("order"))
-            .query_param("HasTracking", "true")
-            .query_param("IsTrackingUploaded", "false");
-        then.status(200)
-            .body(fixture("shipbob-orders-shipped.json"));
-    });
-    sb.mock(|when, then| {
-        when.method(GET)
-            .path(sb_api("order"))
-            .query_param_exists("LastUpdateStartDate");
-        then.status(200).body("[]");
-    });
-    sb.mock(|when, then| {
-        when.method(POST)
-            .path(sb_api("shipment:batchUpdateTrackingUpload"));
-        then.status(200)
-            .body(fixture("shipbob-tracking-uploaded.json"));
-    });
-    assert_eq!(cycle.json(["shipments", "sync"])["shipped"], 1);
-    assert_eq!(cycle.order_status(), "shipped");
-    cycle
 }
 
 fn body_of(req: &HttpMockRequest) -> Value {
@@ -369,4 +340,95 @@ fn crash_matrix_shopify() {
     }
     println!("{}", lines.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `returns sync` dies around `returnProcess` for an RMA whose goods all arrived; the
+/// next run looks the return up first and processes it only if the first did not.
+fn report_to_shopify(point: &str) -> String {
+    let (shop, sb) = (MockServer::start(), MockServer::start());
+    let cycle = rma_from_shop(&shop, &sb);
+    gql(
+        &shop,
+        "query OrderReturns",
+        returns_fixture("order-returns-none.json"),
+    );
+    receive(&cycle, &["TEE-1=1:restock", "MUG-1=1:restock"]);
+    let calls = shop_processes_r1(
+        &shop,
+        None,
+        200,
+        returns_fixture("return-process-closed.json"),
+    );
+    crash(
+        &cycle,
+        &["returns", "sync", "--channel", "shop"],
+        point,
+        "returns-sync",
+    );
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        usize::from(point != "before_write"),
+        "processed iff the crash came after the call"
+    );
+    let resumed = sync(&cycle, 3);
+    assert_eq!(resumed["sent"], 1, "{resumed}");
+    assert_eq!(calls.load(Ordering::SeqCst), 1, "processed once: {resumed}");
+    assert_eq!(sync(&cycle, 3)["sent"], 0, "reported once");
+    cycle.oms(["stock", "verify"]).ok();
+    format!("1 return/{} process", calls.load(Ordering::SeqCst))
+}
+
+/// `returns sync` dies right after committing the page that made the RMA, before the
+/// watermark moved; the next run reads the page again and makes nothing twice.
+fn import_returns_from_shopify() -> String {
+    let (shop, sb) = (MockServer::start(), MockServer::start());
+    let cycle = shipped_order(&shop, &sb);
+    cycle.import_returns();
+    let _mocks = first_read(&shop);
+    crash(
+        &cycle,
+        &["returns", "sync", "--channel", "shop"],
+        "after_commit",
+        "returns-sync",
+    );
+    assert_eq!(
+        cycle.number("SELECT COUNT(*) FROM returns"),
+        1,
+        "the page committed"
+    );
+    let resumed = sync(&cycle, 3);
+    assert_eq!(
+        outcome_of(&resumed, "#1001-R1"),
+        "already_applied",
+        "{resumed}"
+    );
+    assert_eq!(cycle.number("SELECT COUNT(*) FROM returns"), 1);
+    assert_eq!(returning(&cycle, "TEE-1").0, 1, "returning once");
+    assert_eq!(
+        cycle.text("SELECT value FROM watermarks WHERE channel = 'shop' AND flow = 'returns sync'"),
+        "2026-01-20T17:00:00Z"
+    );
+    cycle.oms(["stock", "verify"]).ok();
+    format!(
+        "{} RMA/{} rejected",
+        cycle.number("SELECT COUNT(*) FROM returns"),
+        cycle.number("SELECT COUNT(*) FROM rejections WHERE resolved_at IS NULL")
+    )
+}
+
+#[test]
+fn crash_matrix_shopify_returns() {
+    let mut cells: Vec<String> = POINTS
+        .iter()
+        .map(|point| format!("{point}: ok {}", report_to_shopify(point)))
+        .collect();
+    cells.push(format!(
+        "after_commit: ok {}",
+        import_returns_from_shopify()
+    ));
+    println!(
+        "{:<26} {} | between_pages: n/a (each page commits before the next is read)",
+        "returns-sync (Shopify)",
+        cells.join(" | ")
+    );
 }

@@ -28,13 +28,13 @@ pub enum ReturnsCmd {
     Close(ChangeArgs),
     /// End an RMA before anything arrived
     Cancel(ChangeArgs),
-    /// Send open RMAs to their warehouses and apply the returns they report (docs/returns.md)
+    /// Send RMAs to warehouses, apply what they report, import shop returns (docs/returns.md)
     Sync(SyncArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// Only this fulfillment channel
+    /// Only this fulfillment channel, or this sales channel that imports returns
     #[arg(long, value_name = "CODE")]
     pub channel: Option<String>,
     /// Show what would be sent and received without sending, writing or moving anything

@@ -250,6 +250,9 @@ pub struct Channel {
     pub bulk_import: Option<bool>,
     /// shopify: how many days back a read may reach before it runs as a bulk operation.
     pub bulk_import_after_days: Option<u32>,
+    /// shopify: import the shop's open returns as RMAs and report what arrived back
+    /// (`oms returns sync`, docs/returns.md); default false.
+    pub import_returns: Option<bool>,
     /// Every new approved order waits this long on hold ("15m", "2h"), its units
     /// reserved on the stock source, before processing may allocate it.
     pub hold_for: Option<Spanned<String>>,

@@ -22,6 +22,13 @@ impl Validator<'_> {
         }
         self.misplaced_keys(ch, &header, &prefix, role);
 
+        if ch.import_returns == Some(true) && ch.kind != ChannelKind::Shopify {
+            self.near(
+                &header,
+                &format!("{prefix}.import_returns"),
+                "only a `shopify` channel has returns to import",
+            );
+        }
         match ch.kind {
             ChannelKind::Files => match &ch.path {
                 Some(p) => ch.dir = Some(self.base.join(p.get_ref())),
@@ -146,6 +153,7 @@ impl Validator<'_> {
                 "bulk_import_after_days",
                 ch.bulk_import_after_days.is_some(),
             ),
+            ("import_returns", ch.import_returns.is_some()),
             ("hold_for", ch.hold_for.is_some()),
             ("rules", !ch.rules.is_empty()),
         ];

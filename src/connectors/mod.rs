@@ -21,6 +21,7 @@ use crate::model::returns::{ReturnReceiptIn, ReturnRequest, SentReturn};
 use crate::model::shipment::{
     OrderUpdate, ShipmentConfirmation, ShipmentRequest, StockCount, StockPublish,
 };
+use crate::model::shop_returns::{ShopReturnIn, ShopReturnReport};
 
 /// One event of a streamed read.
 #[derive(Debug)]
@@ -212,6 +213,22 @@ pub trait SalesChannel {
         entries: &[CatalogEntry],
     ) -> anyhow::Result<Vec<Sent>> {
         self.write_products(entries)
+    }
+
+    /// Streams the shop's returns on orders changed since `watermark`, one source per
+    /// page; returns the watermark to store once the whole read has been committed.
+    fn shop_returns(
+        &mut self,
+        _watermark: Option<&str>,
+        _sink: Sink<ShopReturnIn>,
+    ) -> anyhow::Result<Option<String>> {
+        Err(self.unsupported("list returns"))
+    }
+
+    /// Tells the shop what arrived of a return whose RMA oms finished, and that nothing
+    /// more is coming. Safe to resend: what the shop already processed is not sent again.
+    fn report_return(&mut self, _report: &ShopReturnReport) -> anyhow::Result<Sent> {
+        Err(self.unsupported("take return outcomes"))
     }
 
     /// Proves the connection and credentials with one cheap call; says what it found.

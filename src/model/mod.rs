@@ -11,6 +11,7 @@ pub mod returns;
 pub mod rollup;
 pub mod rules;
 pub mod shipment;
+pub mod shop_returns;
 pub mod status;
 pub mod words;
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Why the goods come back; each reason has a default [`Disposition`] in the config.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 #[value(rename_all = "snake_case")]
 pub enum ReturnReason {
@@ -13,6 +13,7 @@ pub enum ReturnReason {
     WrongItem,
     NotAsDescribed,
     Unwanted,
+    #[default]
     Other,
 }
 

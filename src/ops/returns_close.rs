@@ -7,7 +7,7 @@ use crate::error::usage;
 use crate::model::returns::normalize_number;
 use crate::model::{ReturnStatus, StockReason};
 use crate::store::Store;
-use crate::store::returns::{self, ReturnDetail};
+use crate::store::returns::{self, ReturnDetail, ReturnHead};
 use crate::store::stock::Reference;
 use crate::store::stock::returns::{self as returning, ReturnMovement};
 
@@ -32,21 +32,40 @@ pub(crate) fn end(
     let tx = store.tx()?;
     let head =
         returns::find(&tx, &number)?.ok_or_else(|| usage(format!("there is no RMA `{number}`")))?;
+    end_open(&tx, &head, to, cause)?.map_err(usage)?;
+    let head = returns::find(&tx, &number)?.unwrap_or(head);
+    let detail = returns::detail(&tx, &head)?;
+    if !dry_run {
+        tx.commit()?;
+    }
+    Ok(detail)
+}
+
+/// Ends open RMA `head` as `to` in the caller's transaction, releasing what it still
+/// expected; Ok(Err(why)) when it cannot end so (it is not open, or a cancel of one that
+/// received goods).
+pub(crate) fn end_open(
+    conn: &rusqlite::Connection,
+    head: &ReturnHead,
+    to: ReturnStatus,
+    cause: &str,
+) -> anyhow::Result<Result<(), String>> {
+    let number = &head.number;
     if head.status != ReturnStatus::Open {
-        return Err(usage(format!(
+        return Ok(Err(format!(
             "{number} is {}; only open RMAs can be {to}",
             head.status
         )));
     }
-    let lines = returns::lines(&tx, head.id)?;
+    let lines = returns::lines(conn, head.id)?;
     if to == ReturnStatus::Cancelled && lines.iter().any(|l| l.remaining < l.quantity) {
-        return Err(usage(format!(
+        return Ok(Err(format!(
             "{number} has received goods; close it instead (`oms returns close {number}`)"
         )));
     }
     for l in &lines {
         returning::apply(
-            &tx,
+            conn,
             &ReturnMovement {
                 warehouse: &head.warehouse,
                 variant_id: l.variant_id,
@@ -56,17 +75,12 @@ pub(crate) fn end(
                 reason: StockReason::ReturnClosed,
                 reference: Reference {
                     kind: Some("return"),
-                    id: Some(&number),
+                    id: Some(number),
                     ..Reference::default()
                 },
             },
         )?;
     }
-    returns::set_status(&tx, head.id, (ReturnStatus::Open, to), cause, None)?;
-    let head = returns::find(&tx, &number)?.unwrap_or(head);
-    let detail = returns::detail(&tx, &head)?;
-    if !dry_run {
-        tx.commit()?;
-    }
-    Ok(detail)
+    returns::set_status(conn, head.id, (ReturnStatus::Open, to), cause, None)?;
+    Ok(Ok(()))
 }

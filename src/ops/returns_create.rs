@@ -74,25 +74,7 @@ pub fn run(store: &mut Store, config: &Config, o: &CreateOptions) -> anyhow::Res
         note,
         lines: &lines,
     };
-    let (id, number) = returns::create(&tx, &new, o.cause)?;
-    for (variant_id, quantity) in &lines {
-        returning::apply(
-            &tx,
-            &ReturnMovement {
-                warehouse: &warehouse,
-                variant_id: *variant_id,
-                on_hand: 0,
-                returning: *quantity,
-                quarantine: 0,
-                reason: StockReason::ReturnOpened,
-                reference: Reference {
-                    kind: Some("return"),
-                    id: Some(&number),
-                    ..Reference::default()
-                },
-            },
-        )?;
-    }
+    let (id, number) = insert(&tx, &new, o.cause)?;
     if !exchange.is_empty() {
         let order = returns_exchange::create(&tx, config, o.order_id, &number, &exchange, o.cause)?;
         returns::set_exchange(&tx, id, order)?;
@@ -106,11 +88,40 @@ pub fn run(store: &mut Store, config: &Config, o: &CreateOptions) -> anyhow::Res
     Ok(detail)
 }
 
+/// Stores a checked RMA and makes its units `returning` stock of its warehouse, in the
+/// caller's transaction. Returns (id, number).
+pub(crate) fn insert(
+    conn: &Connection,
+    new: &NewReturn,
+    cause: &str,
+) -> anyhow::Result<(i64, String)> {
+    let (id, number) = returns::create(conn, new, cause)?;
+    for (variant_id, quantity) in new.lines {
+        returning::apply(
+            conn,
+            &ReturnMovement {
+                warehouse: new.warehouse,
+                variant_id: *variant_id,
+                on_hand: 0,
+                returning: *quantity,
+                quarantine: 0,
+                reason: StockReason::ReturnOpened,
+                reference: Reference {
+                    kind: Some("return"),
+                    id: Some(&number),
+                    ..Reference::default()
+                },
+            },
+        )?;
+    }
+    Ok((id, number))
+}
+
 /// Resolves the lines to variants and checks each against what the order shipped, less
 /// what its other RMAs claim. A bundle comes back as its components (a kit has no stock of
 /// its own): `KIT-1=2` is two kits' worth of each component, each checked like a line of
 /// its own. Returns (variant id, quantity) of the good lines, one per variant.
-fn check_lines(
+pub(crate) fn check_lines(
     conn: &Connection,
     order_id: i64,
     specs: &[LineArg],

@@ -12,9 +12,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::json;
 
 mod apply;
+mod shop;
 
 use apply::Applier;
 
@@ -49,6 +51,12 @@ pub struct ReturnsSyncReport {
     pub dry_run: bool,
     pub sent: usize,
     pub received: usize,
+    /// Shop returns made into RMAs.
+    pub imported: usize,
+    /// RMAs cancelled because the shop cancelled or declined their return.
+    pub cancelled: usize,
+    /// Shop returns left alone (requested, not approved yet; ended before oms saw them).
+    pub skipped: usize,
     pub already_applied: usize,
     pub rejected: usize,
     pub failed: usize,
@@ -74,6 +82,9 @@ pub enum SyncOutcome {
     WouldSend,
     Received,
     WouldReceive,
+    Imported,
+    Cancelled,
+    Skipped,
     AlreadyApplied,
     Rejected,
     Failed,
@@ -84,6 +95,9 @@ impl ReturnsSyncReport {
         match item.outcome {
             SyncOutcome::Sent | SyncOutcome::WouldSend => self.sent += 1,
             SyncOutcome::Received | SyncOutcome::WouldReceive => self.received += 1,
+            SyncOutcome::Imported => self.imported += 1,
+            SyncOutcome::Cancelled => self.cancelled += 1,
+            SyncOutcome::Skipped => self.skipped += 1,
             SyncOutcome::AlreadyApplied => self.already_applied += 1,
             SyncOutcome::Rejected => self.rejected += 1,
             SyncOutcome::Failed => self.failed += 1,
@@ -91,8 +105,17 @@ impl ReturnsSyncReport {
         self.items.push(item);
     }
 
-    fn absorb(&mut self, other: ReturnsSyncReport) {
-        other.items.into_iter().for_each(|i| self.push(i));
+    /// Takes in one channel's journaled part, or its failure as an item.
+    fn absorb_run(&mut self, channel: &str, part: anyhow::Result<ReturnsSyncReport>) {
+        match part {
+            Ok(part) => part.items.into_iter().for_each(|i| self.push(i)),
+            Err(e) => self.push(SyncItem {
+                channel: channel.to_string(),
+                outcome: SyncOutcome::Failed,
+                reasons: vec![format!("{e:#}")],
+                ..Default::default()
+            }),
+        }
     }
 }
 
@@ -113,6 +136,9 @@ impl Report for ReturnsSyncReport {
                 },
                 self.received.to_string(),
             ),
+            ("imported", self.imported.to_string()),
+            ("cancelled", self.cancelled.to_string()),
+            ("skipped", self.skipped.to_string()),
             ("already applied", self.already_applied.to_string()),
             ("rejected", self.rejected.to_string()),
             ("failed", self.failed.to_string()),
@@ -141,6 +167,9 @@ impl Journaled for ReturnsSyncReport {
         json!({
             "sent": self.sent,
             "received": self.received,
+            "imported": self.imported,
+            "cancelled": self.cancelled,
+            "skipped": self.skipped,
             "already_applied": self.already_applied,
             "rejected": self.rejected,
             "failed": self.failed,
@@ -163,15 +192,29 @@ pub fn run(
     config: &Config,
     o: &SyncOptions,
 ) -> anyhow::Result<ReturnsSyncReport> {
+    let shops = shop::channels(config, o.channel);
     if let Some(code) = o.channel
         && !config.fulfillment_channels.contains_key(code)
+        && shops.is_empty()
     {
-        return Err(usage(format!("unknown fulfillment channel `{code}`")));
+        return Err(usage(if config.sales_channels.contains_key(code) {
+            format!(
+                "sales channel `{code}` does not import returns (`import_returns = true` on a shopify channel)"
+            )
+        } else {
+            format!("unknown fulfillment channel `{code}`")
+        }));
     }
     let mut report = ReturnsSyncReport {
         dry_run: o.dry_run,
         ..Default::default()
     };
+    for channel in shops {
+        let part = flow::journaled(store, FLOW, Some(channel), o.dry_run, |store, run_id| {
+            shop::sync(store, config, channel, o, run_id)
+        });
+        report.absorb_run(channel, part);
+    }
     // Without an RMA there is nothing to send and no receipt could apply: no channel is
     // opened and no run is journaled, so `oms run` costs nothing for shops without returns
     // (and, below, for the channels whose warehouses have none).
@@ -199,17 +242,78 @@ pub fn run(
         let part = flow::journaled(store, FLOW, Some(&channel), o.dry_run, |store, run_id| {
             sync_channel(store, config, &channel, &warehouses, o, run_id)
         });
-        match part {
-            Ok(part) => report.absorb(part),
-            Err(e) => report.push(SyncItem {
-                channel: channel.clone(),
-                outcome: SyncOutcome::Failed,
-                reasons: vec![format!("{e:#}")],
-                ..Default::default()
-            }),
-        }
+        report.absorb_run(&channel, part);
     }
     Ok(report)
+}
+
+/// The recorded, unsent batches of one kind, each carrying one RMA's document: what a
+/// crash left decided goes out again exactly as it was; an RMA without one gets a new one.
+struct PerRma<T> {
+    kind: &'static str,
+    channel: String,
+    decided: HashMap<i64, Batch<T>>,
+}
+
+impl<T: Serialize + DeserializeOwned + Clone> PerRma<T> {
+    fn load(
+        conn: &rusqlite::Connection,
+        kind: &'static str,
+        channel: &str,
+    ) -> anyhow::Result<Self> {
+        let decided = outbound::unsent(conn, kind, channel)?
+            .into_iter()
+            .filter_map(|b: Batch<T>| b.members.first().and_then(|m| m.0).map(|id| (id, b)))
+            .collect();
+        Ok(PerRma {
+            kind,
+            channel: channel.to_string(),
+            decided,
+        })
+    }
+
+    /// (batch id, document) for RMA `head`: the recorded one, else the one `build`
+    /// decides, recorded as batch `name` and committed before anything is sent (a dry run
+    /// records nothing and has no batch).
+    fn batch(
+        &self,
+        store: &mut Store,
+        head: &ReturnHead,
+        name: &str,
+        dry_run: bool,
+        build: impl FnOnce(&Store) -> anyhow::Result<T>,
+    ) -> anyhow::Result<(Option<i64>, T)> {
+        if let Some(b) = self.decided.get(&head.id) {
+            return Ok((Some(b.id), b.payload.clone()));
+        }
+        let document = build(store)?;
+        if dry_run {
+            return Ok((None, document));
+        }
+        let tx = store.tx()?;
+        let members = [(Some(head.id), head.number.clone())];
+        let b = outbound::claim(&tx, self.kind, &self.channel, name, &members, document)?;
+        tx.commit()?;
+        Ok((Some(b.id), b.payload))
+    }
+}
+
+/// What became of a document sent on its own, as the item says it.
+fn settle(item: &mut SyncItem, answer: flow::OneSent) {
+    match answer {
+        flow::OneSent::Accepted(external_id) => {
+            item.outcome = SyncOutcome::Sent;
+            item.external_id = external_id.or(item.external_id.take());
+        }
+        flow::OneSent::Refused(why) => {
+            item.outcome = SyncOutcome::Failed;
+            item.reasons = why.into_iter().collect();
+        }
+        flow::OneSent::Failed(why) => {
+            item.outcome = SyncOutcome::Failed;
+            item.reasons = vec![why];
+        }
+    }
 }
 
 fn sync_channel(
@@ -301,27 +405,12 @@ fn send_out(
     connector: &mut dyn connectors::FulfillmentChannel,
     report: &mut ReturnsSyncReport,
 ) -> anyhow::Result<()> {
-    let decided: HashMap<i64, Batch<ReturnRequest>> = outbound::unsent(&store.conn, KIND, channel)?
-        .into_iter()
-        .filter_map(|b: Batch<ReturnRequest>| b.members.first().and_then(|m| m.0).map(|id| (id, b)))
-        .collect();
+    let decided = PerRma::<ReturnRequest>::load(&store.conn, KIND, channel)?;
     for head in returns::awaiting_export(&store.conn, warehouses)? {
-        let (batch_id, request) = match decided.get(&head.id) {
-            Some(b) => (Some(b.id), b.payload.clone()),
-            None => {
-                let r = request_for(store, config, channel, &head)?;
-                if dry_run {
-                    (None, r)
-                } else {
-                    let tx = store.tx()?;
-                    let members = [(Some(head.id), head.number.clone())];
-                    let name = format!("returns-{}", head.number);
-                    let b = outbound::claim(&tx, KIND, channel, &name, &members, r)?;
-                    tx.commit()?;
-                    (Some(b.id), b.payload)
-                }
-            }
-        };
+        let name = format!("returns-{}", head.number);
+        let (batch_id, request) = decided.batch(store, &head, &name, dry_run, |store| {
+            request_for(store, config, channel, &head)
+        })?;
         let mut item = SyncItem {
             channel: channel.to_string(),
             rma: head.number.clone(),
@@ -331,26 +420,14 @@ fn send_out(
         };
         if !dry_run {
             let head_id = head.id;
-            match flow::send_one(
+            let answer = flow::send_one(
                 store,
                 CRASH_FLOW,
                 batch_id,
                 || connector.send_return(&request),
                 |tx, external_id| returns::mark_exported(tx, head_id, external_id),
-            )? {
-                flow::OneSent::Accepted(external_id) => {
-                    item.outcome = SyncOutcome::Sent;
-                    item.external_id = external_id;
-                }
-                flow::OneSent::Refused(why) => {
-                    item.outcome = SyncOutcome::Failed;
-                    item.reasons = why.into_iter().collect();
-                }
-                flow::OneSent::Failed(why) => {
-                    item.outcome = SyncOutcome::Failed;
-                    item.reasons = vec![why];
-                }
-            }
+            )?;
+            settle(&mut item, answer);
         }
         report.push(item);
     }

@@ -19,6 +19,7 @@ pub mod returns;
 pub mod runs;
 pub mod shipment_parts;
 pub mod shipments;
+pub mod shop_returns;
 pub mod stock;
 
 use std::path::{Path, PathBuf};
@@ -96,6 +97,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0017_status_counts_in_code",
         include_str!("../../migrations/0017_status_counts_in_code.sql"),
+    ),
+    (
+        "0018_shop_returns",
+        include_str!("../../migrations/0018_shop_returns.sql"),
     ),
 ];
 

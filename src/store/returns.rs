@@ -119,11 +119,11 @@ pub struct ReturnHead {
     pub updated_at: String,
 }
 
-const HEAD: &str =
+pub(super) const HEAD: &str =
     "SELECT id, number, order_id, warehouse, reason, status, note, exchange_order_id,
                            external_id, created_at, updated_at FROM returns";
 
-fn head_of(r: &rusqlite::Row) -> rusqlite::Result<ReturnHead> {
+pub(super) fn head_of(r: &rusqlite::Row) -> rusqlite::Result<ReturnHead> {
     Ok(ReturnHead {
         id: r.get(0)?,
         number: r.get(1)?,

@@ -160,6 +160,16 @@ location_id = "10"
         self.text("SELECT status FROM shipments WHERE reference = 'S0000001'")
     }
 
+    /// Turns on `import_returns` for the shop (`oms returns sync` imports its returns).
+    pub fn import_returns(&self) {
+        let config = self.env.read("oms.toml").replacen(
+            "bulk_import = false",
+            "bulk_import = false\nimport_returns = true",
+            1,
+        );
+        self.env.write("oms.toml", &config);
+    }
+
     pub fn order_status(&self) -> String {
         self.text("SELECT status FROM orders WHERE channel = 'shop' AND external_id = '5710001'")
     }
@@ -234,6 +244,43 @@ pub fn import_the_order(cycle: &Cycle, shop: &MockServer) {
         "2026-01-10T14:55:00Z"
     );
     page.delete();
+}
+
+/// Order #1001 imported from the shop, sent to ShipBob and shipped there with tracking.
+pub fn shipped_order(shop: &MockServer, sb: &MockServer) -> Cycle {
+    let cycle = Cycle::new(shop, sb);
+    import_the_order(&cycle, shop);
+    ship_the_order(&cycle, sb);
+    cycle
+}
+
+/// Sends the imported order #1001 to ShipBob, which ships it with tracking.
+pub fn ship_the_order(cycle: &Cycle, sb: &MockServer) {
+    shipbob_lookup(sb, "[]");
+    shipbob_create(sb);
+    assert_eq!(cycle.json(["orders", "process"])["send"]["sent"], 1);
+    sb.mock(|when, then| {
+        when.method(GET)
+            .path(sb_api("order"))
+            .query_param("HasTracking", "true")
+            .query_param("IsTrackingUploaded", "false");
+        then.status(200)
+            .body(fixture("shipbob-orders-shipped.json"));
+    });
+    sb.mock(|when, then| {
+        when.method(GET)
+            .path(sb_api("order"))
+            .query_param_exists("LastUpdateStartDate");
+        then.status(200).body("[]");
+    });
+    sb.mock(|when, then| {
+        when.method(POST)
+            .path(sb_api("shipment:batchUpdateTrackingUpload"));
+        then.status(200)
+            .body(fixture("shipbob-tracking-uploaded.json"));
+    });
+    assert_eq!(cycle.json(["shipments", "sync"])["shipped"], 1);
+    assert_eq!(cycle.order_status(), "shipped");
 }
 
 /// What the database said each time a request to a path ending in `suffix` arrived:

@@ -27,6 +27,12 @@ pub(super) const NEEDED: [(&str, &str); 6] = [
     ("write_products", "push the catalog (`oms catalog sync`)"),
 ];
 
+/// Needed only by a channel that imports returns; it covers `read_returns`.
+const RETURNS: (&str, &str) = (
+    "write_returns",
+    "import returns and mark them processed (`import_returns`)",
+);
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Data {
@@ -88,7 +94,11 @@ pub(super) fn check(ch: &mut ShopifyChannel) -> anyhow::Result<String> {
             scopes.join(", ")
         }
     );
-    let missing = missing_scopes(&scopes);
+    let mut needed = NEEDED.to_vec();
+    if ch.import_returns {
+        needed.push(RETURNS);
+    }
+    let missing = missing_scopes(&scopes, &needed);
     if missing.is_empty() {
         return Ok(summary);
     }
@@ -105,14 +115,17 @@ pub(super) fn check(ch: &mut ShopifyChannel) -> anyhow::Result<String> {
 }
 
 /// The needed scopes the token lacks; a `write_` scope covers its `read_`.
-pub(super) fn missing_scopes(granted: &[String]) -> Vec<(&'static str, &'static str)> {
+pub(super) fn missing_scopes(
+    granted: &[String],
+    needed: &[(&'static str, &'static str)],
+) -> Vec<(&'static str, &'static str)> {
     let has = |scope: &str| {
         granted.iter().any(|g| g == scope)
             || scope
                 .strip_prefix("read_")
                 .is_some_and(|rest| granted.iter().any(|g| g == &format!("write_{rest}")))
     };
-    NEEDED.into_iter().filter(|(s, _)| !has(s)).collect()
+    needed.iter().copied().filter(|(s, _)| !has(s)).collect()
 }
 
 #[cfg(test)]
@@ -131,9 +144,11 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        assert!(missing_scopes(&granted).is_empty());
-        let missing = missing_scopes(&granted[..4]);
+        assert!(missing_scopes(&granted, &NEEDED).is_empty());
+        let missing = missing_scopes(&granted[..4], &NEEDED);
         let names: Vec<_> = missing.iter().map(|(s, _)| *s).collect();
         assert_eq!(names, ["read_locations", "write_products"]);
+        let returns = missing_scopes(&granted, &[RETURNS]);
+        assert_eq!(returns.first().map(|(s, _)| *s), Some("write_returns"));
     }
 }

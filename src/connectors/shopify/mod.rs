@@ -14,6 +14,7 @@ mod inventory;
 mod orders;
 mod orders_wire;
 mod products;
+mod returns;
 mod wire;
 
 pub use graphql::{ThrottleStatus, legacy_id, throttle_wait};
@@ -26,6 +27,7 @@ use crate::config::{Channel, ChannelKind};
 use crate::model::catalog::{CatalogEntry, ProductIn};
 use crate::model::order::OrderIn;
 use crate::model::shipment::{OrderUpdate, StockPublish};
+use crate::model::shop_returns::{ShopReturnIn, ShopReturnReport};
 use graphql::{Credentials, Gql};
 
 /// The Admin API version used when the config names none.
@@ -39,6 +41,8 @@ pub struct ShopifyChannel {
     /// The location stock is pushed to (`location_id` in config).
     location_id: Option<String>,
     include_test_orders: bool,
+    /// Whether `channels check` asks for the returns scope.
+    import_returns: bool,
     /// When orders are read through a bulk operation instead of pages.
     bulk: bulk::Settings,
 }
@@ -83,6 +87,7 @@ impl ShopifyChannel {
             notify_customer: config.notify_customer.unwrap_or(false),
             location_id: config.location_id.clone(),
             include_test_orders: config.include_test_orders.unwrap_or(false),
+            import_returns: config.import_returns.unwrap_or(false),
             bulk: bulk::Settings::new(config),
         })
     }
@@ -157,6 +162,18 @@ impl SalesChannel for ShopifyChannel {
         prune: bool,
     ) -> anyhow::Result<ProductsWritten> {
         products::write(self, entries, prune)
+    }
+
+    fn shop_returns(
+        &mut self,
+        watermark: Option<&str>,
+        sink: Sink<ShopReturnIn>,
+    ) -> anyhow::Result<Option<String>> {
+        returns::fetch(self, watermark, sink)
+    }
+
+    fn report_return(&mut self, report: &ShopReturnReport) -> anyhow::Result<Sent> {
+        returns::report(self, report)
     }
 
     fn check(&mut self) -> anyhow::Result<String> {

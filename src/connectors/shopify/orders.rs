@@ -198,7 +198,7 @@ fn parse_pages(
 }
 
 /// The newest `updated_at` seen minus the overlap, never earlier than the old watermark.
-fn next_watermark(old: Option<&str>, newest: Option<DateTime<Utc>>) -> Option<String> {
+pub(super) fn next_watermark(old: Option<&str>, newest: Option<DateTime<Utc>>) -> Option<String> {
     let old_time = old.and_then(parse_time);
     let Some(newest) = newest else {
         return old.map(str::to_string);
