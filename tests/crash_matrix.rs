@@ -201,6 +201,17 @@ const MATRIX: &[Row] = &[
         cells: [Crash, Crash, Na(OUTBOUND_ONLY), Na(ONE_CALL)],
     },
     Row {
+        name: "stock-push (files, delta)",
+        flow: "stock-push",
+        drive: Files {
+            command: &["stock", "push"],
+            setup: push_delta_setup,
+            new_work: push_new_work,
+            check: push_delta_check,
+        },
+        cells: [Crash, Crash, Na(OUTBOUND_ONLY), Na(ONE_CALL)],
+    },
+    Row {
         name: "po-export (files)",
         flow: "po-export",
         drive: Files {

@@ -19,12 +19,13 @@ struct Layout {
     example: Option<Vec<String>>,
 }
 
-const WRITTEN: [&str; 7] = [
+const WRITTEN: [&str; 8] = [
     "shipments-out",
     "cancellations-out",
     "order-updates-out",
     "po-out",
     "stock-out",
+    "stock-delta-out",
     "products-out",
     "returns-out",
 ];
@@ -162,12 +163,40 @@ fn files_oms_writes_and_reads_match_the_documented_columns() {
     let east = env.path("ws/channels/east-3pl/outbox");
     let west = env.path("ws/channels/west-3pl/outbox");
     let web = env.path("ws/channels/web/outbox");
+    let stock_out = newest(&web, "stock-");
+    // From now on web takes changes (`stock_push = "delta"`), and a count moves a SKU.
+    let config = env.read("ws/oms.toml").replacen(
+        "[sales_channels.web]\n",
+        "[sales_channels.web]\nstock_push = \"delta\"\n",
+        1,
+    );
+    env.write("ws/oms.toml", &config);
+    let count = ws(
+        &env,
+        &[
+            "stock",
+            "adjust",
+            "--warehouse",
+            "east",
+            "--sku",
+            "TEE-BLK-S",
+            "--by",
+            "+3",
+            "--reason",
+            "found",
+            "--yes",
+        ],
+    );
+    assert_eq!(count.code, 0, "{count:?}");
+    let push = ws(&env, &["stock", "push"]);
+    assert_eq!(push.code, 0, "{push:?}");
     let written = [
         ("shipments-out", newest(&west, "shipments-")),
         ("cancellations-out", newest(&west, "cancellations-")),
         ("order-updates-out", newest(&web, "order-updates-")),
         ("po-out", newest(&west, "po-")),
-        ("stock-out", newest(&web, "stock-")),
+        ("stock-out", stock_out),
+        ("stock-delta-out", newest(&web, "stock-delta-")),
         ("products-out", newest(&east, "products-")),
         ("returns-out", newest(&east, "returns-")),
     ];

@@ -26,6 +26,7 @@ fn level(
         location_id: None,
         remote_id: remembered.map(str::to_string),
         last_seen,
+        delta: None,
     }
 }
 
@@ -227,6 +228,71 @@ fn a_lost_stock_answer_is_retried_under_the_same_idempotency_key() {
     )
     .unwrap();
     retried.assert_calls(2);
+}
+
+/// A `delta` channel's change goes out as `inventoryAdjustQuantities` with the change, no
+/// compare-and-swap (`changeFromQuantity: null`, which Shopify wants said), and a key of its
+/// own that a lost answer's retry and a resend of the batch repeat.
+#[test]
+fn a_delta_push_adjusts_the_level_once_under_its_key() {
+    let server = MockServer::start();
+    let search = search(&server);
+    let key = idempotency_key(BATCH, "IPOD2008RED~delta", OTTAWA, None, -2);
+    let vars = json!({ "variables": {
+        "key": key,
+        "input": {
+            "name": "available",
+            "reason": "correction",
+            "referenceDocumentUri": format!("gid://oms/StockPush/{BATCH}"),
+            "changes": [{
+                "inventoryItemId": "gid://shopify/InventoryItem/49148385",
+                "locationId": OTTAWA,
+                "delta": -2,
+                "changeFromQuantity": null
+            }]
+        }
+    }})
+    .to_string();
+    let answer = |status: u16, body: String| {
+        let vars = vars.clone();
+        server.mock(move |when, then| {
+            when.method(POST)
+                .path(SHOPIFY_GRAPHQL)
+                .body_includes("inventoryAdjustQuantities(input: $input) @idempotent(key: $key)")
+                .json_body_includes(vars);
+            then.status(status).body(body);
+        })
+    };
+    let mut lost = answer(503, "upstream connect error".into());
+    lost.up_to_n_times(1);
+    let adjusted = answer(
+        200,
+        fixture("shopify_graphql/inventory-set.json")
+            .replace("inventorySetQuantities", "inventoryAdjustQuantities"),
+    );
+    let set_calls = server.mock(|when, then| {
+        when.method(POST)
+            .path(SHOPIFY_GRAPHQL)
+            .body_includes("inventorySetQuantities");
+        then.status(500);
+    });
+    let (_dir, mut ch) = shopify(&server, 2, "location_id = \"655441491\"");
+    let change = StockPublish {
+        delta: Some(-2),
+        ..level("IPOD2008RED", 3, Some(5), None)
+    };
+    let answers = ch
+        .push_stock_batch(BATCH, std::slice::from_ref(&change))
+        .unwrap();
+    assert!(answers.iter().all(|a| a.error.is_none()), "{answers:?}");
+    assert_eq!(answers[0].external_id.as_deref(), Some("49148385"));
+    search.assert_calls(1);
+    lost.assert_calls(1);
+    adjusted.assert_calls(1);
+    set_calls.assert_calls(0);
+    ch.push_stock_batch(BATCH, &[change]).unwrap();
+    adjusted.assert_calls(2);
+    lost.delete();
 }
 
 /// `oms stock push` through the binary: the report's item says the level was read again.

@@ -263,3 +263,133 @@ fn push_writes_the_outbox_and_then_sends_only_changes_unless_full() {
         .expect("runs");
     assert_eq!(runs, 8, "one run per channel per push");
 }
+
+/// The CSV files of a channel's outbox whose names start with `prefix`, oldest first.
+fn files_named(env: &Env, channel: &str, prefix: &str) -> Vec<String> {
+    outbox(env, channel)
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .map(|p| std::fs::read_to_string(p).expect("outbox file"))
+        .collect()
+}
+
+#[test]
+fn a_delta_channel_gets_signed_changes_since_the_last_push() {
+    let env = workspace();
+    env.write(
+        "oms.toml",
+        &CONFIG.replace("buffer = 2\n", "buffer = 2\nstock_push = \"delta\"\n"),
+    );
+    let first = env
+        .oms(["stock", "push", "--channel", "web", "-o", "json"])
+        .ok()
+        .json();
+    // What oms never published counts from 0: the red tee's 5 is +5; 0 of the others is no change.
+    assert_eq!(
+        (&first["sent"], &first["unchanged"]),
+        (&Value::from(1), &Value::from(2)),
+        "{first}"
+    );
+    assert_eq!(first["items"][0]["delta"], 5, "{first}");
+    let deltas = files_named(&env, "web", "stock-delta-");
+    assert_eq!(
+        deltas,
+        ["sku,delta,available,location_id\nSHOP-TEE-RED,5,5,LOC-1\n"]
+    );
+
+    // Two red tees leave east (allocated), three mugs arrive at west: −2 and +2 (1 + 3 − 2).
+    seed(&env, "east", "TEE-RED-M", 0, 2, 0);
+    seed(&env, "west", "MUG-1", 3, 0, 0);
+    env.oms(["stock", "push", "--channel", "web"]).ok();
+    let deltas = files_named(&env, "web", "stock-delta-");
+    assert_eq!(deltas.len(), 2);
+    let mut lines: Vec<&str> = deltas[1].lines().skip(1).collect();
+    lines.sort();
+    assert_eq!(lines, ["MUG-1,2,2,LOC-1", "SHOP-TEE-RED,-2,3,LOC-1"]);
+    let quiet = env
+        .oms(["stock", "push", "--channel", "web", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(quiet["sent"], 0, "nothing changed: {quiet}");
+
+    // Sixty more at east would publish 63, but below 0 is never published: −5 takes 3 to 0.
+    seed(&env, "east", "TEE-RED-M", -3, 7, 0);
+    env.oms(["stock", "push", "--channel", "web"]).ok();
+    let deltas = files_named(&env, "web", "stock-delta-");
+    assert_eq!(
+        deltas[2],
+        "sku,delta,available,location_id\nSHOP-TEE-RED,-3,0,LOC-1\n"
+    );
+
+    // --full sets every SKU afresh in the absolute layout; the deltas go on from there.
+    env.oms(["stock", "push", "--channel", "web", "--full"])
+        .ok();
+    let absolute = files_named(&env, "web", "stock-2");
+    assert_eq!(absolute.len(), 1);
+    assert!(
+        absolute[0].starts_with("sku,available,location_id\n"),
+        "{}",
+        absolute[0]
+    );
+    assert_eq!(absolute[0].lines().count(), 4, "header and every SKU");
+    env.oms(["stock", "verify"]).ok();
+}
+
+#[test]
+fn an_off_channel_is_left_out_of_scheduled_pushes_but_pushes_when_named() {
+    let env = workspace();
+    env.write(
+        "oms.toml",
+        &CONFIG.replace(
+            "format = \"json\"\n",
+            "format = \"json\"\nstock_push = \"off\"\n",
+        ),
+    );
+    let scheduled = env.oms(["stock", "push", "-o", "json"]).ok();
+    let report = scheduled.json();
+    assert!(
+        report["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["channel"] != "outlet"),
+        "{report}"
+    );
+    assert!(
+        !scheduled.stderr.contains("outlet"),
+        "a channel switched off by its config is not news: {}",
+        scheduled.stderr
+    );
+    assert!(
+        files_named(&env, "outlet", "stock-").is_empty(),
+        "nothing on a schedule"
+    );
+    assert_eq!(
+        files_named(&env, "web", "stock-").len(),
+        1,
+        "the other channels still go"
+    );
+    env.oms(["run"]).ok();
+    assert!(
+        files_named(&env, "outlet", "stock-").is_empty(),
+        "nor from `oms run`"
+    );
+
+    let by_hand = env
+        .oms(["stock", "push", "--channel", "outlet", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(by_hand["sent"], 3, "{by_hand}");
+    assert_eq!(files_named(&env, "outlet", "stock-").len(), 1);
+
+    env.write(
+        "oms.toml",
+        &CONFIG.replace("buffer = 2\n", "buffer = 2\nstock_push = \"sometimes\"\n"),
+    );
+    env.oms(["config", "check"])
+        .code(2)
+        .stderr_has("stock_push");
+}

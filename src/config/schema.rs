@@ -173,6 +173,29 @@ impl ChannelKind {
 }
 
 /// How files-connector channels write their outbox.
+/// How `oms stock push` publishes to a sales channel (docs/stock.md "Push modes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum StockPushMode {
+    /// Each SKU's available quantity, set as it is.
+    #[default]
+    Absolute,
+    /// The signed change since the last push, for channels that take adjustments.
+    Delta,
+    /// Nothing on a schedule; `oms stock push --channel CODE` by hand still sends.
+    Off,
+}
+
+impl StockPushMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StockPushMode::Absolute => "absolute",
+            StockPushMode::Delta => "delta",
+            StockPushMode::Off => "off",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum FileFormat {
@@ -229,6 +252,8 @@ pub struct Channel {
     pub stock_source: Option<Spanned<String>>,
     /// Units held back from what is published.
     pub buffer: Option<i64>,
+    /// `absolute` (default), `delta` or `off` (docs/stock.md "Push modes").
+    pub stock_push: Option<StockPushMode>,
     /// The channel's own location id stock is pushed to (Shopify location).
     pub location_id: Option<String>,
     pub include_test_orders: Option<bool>,
@@ -299,6 +324,10 @@ impl Channel {
 
     pub fn buffer(&self) -> i64 {
         self.buffer.unwrap_or(0)
+    }
+
+    pub fn stock_push(&self) -> StockPushMode {
+        self.stock_push.unwrap_or_default()
     }
 }
 

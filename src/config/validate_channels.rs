@@ -140,6 +140,7 @@ impl Validator<'_> {
             ),
             ("stock_source", ch.stock_source.is_some()),
             ("buffer", ch.buffer.is_some()),
+            ("stock_push", ch.stock_push.is_some()),
             ("location_id", ch.location_id.is_some()),
             ("include_test_orders", ch.include_test_orders.is_some()),
             ("require_ship_to", ch.require_ship_to.is_some()),

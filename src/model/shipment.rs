@@ -135,4 +135,8 @@ pub struct StockPublish {
     /// Kept in the recorded batch, so a resend sends the same request; never in a file.
     #[serde(default)]
     pub last_seen: Option<i64>,
+    /// In a `delta` push: the signed change since what oms last published, which the
+    /// channel adds to what it holds (`available` is then the value it should reach).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta: Option<i64>,
 }

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use super::flow::{self, Journaled};
-use crate::config::{Config, SalesChannel};
+use crate::config::{Config, SalesChannel, StockPushMode};
 use crate::connectors;
 use crate::crashpoint::{self, Point};
 use crate::error::{Exit, usage};
@@ -49,6 +49,9 @@ pub struct Item {
     pub previous: Option<i64>,
     pub buffer: i64,
     pub published: i64,
+    /// In a `delta` push: the change sent (published − previous).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta: Option<i64>,
     /// `sent`, `refused`, or `would send` in a dry run.
     pub outcome: String,
     pub message: Option<String>,
@@ -137,13 +140,17 @@ pub fn run(config: &Config, store: &mut Store, opts: &Options) -> anyhow::Result
     };
     let mut channels = Vec::new();
     for code in flow::chosen(&config.sales_channels, opts.channel) {
-        if config.sales_channels[code].stock_source.is_none() {
+        let ch = &config.sales_channels[code];
+        if ch.stock_source.is_none() {
             let why =
                 format!("sales channel `{code}` has no stock_source; nothing is pushed to it");
             if opts.channel.is_some() {
                 return Err(usage(why));
             }
             total.notes.push(why);
+        } else if ch.stock_push() == StockPushMode::Off && opts.channel.is_none() {
+            // Asked for in the config: said nowhere, so cron stays quiet about it.
+            continue;
         } else {
             channels.push(code);
         }
@@ -182,6 +189,16 @@ fn push_channel(
     if !members.iter().any(|m| m == source) {
         members.push(source.to_string());
     }
+    let mut connector = match opts.dry_run {
+        true => None,
+        false => Some(connectors::sales(config, code)?),
+    };
+    if let Some(connector) = connector.as_deref_mut() {
+        resend_decided(store, code, connector)?;
+    }
+    // `--full` in delta mode sends every SKU's value as it is: the channel is set afresh
+    // and the next deltas start from there.
+    let delta_mode = ch.stock_push() == StockPushMode::Delta && !opts.full;
     let names = ChannelSkus::new(ch);
     let buffer = ch.buffer();
     let known = channel_refs::all(&store.conn, code, channel_refs::INVENTORY_ITEM)?;
@@ -201,7 +218,9 @@ fn push_channel(
     opts.progress.add_length(rows.len() as u64);
     for row in rows {
         let published = (row.available - buffer).max(0);
-        if !opts.full && row.previous == Some(published) {
+        // What oms never published counts from 0 (docs/stock.md "Push modes").
+        let delta = delta_mode.then(|| published - row.previous.unwrap_or(0));
+        if (!opts.full && row.previous == Some(published)) || delta == Some(0) {
             report.unchanged += 1;
             opts.progress.inc(1);
             continue;
@@ -223,6 +242,7 @@ fn push_channel(
                 previous: row.previous,
                 buffer,
                 published,
+                delta,
                 outcome: "would send".into(),
                 message: None,
             });
@@ -232,6 +252,7 @@ fn push_channel(
                 available: published,
                 location_id: ch.location_id.clone(),
                 last_seen: row.previous,
+                delta,
             });
             owners.push(row.variant_id);
         }
@@ -243,18 +264,9 @@ fn push_channel(
         opts.progress.inc(to_send);
         return Ok(report);
     }
-    let mut connector = connectors::sales(config, code)?;
-    // A push decided before a crash goes out first, exactly as decided (same name, same
-    // bytes). Its values are not remembered as pushed: the levels below are computed
-    // without them and published after, so the newest values are the ones that stay.
-    let unsent: Vec<Batch<Vec<StockPublish>>> =
-        outbound::unsent(&store.conn, outbound::STOCK, code)?;
-    for batch in unsent {
-        crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
-        connector.push_stock_batch(&batch.name, &batch.payload)?;
-        crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
-        outbound::mark_sent(&store.conn, batch.id)?;
-    }
+    let Some(mut connector) = connector else {
+        return Ok(report);
+    };
     if levels.is_empty() {
         return Ok(report);
     }
@@ -264,8 +276,9 @@ fn push_channel(
         .map(|(v, l)| (Some(*v), l.sku.clone()))
         .collect();
     let name = format!(
-        "{}-{}",
+        "{}{}-{}",
         outbound::STOCK,
+        if delta_mode { "-delta" } else { "" },
         chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")
     );
     let tx = store.tx()?;
@@ -302,11 +315,19 @@ fn push_channel(
         .filter(|i| i.outcome == "refused")
         .count();
     report.sent = report.items.len() - report.refused;
+    // A delta the channel took is added there whatever happened to the variant's other
+    // channel SKUs: sending it again would count it twice.
     let mut accepted: Vec<(i64, i64)> = report
         .items
         .iter()
         .zip(&owners)
-        .filter(|(_, v)| !refused_variants.contains(v))
+        .filter(|(item, v)| {
+            if delta_mode {
+                item.outcome == "sent"
+            } else {
+                !refused_variants.contains(v)
+            }
+        })
         .map(|(item, v)| (*v, item.published))
         .collect();
     accepted.dedup();
@@ -330,6 +351,42 @@ fn push_channel(
     }
     tx.commit()?;
     Ok(report)
+}
+
+/// Sends first, exactly as decided (same name, same bytes), a push decided before a crash
+/// cut it short. An absolute push's values are not remembered: the levels of this push are
+/// computed without them and published after, so the newest values are the ones that
+/// stay. A delta push's accepted changes are, before this push's deltas are computed: the
+/// channel has added them, and the next deltas start from there.
+fn resend_decided(
+    store: &mut Store,
+    code: &str,
+    connector: &mut dyn connectors::SalesChannel,
+) -> anyhow::Result<()> {
+    let unsent: Vec<Batch<Vec<StockPublish>>> =
+        outbound::unsent(&store.conn, outbound::STOCK, code)?;
+    for batch in unsent {
+        crashpoint::hit(CRASH_FLOW, Point::BeforeWrite);
+        let answers = connector.push_stock_batch(&batch.name, &batch.payload)?;
+        crashpoint::hit(CRASH_FLOW, Point::AfterWrite);
+        let taken: HashSet<&str> = answers
+            .iter()
+            .filter(|a| a.error.is_none())
+            .map(|a| a.reference.as_str())
+            .collect();
+        let added: Vec<(i64, i64)> = batch
+            .members
+            .iter()
+            .zip(&batch.payload)
+            .filter(|(_, l)| l.delta.is_some() && taken.contains(l.sku.as_str()))
+            .filter_map(|((variant, _), l)| variant.map(|v| (v, l.available)))
+            .collect();
+        let tx = store.tx()?;
+        push::record_pushed(&tx, code, &added)?;
+        outbound::mark_sent(&tx, batch.id)?;
+        tx.commit()?;
+    }
+    Ok(())
 }
 
 /// A sales channel's names for our SKUs: the reverse of its `sku_map` (channel SKU → oms
@@ -398,6 +455,7 @@ mod tests {
             location_id: None,
             remote_id: Some("808950810".into()),
             last_seen: Some(5),
+            delta: None,
         };
         let json = serde_json::to_value(&level).expect("json");
         assert_eq!(

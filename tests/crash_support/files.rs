@@ -262,6 +262,36 @@ pub fn push_check(env: &Env) -> String {
     format!("{} files", files.len())
 }
 
+/// `web` takes changes instead of values (`stock_push = "delta"`), 5 red tees at east.
+pub fn push_delta_setup(env: &Env) {
+    let config = env.read("oms.toml").replacen(
+        "stock_source = \"all\"\n",
+        "stock_source = \"all\"\nstock_push = \"delta\"\n",
+        1,
+    );
+    env.write("oms.toml", &config);
+    push_setup(env);
+}
+
+/// A shop applies each change file once, by its name (a resend rewrites the same name with
+/// the same bytes): the changes then add up to today's value, not one unit more.
+pub fn push_delta_check(env: &Env) -> String {
+    let files: Vec<String> = outbox(env, "web")
+        .into_iter()
+        .filter(|n| n.starts_with("stock-delta-"))
+        .collect();
+    let total: i64 = files
+        .iter()
+        .flat_map(|f| outbox_csv(env, "web", f))
+        .filter(|r| r["sku"] == "TEE-RED-M")
+        .map(|r| r["delta"].parse::<i64>().expect("a whole delta"))
+        .sum();
+    assert_eq!(total, 8, "the changes add up to what east has: {files:?}");
+    let again = env.oms(["stock", "push", "-o", "json"]).ok().json();
+    assert_eq!(again["sent"], 0, "what was sent is remembered: {again:#}");
+    format!("{} files/+{total}", files.len())
+}
+
 // po-export -------------------------------------------------------------------------
 
 pub fn approved_po(env: &Env) -> String {

@@ -1,5 +1,6 @@
 //! Stock snapshots in (`inbox/stock-*.csv|json`), published availability out
-//! (`outbox/stock-<UTC time>.csv|json`). Layouts: docs/files-connector.md, "Stock".
+//! (`outbox/stock-<UTC time>.csv|json`, or `outbox/stock-delta-<UTC time>.csv|json` for a
+//! `delta` channel). Layouts: docs/files-connector.md, "Stock".
 
 use std::path::Path;
 
@@ -159,6 +160,40 @@ fn row(l: &StockPublish) -> PublishRow<'_> {
     }
 }
 
+/// A line of a delta push (`stock-delta-*`): the change to apply, and the value it leads to.
+#[derive(Serialize)]
+struct DeltaRow<'a> {
+    sku: &'a str,
+    delta: i64,
+    available: i64,
+    location_id: Option<&'a str>,
+}
+
+fn delta_row(l: &StockPublish) -> DeltaRow<'_> {
+    DeltaRow {
+        sku: &l.sku,
+        delta: l.delta.unwrap_or(0),
+        available: l.available,
+        location_id: l.location_id.as_deref(),
+    }
+}
+
+/// The file's bytes: its own rows, not `StockPublish` (what oms remembers per level is not
+/// the layout's business).
+fn encode<R: Serialize>(format: FileFormat, rows: Vec<R>) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
+        FileFormat::Json => serde_json::to_vec_pretty(&rows)?,
+        FileFormat::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::with_capacity(rows.len() * 32));
+            for r in rows {
+                w.serialize(r)?;
+            }
+            w.into_inner()
+                .map_err(|e| anyhow::anyhow!("cannot write stock CSV: {e}"))?
+        }
+    })
+}
+
 /// Writes one file with every level; the whole file is accepted or the call fails.
 /// Writes the recorded batch `batch` (named `stock-<time>` when it was claimed: sortable,
 /// and never the name of an earlier file, so a shop that has not yet picked up the previous
@@ -171,18 +206,11 @@ pub(super) fn push(
     if levels.is_empty() {
         return Ok(Vec::new());
     }
-    let bytes = match ch.format() {
-        // The file's own rows, not `StockPublish`: what oms remembers per level is not
-        // the layout's business.
-        FileFormat::Json => serde_json::to_vec_pretty(&levels.iter().map(row).collect::<Vec<_>>())?,
-        FileFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::with_capacity(levels.len() * 32));
-            for l in levels {
-                w.serialize(row(l))?;
-            }
-            w.into_inner()
-                .map_err(|e| anyhow::anyhow!("cannot write stock CSV: {e}"))?
-        }
+    // A delta batch (docs/files-connector.md "Changes out") is written in its own layout.
+    let bytes = if levels.iter().any(|l| l.delta.is_some()) {
+        encode(ch.format(), levels.iter().map(delta_row).collect())?
+    } else {
+        encode(ch.format(), levels.iter().map(row).collect())?
     };
     fs::atomic_write(&ch.outbox_file(batch)?, &bytes)?;
     Ok(levels.iter().map(|l| Sent::ok(&l.sku, None)).collect())

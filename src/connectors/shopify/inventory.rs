@@ -1,4 +1,6 @@
-//! Stock out: `inventorySetQuantities` (name `available`) per SKU, compare-and-swap.
+//! Stock out: `inventorySetQuantities` (name `available`) per SKU, compare-and-swap; or,
+//! for a `stock_push = "delta"` channel, `inventoryAdjustQuantities` with the change since
+//! oms last published (no compare-and-swap: a change adds to whatever the shop holds).
 //!
 //! Each quantity says what oms believes the shop holds (`changeFromQuantity`: the value
 //! oms last published, or the shop's level read first when oms never published one).
@@ -70,6 +72,13 @@ const SET: &str = r#"mutation SetAvailable($input: InventorySetQuantitiesInput!,
   }
 }"#;
 
+const ADJUST: &str = r#"mutation AdjustAvailable($input: InventoryAdjustQuantitiesInput!, $key: String!) {
+  inventoryAdjustQuantities(input: $input) @idempotent(key: $key) {
+    inventoryAdjustmentGroup { id }
+    userErrors { field message code }
+  }
+}"#;
+
 /// An inventory item as the shop showed it, with its `available` at one location.
 #[derive(Debug, Clone)]
 struct Item {
@@ -134,7 +143,10 @@ pub(super) fn push(
                 Some(Err(why)) => return Err(Refusal::Record(why.clone())),
                 None => return Err(Refusal::Record("SKU not in the shop".into())),
             };
-            let note = set(ch, batch_name, level, &location, &item)?;
+            let note = match level.delta {
+                Some(delta) => adjust(ch, batch_name, level, &location, &item.id, delta)?,
+                None => set(ch, batch_name, level, &location, &item)?,
+            };
             if let Some(note) = note {
                 notes.push((level.sku.clone(), note));
             }
@@ -187,6 +199,55 @@ fn set(
         shown(from),
         level.available
     )))
+}
+
+/// Adds `delta` to the shop's level. Its key stands for this change of this batch, so a
+/// resend (a crash, a lost answer) is applied once; `changeFromQuantity` is null, which
+/// Shopify requires to be said out loud, because a change holds whatever the shop has.
+fn adjust(
+    ch: &mut ShopifyChannel,
+    batch_name: &str,
+    level: &StockPublish,
+    location: &str,
+    item: &str,
+    delta: i64,
+) -> Result<Option<String>, Refusal> {
+    let key = idempotency_key(
+        batch_name,
+        &format!("{}~delta", level.sku),
+        location,
+        None,
+        delta,
+    );
+    let input = json!({
+        "name": "available",
+        "reason": "correction",
+        "referenceDocumentUri": format!("gid://oms/StockPush/{batch_name}"),
+        "changes": [{
+            "inventoryItemId": item,
+            "locationId": location,
+            "delta": delta,
+            "changeFromQuantity": null,
+        }],
+    });
+    let data: wire::AdjustQuantitiesData = ch.gql.run(
+        "inventoryAdjustQuantities",
+        ADJUST,
+        json!({ "input": input, "key": key }),
+        Retry::Safe,
+    )?;
+    let errors = data
+        .inventory_adjust_quantities
+        .unwrap_or_default()
+        .user_errors;
+    if !errors.is_empty() {
+        return Err(Refusal::Record(format!(
+            "SKU `{}`: Shopify refused the change: {}",
+            level.sku,
+            user_errors(&errors)
+        )));
+    }
+    Ok(None)
 }
 
 fn send(

@@ -235,6 +235,13 @@ pub struct SetQuantities {
     pub user_errors: Vec<UserError>,
 }
 
+/// `inventoryAdjustQuantities` answers in the same shape as a set.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub struct AdjustQuantitiesData {
+    pub inventory_adjust_quantities: Option<SetQuantities>,
+}
+
 // ---- catalog ----------------------------------------------------------------------
 
 #[derive(Debug, Deserialize, Default)]
