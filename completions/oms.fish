@@ -1077,8 +1077,8 @@ complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcomma
 complete -c oms -n "__fish_oms_using_subcommand po; and not __fish_seen_subcommand_from create edit list show approve export cancel close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l supplier -d 'Who the goods are bought from (free text)' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l warehouse -d 'The physical warehouse receiving the goods' -r
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l line -d 'A line: SKU=QTY, optionally SKU=QTY@UNIT_COST (repeatable)' -r
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l file -d 'Lines from a CSV file with columns sku,quantity[,unit_cost]' -r -F
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l line -d 'A line: SKU=QTY[@UNIT_COST][:lot=L][:serial=S] (repeatable; a serial is one unit)' -r
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l file -d 'Lines from a CSV file with columns sku,quantity[,unit_cost][,lot][,serial]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l expected -d 'Expected arrival (YYYY-MM-DD)' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l note -d 'A note kept with the purchase order' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
@@ -1101,7 +1101,7 @@ complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_f
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l supplier -d 'The new supplier' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l expected -d 'Expected arrival (YYYY-MM-DD); "" clears it' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l note -d '"" clears it' -r
-complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l line -d 'Set a SKU\'s quantity (adds the line if new); QTY 0 removes the line (repeatable)' -r
+complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l line -d 'Set a line\'s quantity: SKU=QTY[:lot=L][:serial=S] (adds it if new; 0 removes it; repeatable)' -r
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l config -d 'Config file [default: $OMS_CONFIG, the nearest oms.toml here or above, ~/.config/oms/config.toml]' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -l db -d 'Database file, overriding the config\'s `database`' -r -F
 complete -c oms -n "__fish_oms_using_subcommand po; and __fish_seen_subcommand_from edit" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for machines' -r -f -a "table\t'Aligned columns for people'

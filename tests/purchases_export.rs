@@ -41,9 +41,9 @@ fn export_writes_one_file_per_po_once() {
     let text = env.read(&format!("{EAST_OUTBOX}/po-{a}.csv"));
     assert_eq!(
         text,
-        "po_number,supplier,warehouse,location_id,expected_at,note,sku,quantity\n\
-         PO-000001,Acme Textiles,east,,,,TEE-RED-M,10\n\
-         PO-000001,Acme Textiles,east,,,,MUG-1,5\n"
+        "po_number,supplier,warehouse,location_id,expected_at,note,sku,quantity,lot,serial\n\
+         PO-000001,Acme Textiles,east,,,,TEE-RED-M,10,,\n\
+         PO-000001,Acme Textiles,east,,,,MUG-1,5,,\n"
     );
     assert!(show(&env, &a)["exported_at"].is_string());
 

@@ -45,6 +45,7 @@ fn po(number: &str, sku: &str) -> PoRequest {
         lines: vec![PoRequestLine {
             sku: sku.into(),
             quantity: 100,
+            ..Default::default()
         }],
     }
 }
@@ -106,6 +107,60 @@ fn purchase_orders_become_one_receiving_order_each() {
             .unwrap()
             .contains("SKU(s) not in ShipBob: NOPE-9")
     );
+    create.assert_calls(1);
+}
+
+/// ShipBob takes a lot number per box item (and no serial numbers): each lot of a SKU is
+/// an item of its own.
+#[test]
+fn lots_go_with_the_receiving_order() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(GET).path(format!("{SHIPBOB_API}/receiving"));
+        then.status(200).body("[]");
+    });
+    server.mock(|when, then| {
+        when.method(GET).path(format!("{SHIPBOB_API}/product"));
+        then.status(200).body(fixture("shipbob/products.json"));
+    });
+    let create = server.mock(|when, then| {
+        when.method(POST)
+            .path(format!("{SHIPBOB_API}/receiving"))
+            .json_body_includes(
+                json!({ "boxes": [{ "tracking_number": null, "box_items": [
+                    { "inventory_id": 8588331, "quantity": 60, "lot_number": "L-2026-11" },
+                    { "inventory_id": 8588331, "quantity": 40, "lot_number": "L-2026-12" },
+                    { "inventory_id": 8588331, "quantity": 1 }
+                ] }] })
+                .to_string(),
+            );
+        then.status(201)
+            .body(fixture("shipbob/receiving-created.json"));
+    });
+    let (_dir, mut ch) = shipbob(&server, SHIPBOB_CHANNEL);
+    let mut order = po("PO-0001", "TEE-1");
+    order.lines = vec![
+        PoRequestLine {
+            sku: "TEE-1".into(),
+            quantity: 60,
+            lot: Some("L-2026-11".into()),
+            serial: None,
+        },
+        PoRequestLine {
+            sku: "TEE-1".into(),
+            quantity: 40,
+            lot: Some("L-2026-12".into()),
+            serial: None,
+        },
+        PoRequestLine {
+            sku: "TEE-1".into(),
+            quantity: 1,
+            lot: None,
+            serial: Some("SN-1".into()),
+        },
+    ];
+    let sent = ch.send_purchase_order(&order).unwrap();
+    assert_eq!(sent.error, None);
     create.assert_calls(1);
 }
 

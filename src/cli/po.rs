@@ -42,14 +42,14 @@ pub struct CreateArgs {
     /// The physical warehouse receiving the goods
     #[arg(long, value_name = "CODE")]
     pub warehouse: String,
-    /// A line: SKU=QTY, optionally SKU=QTY@UNIT_COST (repeatable)
+    /// A line: SKU=QTY[@UNIT_COST][:lot=L][:serial=S] (repeatable; a serial is one unit)
     #[arg(
         long = "line",
         value_name = "SKU=QTY",
         required_unless_present = "file"
     )]
     pub lines: Vec<String>,
-    /// Lines from a CSV file with columns sku,quantity[,unit_cost]
+    /// Lines from a CSV file with columns sku,quantity[,unit_cost][,lot][,serial]
     #[arg(long, value_name = "FILE", conflicts_with = "lines")]
     pub file: Option<PathBuf>,
     /// Expected arrival (YYYY-MM-DD)
@@ -76,7 +76,7 @@ pub struct EditArgs {
     /// "" clears it
     #[arg(long)]
     pub note: Option<String>,
-    /// Set a SKU's quantity (adds the line if new); QTY 0 removes the line (repeatable)
+    /// Set a line's quantity: SKU=QTY[:lot=L][:serial=S] (adds it if new; 0 removes it; repeatable)
     #[arg(long = "line", value_name = "SKU=QTY")]
     pub lines: Vec<String>,
     /// Show the result without writing it

@@ -18,6 +18,12 @@ pub struct PoRequestLine {
     /// The SKU as the fulfillment channel knows it.
     pub sku: String,
     pub quantity: i64,
+    /// The lot the units come from, when the PO names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<String>,
+    /// The unit's serial number (a line with one is one unit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
 }
 
 /// A warehouse's report of units received against a PO.
@@ -50,7 +56,25 @@ pub struct OwnedPo {
 pub struct ReceiptLineIn {
     pub sku: String,
     pub quantity: i64,
+    /// The lot, serial number and expiration date the warehouse reported, when it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration_date: Option<String>,
     /// Where it was read (`file:line`), so a problem found later names the exact row.
     #[serde(default)]
     pub source: String,
+}
+
+/// A date as people and warehouses write it, `YYYY-MM-DD` or RFC 3339, kept as given.
+pub fn date_or_time(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    let is_date = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok();
+    if is_date || chrono::DateTime::parse_from_rfc3339(t).is_ok() {
+        Ok(t.to_string())
+    } else {
+        Err(format!("`{t}` is not a date (YYYY-MM-DD or RFC 3339)"))
+    }
 }

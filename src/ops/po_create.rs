@@ -103,13 +103,9 @@ pub(crate) fn check_date(flag: &str, text: &str) -> Result<Option<String>, Strin
     if t.is_empty() {
         return Ok(None);
     }
-    let is_date = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok();
-    if is_date || chrono::DateTime::parse_from_rfc3339(t).is_ok() {
-        return Ok(Some(t.to_string()));
-    }
-    Err(format!(
-        "{flag}: `{t}` is not a date (YYYY-MM-DD or RFC 3339)"
-    ))
+    crate::model::purchase::date_or_time(t)
+        .map(Some)
+        .map_err(|e| format!("{flag}: {e}"))
 }
 
 #[cfg(test)]

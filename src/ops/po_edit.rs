@@ -17,7 +17,7 @@ pub struct EditOptions<'a> {
     pub expected_at: Option<&'a str>,
     /// `Some("")` clears the note.
     pub note: Option<&'a str>,
-    /// Set or replace each SKU's quantity; 0 removes the line.
+    /// Set or replace each line's quantity (a SKU with its lot and serial); 0 removes it.
     pub lines: &'a [LineSpec],
     /// Problems found while reading the lines (bad `--line` values), named with the rest.
     pub line_problems: &'a [String],
@@ -69,10 +69,22 @@ pub fn run(store: &mut Store, o: &EditOptions) -> anyhow::Result<PoDetail> {
         }
     };
     for (line, spec) in lines.iter().zip(o.lines) {
-        let on_po = current.iter().any(|c| c.variant_id == line.variant_id);
+        let on_po = current.iter().any(|c| {
+            c.variant_id == line.variant_id && c.lot == line.lot && c.serial == line.serial
+        });
         if line.quantity == 0 && !on_po {
+            let lot = spec
+                .lot
+                .as_deref()
+                .map(|l| format!(" lot `{l}`"))
+                .unwrap_or_default();
+            let serial = spec
+                .serial
+                .as_deref()
+                .map(|s| format!(" serial `{s}`"))
+                .unwrap_or_default();
             problems.push(format!(
-                "{}: sku: `{}` is not on {}, so there is no line to remove",
+                "{}: sku: `{}`{lot}{serial} is not on {}, so there is no line to remove",
                 spec.origin, spec.sku, head.number
             ));
         }

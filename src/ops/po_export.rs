@@ -305,6 +305,8 @@ fn request_for(
         lines.push(PoRequestLine {
             sku: to_channel.get(&sku_key(&sku)).cloned().unwrap_or(sku),
             quantity: l.ordered,
+            lot: l.lot,
+            serial: l.serial,
         });
     }
     Ok(Ok(PoRequest {

@@ -1,6 +1,8 @@
-//! PO lines as people give them — `--line SKU=QTY[@COST]` or a CSV file with the columns
-//! `sku,quantity[,unit_cost]` — checked against the catalog with every problem named by
-//! where it was typed (`--line X=0: quantity: ...`, `lines.csv:4: sku: ...`).
+//! PO lines as people give them — `--line SKU=QTY[@COST][:lot=L][:serial=S]` or a CSV file
+//! with the columns `sku,quantity[,unit_cost][,lot][,serial]` — checked against the catalog
+//! with every problem named by where it was typed (`--line X=0: quantity: ...`,
+//! `lines.csv:4: sku: ...`). A line is a SKU with its lot and serial: a PO may list a SKU
+//! once per lot, and a serial number is one unit.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,13 +20,17 @@ pub struct LineSpec {
     pub sku: String,
     pub quantity: i64,
     pub unit_cost_cents: Option<i64>,
+    pub lot: Option<String>,
+    pub serial: Option<String>,
     /// Where it was given, for messages: `--line TEE=3` or `lines.csv:4`.
     pub origin: String,
 }
 
-/// Parses one `--line` value: `SKU=QTY`, optionally `SKU=QTY@COST`.
+/// Parses one `--line` value: `SKU=QTY`, optionally `SKU=QTY@COST`, then `:lot=L` and
+/// `:serial=S` in either order.
 pub fn parse_flag(arg: &str) -> Result<LineSpec, String> {
     let origin = format!("--line {arg}");
+    let (arg, lot, serial) = split_tags(arg).map_err(|e| format!("{origin}: {e}"))?;
     let Some((sku, rest)) = arg.rsplit_once('=') else {
         return Err(format!(
             "{origin}: expected SKU=QUANTITY, e.g. TEE-RED-M=24"
@@ -48,8 +54,36 @@ pub fn parse_flag(arg: &str) -> Result<LineSpec, String> {
         sku: sku.to_string(),
         quantity,
         unit_cost_cents,
+        lot,
+        serial,
         origin,
     })
+}
+
+/// Peels `:lot=L` and `:serial=S` off the end of a `--line` value (a SKU may itself hold
+/// `:` or `=`; only these two tags are taken).
+fn split_tags(arg: &str) -> Result<(&str, Option<String>, Option<String>), String> {
+    let (mut rest, mut lot, mut serial) = (arg, None, None);
+    while let Some((head, tail)) = rest.rsplit_once(':') {
+        let Some((key, value)) = tail.split_once('=') else {
+            break;
+        };
+        let slot = match key.trim().to_ascii_lowercase().as_str() {
+            "lot" => &mut lot,
+            "serial" => &mut serial,
+            _ => break,
+        };
+        let key = key.trim().to_ascii_lowercase();
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(format!("{key}: empty"));
+        }
+        if slot.replace(value.to_string()).is_some() {
+            return Err(format!("{key}: given twice"));
+        }
+        rest = head;
+    }
+    Ok((rest, lot, serial))
 }
 
 fn cost_cents(text: &str) -> Result<i64, String> {
@@ -114,6 +148,8 @@ pub fn read_file(path: &Path) -> (Vec<LineSpec>, Vec<String>) {
                 sku: sku.to_string(),
                 quantity,
                 unit_cost_cents: cost,
+                lot: row.get("lot").map(str::to_string),
+                serial: row.get("serial").map(str::to_string),
                 origin: row.location(),
             });
         }
@@ -125,7 +161,8 @@ pub fn read_file(path: &Path) -> (Vec<LineSpec>, Vec<String>) {
 }
 
 /// Resolves SKUs to variants and checks quantities: more than 0, or 0 too when `zero_removes`
-/// (`po edit`, where 0 removes a line). A SKU given twice is a mistake, not a sum.
+/// (`po edit`, where 0 removes a line). A line given twice (the same SKU, lot and serial)
+/// is a mistake, not a sum; a serial number is one unit, and one SKU's serial is given once.
 pub fn resolve(
     conn: &Connection,
     specs: &[LineSpec],
@@ -133,7 +170,8 @@ pub fn resolve(
 ) -> anyhow::Result<Result<Vec<NewPoLine>, Vec<String>>> {
     let mut lines = Vec::with_capacity(specs.len());
     let mut problems = Vec::new();
-    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut seen: HashMap<(String, Option<&str>, Option<&str>), &str> = HashMap::new();
+    let mut serials: HashMap<(String, &str), &str> = HashMap::new();
     for s in specs {
         let low = if zero_removes { 0 } else { 1 };
         if s.quantity < low {
@@ -147,9 +185,30 @@ pub fn resolve(
                 s.origin, s.quantity
             ));
         }
-        if let Some(first) = seen.insert(sku_key(&s.sku), &s.origin) {
+        let key = sku_key(&s.sku);
+        if let Some(serial) = s.serial.as_deref() {
+            if s.quantity > 1 {
+                problems.push(format!(
+                    "{}: quantity: a line with a serial number is one unit, got {} (give each serial a line of its own)",
+                    s.origin, s.quantity
+                ));
+            }
+            if let Some(first) = serials.insert((key.clone(), serial), &s.origin) {
+                problems.push(format!(
+                    "{}: serial: `{serial}` of `{}` is already given at {first}",
+                    s.origin, s.sku
+                ));
+                continue;
+            }
+        }
+        if let Some(first) = seen.insert((key, s.lot.as_deref(), s.serial.as_deref()), &s.origin) {
+            let lot = s
+                .lot
+                .as_deref()
+                .map(|l| format!(" lot `{l}`"))
+                .unwrap_or_default();
             problems.push(format!(
-                "{}: sku: `{}` is already given at {first}",
+                "{}: sku: `{}`{lot} is already given at {first}",
                 s.origin, s.sku
             ));
             continue;
@@ -163,6 +222,8 @@ pub fn resolve(
                 variant_id: v.id,
                 quantity: s.quantity,
                 unit_cost_cents: s.unit_cost_cents,
+                lot: s.lot.clone(),
+                serial: s.serial.clone(),
             }),
             None => problems.push(format!("{}: sku: unknown SKU `{}`", s.origin, s.sku)),
         }
@@ -199,6 +260,40 @@ mod tests {
             "--line MUG=1@-2: unit_cost: `-2` is negative"
         );
         assert_eq!(parse_flag("=4").unwrap_err(), "--line =4: sku: empty");
+    }
+
+    #[test]
+    fn flags_take_a_lot_and_a_serial_in_either_order() {
+        let l = parse_flag("TEE=3@2.00:lot=L-9").unwrap();
+        assert_eq!(
+            (
+                l.sku.as_str(),
+                l.quantity,
+                l.unit_cost_cents,
+                l.lot.as_deref(),
+                l.serial
+            ),
+            ("TEE", 3, Some(200), Some("L-9"), None)
+        );
+        let l = parse_flag("CAM=1:serial=SN-1:LOT=A").unwrap();
+        assert_eq!(
+            (l.lot.as_deref(), l.serial.as_deref()),
+            (Some("A"), Some("SN-1"))
+        );
+        let l = parse_flag("A:B=2").unwrap();
+        assert_eq!(
+            (l.sku.as_str(), l.lot),
+            ("A:B", None),
+            "other colons are the SKU's"
+        );
+        assert_eq!(
+            parse_flag("CAM=1:serial=").unwrap_err(),
+            "--line CAM=1:serial=: serial: empty"
+        );
+        assert_eq!(
+            parse_flag("CAM=1:lot=A:lot=B").unwrap_err(),
+            "--line CAM=1:lot=A:lot=B: lot: given twice"
+        );
     }
 
     #[test]

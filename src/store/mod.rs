@@ -102,6 +102,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0018_shop_returns",
         include_str!("../../migrations/0018_shop_returns.sql"),
     ),
+    (
+        "0019_lots_and_serials",
+        include_str!("../../migrations/0019_lots_and_serials.sql"),
+    ),
 ];
 
 pub struct Store {

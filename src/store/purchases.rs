@@ -23,11 +23,14 @@ pub struct NewPo<'a> {
     pub lines: &'a [NewPoLine],
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewPoLine {
     pub variant_id: i64,
     pub quantity: i64,
     pub unit_cost_cents: Option<i64>,
+    /// A line is its variant with its lot and serial: one PO may list a SKU once per lot.
+    pub lot: Option<String>,
+    pub serial: Option<String>,
 }
 
 /// The number people and warehouses use for PO `id`: stable, sortable, never reused.
@@ -75,36 +78,43 @@ pub fn create(conn: &Connection, po: &NewPo, cause: &str) -> rusqlite::Result<(i
     Ok((id, number))
 }
 
-/// Sets the quantity (and unit cost, when given) of a variant's line on a PO: updates the
-/// existing line, appends a new one, or removes it when the quantity is 0.
+/// Sets the quantity (and unit cost, when given) of a line on a PO — a variant with its lot
+/// and serial: updates the existing line, appends a new one, or removes it when the
+/// quantity is 0.
 pub fn set_line(conn: &Connection, po_id: i64, line: &NewPoLine) -> rusqlite::Result<()> {
+    const SAME: &str = "po_id = ?1 AND variant_id = ?2 AND lot IS ?3 AND serial IS ?4";
+    let key = params![po_id, line.variant_id, line.lot, line.serial];
     if line.quantity == 0 {
-        conn.prepare_cached("DELETE FROM po_lines WHERE po_id = ?1 AND variant_id = ?2")?
-            .execute(params![po_id, line.variant_id])?;
+        conn.prepare_cached(&format!("DELETE FROM po_lines WHERE {SAME}"))?
+            .execute(key)?;
         return Ok(());
     }
     let updated = conn
-        .prepare_cached(
-            "UPDATE po_lines SET quantity = ?3, unit_cost_cents = COALESCE(?4, unit_cost_cents)
-             WHERE po_id = ?1 AND variant_id = ?2",
-        )?
+        .prepare_cached(&format!(
+            "UPDATE po_lines SET quantity = ?5, unit_cost_cents = COALESCE(?6, unit_cost_cents)
+             WHERE {SAME}"
+        ))?
         .execute(params![
             po_id,
             line.variant_id,
+            line.lot,
+            line.serial,
             line.quantity,
             line.unit_cost_cents
         ])?;
     if updated == 0 {
         conn.prepare_cached(
-            "INSERT INTO po_lines (po_id, line_no, variant_id, quantity, unit_cost_cents)
+            "INSERT INTO po_lines (po_id, line_no, variant_id, quantity, unit_cost_cents, lot, serial)
              VALUES (?1, (SELECT COALESCE(MAX(line_no), 0) + 1 FROM po_lines WHERE po_id = ?1),
-                     ?2, ?3, ?4)",
+                     ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![
             po_id,
             line.variant_id,
             line.quantity,
-            line.unit_cost_cents
+            line.unit_cost_cents,
+            line.lot,
+            line.serial
         ])?;
     }
     Ok(())
@@ -246,6 +256,8 @@ pub struct PoLine {
     pub received: i64,
     pub remaining: i64,
     pub unit_cost: Option<String>,
+    pub lot: Option<String>,
+    pub serial: Option<String>,
 }
 
 impl PoLine {
@@ -257,7 +269,7 @@ impl PoLine {
 pub fn lines(conn: &Connection, po_id: i64) -> rusqlite::Result<Vec<PoLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.id, l.variant_id, l.line_no, v.sku, l.quantity, l.quantity_received,
-                l.unit_cost_cents
+                l.unit_cost_cents, l.lot, l.serial
          FROM po_lines l LEFT JOIN variants v ON v.id = l.variant_id
          WHERE l.po_id = ?1 ORDER BY l.line_no",
     )?;
@@ -273,6 +285,8 @@ pub fn lines(conn: &Connection, po_id: i64) -> rusqlite::Result<Vec<PoLine>> {
             received,
             remaining: (ordered - received).max(0),
             unit_cost: r.get::<_, Option<i64>>(6)?.map(format_cents),
+            lot: r.get(7)?,
+            serial: r.get(8)?,
         })
     })?
     .collect()
@@ -320,6 +334,8 @@ mod tests {
             variant_id,
             quantity,
             unit_cost_cents: None,
+            lot: None,
+            serial: None,
         };
         let po = NewPo {
             supplier: "Acme",
@@ -346,6 +362,29 @@ mod tests {
         );
         set_line(&s.conn, id, &line(2, 1)).unwrap();
         assert_eq!(lines(&s.conn, id).unwrap()[1].line_no, 2);
+        // The same variant from another lot is a line of its own; its own 0 removes only it.
+        let lot_b = NewPoLine {
+            lot: Some("B-7".into()),
+            ..line(1, 6)
+        };
+        set_line(&s.conn, id, &lot_b).unwrap();
+        let got = lines(&s.conn, id).unwrap();
+        assert_eq!(
+            got.iter()
+                .map(|l| (l.ordered, l.lot.as_deref()))
+                .collect::<Vec<_>>(),
+            [(4, None), (1, None), (6, Some("B-7"))]
+        );
+        set_line(
+            &s.conn,
+            id,
+            &NewPoLine {
+                quantity: 0,
+                ..lot_b
+            },
+        )
+        .unwrap();
+        assert_eq!(lines(&s.conn, id).unwrap().len(), 2);
         let head = find(&s.conn, "1").unwrap().unwrap();
         assert_eq!(head.status, PoStatus::Draft);
         assert!(set_status(&s.conn, id, PoStatus::Draft, PoStatus::Approved, "t", None).unwrap());

@@ -20,6 +20,8 @@ struct PoRow<'a> {
     note: Option<&'a str>,
     sku: &'a str,
     quantity: i64,
+    lot: Option<&'a str>,
+    serial: Option<&'a str>,
 }
 
 /// The file a PO is written to. It depends on the number only, so a resend after a crash
@@ -59,6 +61,8 @@ pub(super) fn send_po(ch: &FilesChannel, po: &PoRequest) -> anyhow::Result<Sent>
                     note: po.note.as_deref(),
                     sku: &l.sku,
                     quantity: l.quantity,
+                    lot: l.lot.as_deref(),
+                    serial: l.serial.as_deref(),
                 })?;
             }
             w.into_inner()

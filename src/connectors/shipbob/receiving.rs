@@ -41,7 +41,13 @@ pub(super) fn send(ch: &mut ShipbobChannel, po: &PoRequest) -> anyhow::Result<Se
     let mut unknown = Vec::new();
     for line in &po.lines {
         match ids.get(&sku_key(&line.sku)) {
-            Some(id) => items.push(json!({ "inventory_id": id, "quantity": line.quantity })),
+            // ShipBob tracks lots, not serial numbers: a serial stays with oms.
+            Some(id) => items.push(match &line.lot {
+                Some(lot) => {
+                    json!({ "inventory_id": id, "quantity": line.quantity, "lot_number": lot })
+                }
+                None => json!({ "inventory_id": id, "quantity": line.quantity }),
+            }),
             None => unknown.push(line.sku.as_str()),
         }
     }

@@ -232,6 +232,7 @@ impl State<'_> {
                     sku,
                     quantity,
                     source: source.clone(),
+                    ..ReceiptLineIn::default()
                 })
                 .collect(),
             source,

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use super::{ReceiptItem, ReceiptOutcome, ReceiptsSyncReport};
 use crate::config::Config;
-use crate::model::purchase::ReceiptIn;
+use crate::model::purchase::{ReceiptIn, ReceiptLineIn};
 use crate::model::{PoStatus, ReceiptStatus, StockReason, sku_key};
 use crate::ops::backorders::{self, RetryReport};
 use crate::store::catalog;
@@ -30,12 +30,21 @@ pub struct Applier<'a> {
     pub retrying: std::cell::Cell<bool>,
 }
 
-/// A receipt line matched to its PO line.
+/// A receipt line matched to a variant on the PO, before it is shared over the PO's lines
+/// of that variant (one per lot or serial).
+struct Wanted<'l> {
+    variant_id: i64,
+    sku: String,
+    quantity: i64,
+    given: &'l ReceiptLineIn,
+}
+
+/// The part of a receipt line given to one PO line.
 struct Matched<'l> {
     line: &'l PoLine,
     sku: String,
     quantity: i64,
-    source: &'l str,
+    given: &'l ReceiptLineIn,
 }
 
 impl<'a> Applier<'a> {
@@ -118,7 +127,7 @@ impl<'a> Applier<'a> {
         };
         match head {
             Some(head) if reasons.is_empty() => {
-                let matched = self.growth_only(conn, r, matched)?;
+                let matched = share(self.growth_only(conn, r, matched)?, &lines);
                 if let Some(of) = &r.running_total_of {
                     // A state that applies supersedes earlier refused states of the record.
                     rejections::resolve_under(conn, super::FLOW, self.channel, &format!("{of}@"))?;
@@ -141,8 +150,8 @@ impl<'a> Applier<'a> {
         &self,
         conn: &Connection,
         r: &ReceiptIn,
-        matched: Vec<Matched<'l>>,
-    ) -> anyhow::Result<Vec<Matched<'l>>> {
+        matched: Vec<Wanted<'l>>,
+    ) -> anyhow::Result<Vec<Wanted<'l>>> {
         let Some(of) = &r.running_total_of else {
             return Ok(matched);
         };
@@ -156,7 +165,7 @@ impl<'a> Applier<'a> {
         Ok(matched
             .into_iter()
             .filter_map(|mut m| {
-                let before = applied.entry(m.line.variant_id).or_default();
+                let before = applied.entry(m.variant_id).or_default();
                 let grown = m.quantity - *before;
                 *before = (*before).max(m.quantity);
                 m.quantity = grown;
@@ -200,9 +209,9 @@ impl<'a> Applier<'a> {
         conn: &Connection,
         r: &'l ReceiptIn,
         head: &PoHead,
-        lines: &'l [PoLine],
+        lines: &[PoLine],
         reasons: &mut Vec<String>,
-    ) -> anyhow::Result<Vec<Matched<'l>>> {
+    ) -> anyhow::Result<Vec<Wanted<'l>>> {
         let mut matched = Vec::new();
         for l in &r.lines {
             if l.quantity <= 0 {
@@ -217,11 +226,11 @@ impl<'a> Applier<'a> {
                 continue;
             };
             match lines.iter().find(|pl| pl.variant_id == variant.id) {
-                Some(line) => matched.push(Matched {
-                    line,
+                Some(_) => matched.push(Wanted {
+                    variant_id: variant.id,
                     sku: variant.sku,
                     quantity: l.quantity,
-                    source: &l.source,
+                    given: l,
                 }),
                 None => reasons.push(format!(
                     "{}: sku: `{}` is not on {}",
@@ -331,6 +340,9 @@ impl<'a> Applier<'a> {
                 po_line_id: m.line.id,
                 variant_id: m.line.variant_id,
                 quantity: m.quantity,
+                lot: m.given.lot.clone(),
+                serial: m.given.serial.clone(),
+                expiration_date: m.given.expiration_date.clone(),
             })
             .collect();
         let receipt = NewReceipt {
@@ -355,10 +367,10 @@ impl<'a> Applier<'a> {
             let mut warn = self.item(r, ReceiptOutcome::OverReceived);
             warn.po = head.number.clone();
             warn.units = m.quantity - expected;
-            warn.source = m.source.to_string();
+            warn.source = m.given.source.clone();
             warn.reasons = vec![format!(
                 "{}: {} received {}, {} still expected on {} ({} over; all taken into on hand)",
-                m.source,
+                m.given.source,
                 m.sku,
                 m.quantity,
                 expected,
@@ -397,4 +409,59 @@ impl<'a> Applier<'a> {
         }
         Ok(to)
     }
+}
+
+/// Gives each wanted quantity to the PO lines of its variant: the line with its serial
+/// number, else the lines of its lot, else every line of the variant; in line order, each
+/// up to what it still expects, the last taking any excess (reported as over-received).
+fn share<'l>(wanted: Vec<Wanted<'l>>, lines: &'l [PoLine]) -> Vec<Matched<'l>> {
+    let mut taken: HashMap<i64, i64> = HashMap::new();
+    let mut out = Vec::new();
+    for w in wanted {
+        let of_variant: Vec<&PoLine> = lines
+            .iter()
+            .filter(|l| l.variant_id == w.variant_id)
+            .collect();
+        let tagged = |tag: fn(&PoLine) -> Option<&str>, value: Option<&str>| -> Vec<&'l PoLine> {
+            match value {
+                Some(v) => of_variant
+                    .iter()
+                    .copied()
+                    .filter(|l| tag(l) == Some(v))
+                    .collect(),
+                None => Vec::new(),
+            }
+        };
+        let mut candidates = tagged(|l| l.serial.as_deref(), w.given.serial.as_deref());
+        if candidates.is_empty() {
+            candidates = tagged(|l| l.lot.as_deref(), w.given.lot.as_deref());
+        }
+        if candidates.is_empty() {
+            candidates = of_variant.clone();
+        }
+        let mut left = w.quantity;
+        for (i, line) in candidates.iter().enumerate() {
+            let room =
+                (line.ordered - line.received - taken.get(&line.id).copied().unwrap_or(0)).max(0);
+            let give = if i + 1 == candidates.len() {
+                left
+            } else {
+                left.min(room)
+            };
+            if give > 0 {
+                *taken.entry(line.id).or_default() += give;
+                left -= give;
+                out.push(Matched {
+                    line,
+                    sku: w.sku.clone(),
+                    quantity: give,
+                    given: w.given,
+                });
+            }
+            if left == 0 {
+                break;
+            }
+        }
+    }
+    out
 }

@@ -17,11 +17,14 @@ pub struct NewReceipt<'a> {
     pub lines: &'a [NewReceiptLine],
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct NewReceiptLine {
     pub po_line_id: i64,
     pub variant_id: i64,
     pub quantity: i64,
+    pub lot: Option<String>,
+    pub serial: Option<String>,
+    pub expiration_date: Option<String>,
 }
 
 /// Whether this channel's receipt was already applied.
@@ -48,10 +51,20 @@ pub fn insert(conn: &Connection, r: &NewReceipt, cause: &str) -> rusqlite::Resul
     ])?;
     let id = conn.last_insert_rowid();
     let mut line = conn.prepare_cached(
-        "INSERT INTO receipt_lines (receipt_id, po_line_id, variant_id, quantity) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO receipt_lines (receipt_id, po_line_id, variant_id, quantity, lot, serial,
+                                    expiration_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for l in r.lines {
-        line.execute(params![id, l.po_line_id, l.variant_id, l.quantity])?;
+        line.execute(params![
+            id,
+            l.po_line_id,
+            l.variant_id,
+            l.quantity,
+            l.lot,
+            l.serial,
+            l.expiration_date
+        ])?;
     }
     history::record(conn, "receipt", id, None, r.status.as_str(), cause, None)?;
     Ok(id)
@@ -64,6 +77,9 @@ pub struct ReceiptRow {
     pub channel: String,
     pub status: String,
     pub units: i64,
+    /// The lots, serials and expiration dates the warehouse reported, line by line
+    /// (`TEE-RED-M lot L-1 exp 2027-06-30 × 10; MUG-1 serial SN-9 × 1`).
+    pub lots: Option<String>,
     pub received_at: Option<String>,
     pub recorded_at: String,
 }
@@ -72,7 +88,14 @@ pub fn of_po(conn: &Connection, po_id: i64) -> rusqlite::Result<Vec<ReceiptRow>>
     let mut stmt = conn.prepare_cached(
         "SELECT r.external_id, r.channel, r.status,
                 (SELECT COALESCE(SUM(quantity), 0) FROM receipt_lines l WHERE l.receipt_id = r.id),
-                r.received_at, r.created_at
+                r.received_at, r.created_at,
+                (SELECT group_concat(v.sku || COALESCE(' lot ' || l.lot, '')
+                                     || COALESCE(' serial ' || l.serial, '')
+                                     || COALESCE(' exp ' || l.expiration_date, '')
+                                     || ' × ' || l.quantity, '; ')
+                 FROM receipt_lines l JOIN variants v ON v.id = l.variant_id
+                 WHERE l.receipt_id = r.id
+                   AND (l.lot IS NOT NULL OR l.serial IS NOT NULL OR l.expiration_date IS NOT NULL))
          FROM receipts r WHERE r.po_id = ?1 ORDER BY r.id",
     )?;
     stmt.query_map(params![po_id], |r| {
@@ -81,6 +104,7 @@ pub fn of_po(conn: &Connection, po_id: i64) -> rusqlite::Result<Vec<ReceiptRow>>
             channel: r.get(1)?,
             status: r.get(2)?,
             units: r.get(3)?,
+            lots: r.get(6)?,
             received_at: r.get(4)?,
             recorded_at: r.get(5)?,
         })

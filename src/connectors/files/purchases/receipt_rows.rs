@@ -29,6 +29,8 @@ struct Row {
     po_number: Option<String>,
     received_at: Option<String>,
     line: Option<ReceiptLineIn>,
+    /// lot, serial, expiration_date as given.
+    tags: [Option<String>; 3],
     problems: Vec<String>,
 }
 
@@ -50,12 +52,27 @@ impl Row {
         if sku.is_none() {
             self.problems.push(at("sku", "empty"));
         }
+        let [lot, serial, expiration] = std::mem::take(&mut self.tags);
+        let expiration_date = match expiration
+            .as_deref()
+            .map(crate::model::purchase::date_or_time)
+        {
+            Some(Err(e)) => {
+                self.problems.push(at("expiration_date", &e));
+                None
+            }
+            Some(Ok(d)) => Some(d),
+            None => None,
+        };
         match quantity {
             Ok(Some(q)) => {
                 if let Some(sku) = sku.filter(|_| self.problems.is_empty()) {
                     self.line = Some(ReceiptLineIn {
                         sku,
                         quantity: q,
+                        lot,
+                        serial,
+                        expiration_date,
                         source: self.source.clone(),
                     });
                 }
@@ -95,6 +112,7 @@ fn csv_row(row: &CsvRow) -> Row {
         receipt_id: text("receipt_id"),
         po_number: text("po_number"),
         received_at: text("received_at"),
+        tags: [text("lot"), text("serial"), text("expiration_date")],
         ..Default::default()
     }
     .finish(text("sku"), row.int("quantity"))
@@ -155,6 +173,7 @@ fn json_row(source: String, item: &Value) -> Row {
         receipt_id: text("receipt_id"),
         po_number: text("po_number"),
         received_at: text("received_at"),
+        tags: [text("lot"), text("serial"), text("expiration_date")],
         source,
         ..Default::default()
     }
