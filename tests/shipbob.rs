@@ -249,6 +249,7 @@ fn tracking_is_confirmed_and_marked_uploaded_only_after_ack() {
         ("TEE-1", 2)
     );
     assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert!(c.lots.is_empty(), "no lot, no serials: {:?}", c.lots);
     assert_eq!(
         (records[1].reference.as_str(), records[1].status),
         ("S0000005", ConfirmedStatus::Cancelled)

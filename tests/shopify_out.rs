@@ -36,6 +36,7 @@ fn shipped(reference: &str, tracking: &str, lines: &[(&str, Option<&str>, i64)])
                 sku: sku.to_string(),
                 external_line_id: line.map(str::to_string),
                 quantity: *quantity,
+                lots: Vec::new(),
             })
             .collect(),
         ..Default::default()

@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::error::{Exit, usage};
 use crate::ops::{shipments_cancel, shipments_close, shipments_send, shipments_sync};
 use crate::output::Section;
-use crate::store::{history, shipments};
+use crate::store::{history, shipment_lots, shipments};
 
 #[derive(Debug, Subcommand)]
 pub enum ShipmentsCmd {
@@ -113,6 +113,8 @@ struct ShipmentDetail {
     #[serde(flatten)]
     shipment: shipments::ShipmentRow,
     lines: Vec<shipments::ShipmentLineRow>,
+    /// The lots and serials the warehouse named, per parcel.
+    lots: Vec<shipment_lots::LotRow>,
     story: Vec<history::Change>,
 }
 
@@ -141,6 +143,7 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
             let row = found.ok_or_else(|| usage(format!("no shipment `{shipment}`")))?;
             let detail = ShipmentDetail {
                 lines: shipments::lines(&store.conn, row.id)?,
+                lots: shipment_lots::of_shipment(&store.conn, row.id)?,
                 story: history::of(&store.conn, "shipment", row.id)?,
                 shipment: row,
             };
@@ -153,10 +156,12 @@ pub fn exec(ctx: &Ctx, cmd: ShipmentsCmd) -> anyhow::Result<Exit> {
                     shipped: l.quantity_shipped,
                 })
                 .collect();
-            let sections = [
-                Section::of("lines", &detail.lines)?.shown_as(&lines)?,
-                super::story::section(&detail.story)?,
-            ];
+            let mut sections = vec![Section::of("lines", &detail.lines)?.shown_as(&lines)?];
+            // Only warehouses that track lots or serials report them.
+            if !detail.lots.is_empty() {
+                sections.push(Section::of("lots", &detail.lots)?);
+            }
+            sections.push(super::story::section(&detail.story)?);
             ctx.out.detail(&detail, &detail.shipment, &sections)?;
             Ok(Exit::Ok)
         }

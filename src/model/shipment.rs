@@ -54,6 +54,9 @@ pub struct ShipmentConfirmation {
     pub tracking_url: Option<String>,
     pub shipped_at: Option<String>,
     pub lines: Vec<ConfirmedLine>,
+    /// The lots and serial numbers the warehouse named for the units in `lines`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lots: Vec<ShippedLot>,
     /// Where it was read (`file:line`), for messages and rejections.
     pub source: String,
     /// Field problems found while reading; a confirmation with problems is rejected.
@@ -73,6 +76,38 @@ pub struct ConfirmedLine {
     /// The SKU as the fulfillment channel knows it (before its `sku_map`).
     pub sku: String,
     pub quantity_shipped: i64,
+}
+
+/// Units of one lot or serial number that a warehouse says left (or, to the shop, that
+/// oms says left), with the lot's expiration date when it has one.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ShippedLot {
+    /// The SKU as the side that reads it knows it (the warehouse's in, the shop's out).
+    pub sku: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration_date: Option<String>,
+    pub quantity: i64,
+}
+
+impl ShippedLot {
+    /// `lot L-1 serial SN-9 exp 2027-06-30 × 1`, the way tables and files say it.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        for (word, value) in [
+            ("lot", &self.lot),
+            ("serial", &self.serial),
+            ("exp", &self.expiration_date),
+        ] {
+            if let Some(v) = value {
+                parts.push(format!("{word} {v}"));
+            }
+        }
+        format!("{} × {}", parts.join(" "), self.quantity)
+    }
 }
 
 /// An order's state as reported back to its sales channel (SPEC §4.1.4).
@@ -104,6 +139,9 @@ pub struct FulfilledLine {
     pub sku: String,
     pub external_line_id: Option<String>,
     pub quantity: i64,
+    /// The lots and serial numbers of these units, when the warehouse reported them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lots: Vec<ShippedLot>,
 }
 
 /// Stock on hand a warehouse reports for one SKU.

@@ -19,6 +19,7 @@ use crate::model::shipment::{FulfilledLine, Fulfillment, OrderUpdate};
 use crate::output::{Progress, Report};
 use crate::store::outbound::{self, Batch};
 use crate::store::runs::Outcome;
+use crate::store::shipment_lots::{self, LotRow};
 use crate::store::shipments::FulfilledLineRow;
 use crate::store::{Store, channel_refs, orders, shipment_parts, shipments};
 
@@ -307,8 +308,10 @@ pub fn order_update(
             .and_then(|cs| config.carrier_services.get(cs));
         // One fulfilment per part (parcel), so a shipment completed later is reported as
         // its new units only; the first part keeps the shipment's own reference.
+        let lots = shipment_lots::of_shipment(conn, s.id)?;
         for part in shipment_parts::of_shipment(conn, s.id)? {
-            let lines = kits.shop_lines(part.lines);
+            let of_part: Vec<&LotRow> = lots.iter().filter(|l| l.part == part.part_no).collect();
+            let lines = kits.shop_lines(part.lines, &of_part);
             if lines.is_empty() {
                 continue;
             }
@@ -387,7 +390,9 @@ impl KitTally {
         tally
     }
 
-    fn shop_lines(&mut self, rows: Vec<FulfilledLineRow>) -> Vec<FulfilledLine> {
+    /// The shop's lines of one part; a plain line carries the lots its units came from (a
+    /// bundle's components are oms's own, so a kit line carries none).
+    fn shop_lines(&mut self, rows: Vec<FulfilledLineRow>, lots: &[&LotRow]) -> Vec<FulfilledLine> {
         let mut out = Vec::new();
         let mut touched: Vec<i64> = Vec::new();
         for l in rows {
@@ -399,6 +404,11 @@ impl KitTally {
                     }
                 }
                 None => out.push(FulfilledLine {
+                    lots: lots
+                        .iter()
+                        .filter(|lot| lot.order_line_id == l.order_line_id)
+                        .map(|lot| lot.to_shop(&l.channel_sku))
+                        .collect(),
                     sku: l.channel_sku,
                     external_line_id: l.external_line_id,
                     quantity: l.quantity_shipped,
@@ -422,6 +432,7 @@ impl KitTally {
                     sku: sku.clone(),
                     external_line_id: line_id.clone(),
                     quantity: whole - *reported,
+                    lots: Vec::new(),
                 });
                 *reported = whole;
             }

@@ -17,6 +17,7 @@ pub mod purchases;
 pub mod rejections;
 pub mod returns;
 pub mod runs;
+pub mod shipment_lots;
 pub mod shipment_parts;
 pub mod shipments;
 pub mod shop_returns;
@@ -105,6 +106,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0019_lots_and_serials",
         include_str!("../../migrations/0019_lots_and_serials.sql"),
+    ),
+    (
+        "0020_shipment_lots",
+        include_str!("../../migrations/0020_shipment_lots.sql"),
     ),
 ];
 

@@ -15,6 +15,7 @@ use crate::store::history::{self, Change};
 use crate::store::order_lookup;
 use crate::store::orders::{self, LineRow, OrderDetail};
 use crate::store::returns::{self, ReturnHead, ReturnLine};
+use crate::store::shipment_lots::{self, LotRow};
 use crate::store::shipments::{self, ShipmentRow};
 
 #[derive(Debug, Serialize, Default)]
@@ -23,6 +24,9 @@ pub struct OrderView {
     pub order: OrderDetail,
     pub lines: Vec<LineRow>,
     pub shipments: Vec<ShipmentRow>,
+    /// The lots and serial numbers its warehouses reported shipping.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lots: Vec<LotRow>,
     /// Its RMAs (docs/returns.md), newest first, with what became of each line.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub returns: Vec<ReturnView>,
@@ -98,6 +102,7 @@ pub fn load(conn: &Connection, id: i64) -> anyhow::Result<OrderView> {
     Ok(OrderView {
         lines: orders::lines(conn, id)?,
         shipments: shipments::of_order(conn, id)?,
+        lots: shipment_lots::of_order(conn, id)?,
         returns: returns::list(conn, None, Some(id))?
             .into_iter()
             .map(|head| {
@@ -136,6 +141,13 @@ pub fn print(ctx: &Ctx, conn: &Connection, id: i64) -> anyhow::Result<()> {
     text(
         "shipments",
         view.shipments.iter().map(shipment_text).collect(),
+    );
+    text(
+        "lots",
+        view.lots
+            .iter()
+            .map(|l| format!("{} part {}: {} {}", l.shipment, l.part, l.sku, lot_text(l)))
+            .collect(),
     );
     text("returns", view.returns.iter().map(return_text).collect());
     text("story", view.story.iter().map(change_text).collect());
@@ -187,6 +199,10 @@ fn shipment_text(s: &ShipmentRow) -> String {
         t.push_str(&format!(", shipped {at}"));
     }
     t
+}
+
+fn lot_text(l: &LotRow) -> String {
+    l.to_shop(&l.sku).describe()
 }
 
 /// `RMA-000001 received (unwanted) into east: TEE-1 × 2 (1 restocked, 1 quarantined)`.

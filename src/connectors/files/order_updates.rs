@@ -25,6 +25,8 @@ struct UpdateRow<'a> {
     sku: Option<&'a str>,
     line_id: Option<&'a str>,
     quantity: Option<i64>,
+    /// `lot L-1 × 2; serial SN-9 × 1`: the lots and serials of the line's units, if known.
+    lots: Option<String>,
 }
 
 /// Writes the recorded batch `batch` as one file (named when it was claimed, by time and
@@ -56,10 +58,12 @@ fn to_csv(updates: &[OrderUpdate]) -> anyhow::Result<Vec<u8>> {
         }
         for f in &u.fulfillments {
             for l in &f.lines {
+                let lots: Vec<String> = l.lots.iter().map(|lot| lot.describe()).collect();
                 w.serialize(UpdateRow {
                     sku: Some(&l.sku),
                     line_id: l.external_line_id.as_deref(),
                     quantity: Some(l.quantity),
+                    lots: (!lots.is_empty()).then(|| lots.join("; ")),
                     ..base(u, Some(f))
                 })?;
             }
@@ -84,13 +88,14 @@ fn base<'a>(u: &'a OrderUpdate, f: Option<&'a Fulfillment>) -> UpdateRow<'a> {
         sku: None,
         line_id: None,
         quantity: None,
+        lots: None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::shipment::FulfilledLine;
+    use crate::model::shipment::{FulfilledLine, ShippedLot};
 
     #[test]
     fn csv_has_a_row_per_line_and_one_per_cancellation() {
@@ -109,11 +114,27 @@ mod tests {
                         sku: "TEE".into(),
                         external_line_id: Some("L1".into()),
                         quantity: 2,
+                        lots: Vec::new(),
                     },
                     FulfilledLine {
                         sku: "MUG".into(),
                         external_line_id: None,
                         quantity: 1,
+                        lots: vec![
+                            ShippedLot {
+                                sku: "MUG".into(),
+                                serial: Some("SN-9".into()),
+                                quantity: 1,
+                                ..Default::default()
+                            },
+                            ShippedLot {
+                                sku: "MUG".into(),
+                                lot: Some("L-1".into()),
+                                expiration_date: Some("2027-06-30".into()),
+                                quantity: 2,
+                                ..Default::default()
+                            },
+                        ],
                     },
                 ],
                 ..Default::default()
@@ -130,13 +151,17 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
-            "order_id,order_name,status,cancelled,shipment_reference,carrier,service,tracking_numbers,tracking_url,shipped_at,sku,line_id,quantity"
+            "order_id,order_name,status,cancelled,shipment_reference,carrier,service,tracking_numbers,tracking_url,shipped_at,sku,line_id,quantity,lots"
         );
         assert_eq!(
             lines[1],
-            "1001,#1001,shipped,false,S0000003,UPS,,1Z1 1Z2,,,TEE,L1,2"
+            "1001,#1001,shipped,false,S0000003,UPS,,1Z1 1Z2,,,TEE,L1,2,"
         );
-        assert_eq!(lines[3], "1002,,cancelled,true,,,,,,,,,");
+        assert_eq!(
+            lines[2],
+            "1001,#1001,shipped,false,S0000003,UPS,,1Z1 1Z2,,,MUG,,1,serial SN-9 × 1; lot L-1 exp 2027-06-30 × 2"
+        );
+        assert_eq!(lines[3], "1002,,cancelled,true,,,,,,,,,,");
         assert_eq!(lines.len(), 4);
     }
 }

@@ -10,8 +10,9 @@ use super::{FilesChannel, fs};
 use crate::config::FileFormat;
 use crate::connectors::{Sent, Sink};
 use crate::formats::CsvTable;
+use crate::model::purchase::date_or_time;
 use crate::model::shipment::{
-    ConfirmedLine, ConfirmedStatus, ShipmentConfirmation, ShipmentRequest,
+    ConfirmedLine, ConfirmedStatus, ShipmentConfirmation, ShipmentRequest, ShippedLot,
 };
 
 /// One CSV row per shipment line; the shipment's columns repeat on each of its rows.
@@ -155,7 +156,52 @@ struct JsonConfirmation {
     tracking_url: Option<String>,
     shipped_at: Option<String>,
     #[serde(default)]
-    lines: Vec<ConfirmedLine>,
+    lines: Vec<JsonLine>,
+}
+
+/// A line of a JSON confirmation: the line, and the lot or serial of its units if given.
+#[derive(Deserialize)]
+struct JsonLine {
+    #[serde(flatten)]
+    line: ConfirmedLine,
+    lot: Option<String>,
+    serial: Option<String>,
+    expiration_date: Option<String>,
+}
+
+/// The lot of a row's units, when the row names a lot, serial or expiration date; a serial
+/// number is one unit, and an expiration date must read as a date.
+fn lot_of(
+    source: &str,
+    line: &ConfirmedLine,
+    tags: [Option<&str>; 3],
+    problems: &mut Vec<String>,
+) -> Option<ShippedLot> {
+    let [lot, serial, expiration] = tags.map(|t| t.map(str::trim).filter(|t| !t.is_empty()));
+    if lot.is_none() && serial.is_none() && expiration.is_none() {
+        return None;
+    }
+    if serial.is_some() && line.quantity_shipped != 1 {
+        problems.push(format!(
+            "{source}: serial: a row with a serial number ships one unit, got {}",
+            line.quantity_shipped
+        ));
+        return None;
+    }
+    let expiration_date = match expiration.map(date_or_time).transpose() {
+        Ok(d) => d,
+        Err(e) => {
+            problems.push(format!("{source}: expiration_date: {e}"));
+            return None;
+        }
+    };
+    (line.quantity_shipped > 0).then(|| ShippedLot {
+        sku: line.sku.clone(),
+        lot: lot.map(str::to_string),
+        serial: serial.map(str::to_string),
+        expiration_date,
+        quantity: line.quantity_shipped,
+    })
 }
 
 fn read_json(name: &str, file: std::fs::File) -> Result<Vec<ShipmentConfirmation>, String> {
@@ -167,7 +213,13 @@ fn read_json(name: &str, file: std::fs::File) -> Result<Vec<ShipmentConfirmation
         .map(|(i, c)| {
             let source = format!("{name}[{i}]");
             let mut problems = Vec::new();
-            check_lines(&source, c.status, &c.lines, &mut problems);
+            let mut lots = Vec::new();
+            for l in &c.lines {
+                let tags = [&l.lot, &l.serial, &l.expiration_date].map(|t| t.as_deref());
+                lots.extend(lot_of(&source, &l.line, tags, &mut problems));
+            }
+            let lines: Vec<ConfirmedLine> = c.lines.into_iter().map(|l| l.line).collect();
+            check_lines(&source, c.status, &lines, &mut problems);
             ShipmentConfirmation {
                 reference: c.reference.trim().to_string(),
                 external_id: c.external_id,
@@ -176,7 +228,8 @@ fn read_json(name: &str, file: std::fs::File) -> Result<Vec<ShipmentConfirmation
                 tracking_numbers: c.tracking_numbers,
                 tracking_url: c.tracking_url,
                 shipped_at: c.shipped_at,
-                lines: c.lines,
+                lines,
+                lots,
                 source,
                 problems,
             }
@@ -259,10 +312,16 @@ fn read_csv(name: &str, input: Box<dyn Read>) -> Result<Vec<ShipmentConfirmation
         }
         match (row.get("sku"), row.int("quantity_shipped")) {
             (None, Ok(None)) => {}
-            (Some(sku), Ok(Some(q))) if q >= 0 => c.lines.push(ConfirmedLine {
-                sku: sku.to_string(),
-                quantity_shipped: q,
-            }),
+            (Some(sku), Ok(Some(q))) if q >= 0 => {
+                let line = ConfirmedLine {
+                    sku: sku.to_string(),
+                    quantity_shipped: q,
+                };
+                let tags = ["lot", "serial", "expiration_date"].map(|f| row.get(f));
+                c.lots
+                    .extend(lot_of(&row.location(), &line, tags, &mut c.problems));
+                c.lines.push(line);
+            }
             (Some(_), Ok(Some(q))) => c
                 .problems
                 .push(row.problem("quantity_shipped", format!("{q} is negative"))),

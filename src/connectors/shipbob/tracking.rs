@@ -14,7 +14,7 @@ use super::{Ack, ShipbobChannel, next_page, too_many_pages};
 use crate::connectors::http::with_query;
 use crate::connectors::{Fetched, Sink};
 use crate::model::order::normalize_timestamp;
-use crate::model::shipment::{ConfirmedLine, ConfirmedStatus, ShipmentConfirmation};
+use crate::model::shipment::{ConfirmedLine, ConfirmedStatus, ShipmentConfirmation, ShippedLot};
 
 /// How far back cancellations made in ShipBob are looked for.
 const CANCELLED_LOOKBACK_DAYS: i64 = 3;
@@ -125,6 +125,7 @@ pub(super) fn confirmation(
     let source = format!("{page} order {}", order.id);
     let mut problems = Vec::new();
     let mut units: BTreeMap<String, i64> = BTreeMap::new();
+    let mut lots: Vec<ShippedLot> = Vec::new();
     let mut c = ShipmentConfirmation {
         reference,
         external_id: Some(order.id.to_string()),
@@ -162,10 +163,14 @@ pub(super) fn confirmation(
                     s.id
                 ));
             }
+            for item in &p.inventory_items {
+                lots.extend(item_lots(&sku, item));
+            }
             *units.entry(sku).or_default() +=
                 p.inventory_items.iter().map(|i| i.quantity).sum::<i64>();
         }
     }
+    c.lots = lots;
     c.lines = units
         .into_iter()
         .map(|(sku, quantity_shipped)| ConfirmedLine {
@@ -181,6 +186,32 @@ pub(super) fn confirmation(
     Some((c, live.iter().map(|s| s.id).collect()))
 }
 
+/// The lots of one inventory item ShipBob shipped: one per serial number (a unit each, the
+/// rest of the item's units, if any, under its lot), or the item's units under its lot.
+fn item_lots(sku: &str, item: &wire::InventoryItem) -> Vec<ShippedLot> {
+    let lot = text(&item.lot);
+    let expiration_date = text(&item.expiration_date).and_then(|d| normalize_timestamp(&d));
+    let one = |serial: Option<String>, quantity: i64| ShippedLot {
+        sku: sku.to_string(),
+        lot: lot.clone(),
+        serial,
+        expiration_date: expiration_date.clone(),
+        quantity,
+    };
+    let serials: Vec<String> = item
+        .serial_numbers
+        .iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut out: Vec<ShippedLot> = serials.iter().map(|s| one(Some(s.clone()), 1)).collect();
+    let rest = item.quantity - out.len() as i64;
+    if rest > 0 && (lot.is_some() || expiration_date.is_some()) {
+        out.push(one(None, rest));
+    }
+    out
+}
+
 fn cancellation(order: &wire::Order, page: &str) -> Option<ShipmentConfirmation> {
     Some(ShipmentConfirmation {
         reference: text(&order.reference_id)?,
@@ -194,6 +225,32 @@ fn cancellation(order: &wire::Order, page: &str) -> Option<ShipmentConfirmation>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serial_numbers_are_a_unit_each_and_the_rest_keeps_its_lot() {
+        let item: wire::InventoryItem = serde_json::from_str(
+            r#"{"id": 1, "quantity": 3, "lot": "L-7", "expiration_date": "2027-06-30T00:00:00Z",
+                "serial_numbers": ["SN-1", " ", "SN-2"]}"#,
+        )
+        .unwrap();
+        let lots: Vec<String> = item_lots("TEE-1", &item)
+            .iter()
+            .map(|l| l.describe())
+            .collect();
+        assert_eq!(
+            lots,
+            [
+                "lot L-7 serial SN-1 exp 2027-06-30T00:00:00Z × 1",
+                "lot L-7 serial SN-2 exp 2027-06-30T00:00:00Z × 1",
+                "lot L-7 exp 2027-06-30T00:00:00Z × 1"
+            ]
+        );
+        let plain: wire::InventoryItem = serde_json::from_str(
+            r#"{"id": 1, "quantity": 2, "lot": null, "expiration_date": null, "serial_numbers": null}"#,
+        )
+        .unwrap();
+        assert!(item_lots("TEE-1", &plain).is_empty(), "nothing to say");
+    }
 
     fn order(json: &str) -> wire::Order {
         serde_json::from_str(json).unwrap()

@@ -81,6 +81,10 @@ pub struct InventoryItem {
     pub id: i64,
     #[serde(deserialize_with = "nullable")]
     pub quantity: i64,
+    pub lot: Option<String>,
+    pub expiration_date: Option<String>,
+    #[serde(deserialize_with = "nullable")]
+    pub serial_numbers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default, Clone)]

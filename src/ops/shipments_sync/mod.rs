@@ -10,10 +10,12 @@ use rusqlite::Connection;
 use super::backorders;
 mod by_hand;
 mod decide;
+mod parts;
 mod report;
 
 pub(crate) use by_hand::{apply_by_hand, check_by_hand};
 use decide::{Decision, decide};
+use parts::{record_lots, record_part};
 pub use report::{Item, SyncReport};
 
 use super::flow;
@@ -24,7 +26,7 @@ use crate::model::order::normalize_timestamp;
 use crate::model::shipment::ShipmentConfirmation;
 use crate::model::{ShipmentStatus, StockReason, sku_key};
 use crate::output::Progress;
-use crate::store::shipments::{self, ShipmentLineRow, ShipmentRow, ShippedInfo};
+use crate::store::shipments::{self, ShipmentLineRow, ShipmentRow};
 use crate::store::stock::{self, Movement, Reference, counted};
 use crate::store::{Store, rejections};
 use crate::store::{history, orders, shipment_parts};
@@ -352,6 +354,7 @@ fn apply(
                 item.units_shipped += s;
             }
             let part = record_part(conn, &shipment, &lines, &shipped, c)?;
+            record_lots(conn, &shipment, &lines, part, sku_map, &c.lots)?;
             if part > 1 {
                 note = Some(format!(
                     "part {part}: {} more {} shipped",
@@ -423,41 +426,6 @@ fn apply(
     super::order_status::refresh(conn, shipment.order_id, cause)?;
     item.outcome = next.as_str().to_string();
     Ok(item)
-}
-
-/// Records what this confirmation shipped as the shipment's next part, and the shipment's
-/// tracking as every part's together. Returns the part's number.
-fn record_part(
-    conn: &Connection,
-    shipment: &ShipmentRow,
-    lines: &[ShipmentLineRow],
-    shipped: &[i64],
-    c: &ShipmentConfirmation,
-) -> rusqlite::Result<i64> {
-    let mut tracking = shipment.tracking_numbers.clone();
-    for t in &c.tracking_numbers {
-        if !tracking.contains(t) {
-            tracking.push(t.clone());
-        }
-    }
-    let info = ShippedInfo {
-        external_id: c.external_id.as_deref(),
-        carrier: c.carrier.as_deref(),
-        tracking_numbers: &tracking,
-        tracking_url: c.tracking_url.as_deref(),
-        shipped_at: c.shipped_at.as_deref(),
-    };
-    shipments::record_shipped(conn, shipment.id, &info)?;
-    let part_lines: Vec<(i64, i64)> = lines.iter().zip(shipped).map(|(l, s)| (l.id, *s)).collect();
-    shipment_parts::add(
-        conn,
-        shipment.id,
-        &ShippedInfo {
-            tracking_numbers: &c.tracking_numbers,
-            ..info
-        },
-        &part_lines,
-    )
 }
 
 /// Ships `shipped` units of a shipment line (on hand down) and releases `unallocate` of its
